@@ -1,0 +1,32 @@
+import { formatJst } from '../utils/brokers/shared/dates';
+import type { BrokerSummary } from '../utils/store/summary';
+import { t } from '../utils/i18n';
+
+const HEALTH_KEYS: Record<string, string> = {
+  readable: 'healthReadable',
+  unreadable: 'healthUnreadable',
+  'logged-out': 'healthLoggedOut',
+  maintenance: 'healthMaintenance',
+  unknown: 'healthUnknown',
+};
+
+/** Everything here is rendered as text: page-derived strings never become HTML. */
+export function BrokerStatusCard({ summary, label }: { summary: BrokerSummary; label: string }) {
+  const state = summary.health?.state ?? 'unknown';
+  return (
+    <section class={`broker broker--${state}`} data-broker={summary.broker} aria-label={label}>
+      <h2>{label}</h2>
+      <dl>
+        <dt>{t('popupHealth')}</dt>
+        <dd data-field="health">{t(HEALTH_KEYS[state] ?? 'healthUnknown')}</dd>
+        <dt>{t('popupLastCapture')}</dt>
+        <dd data-field="last-capture">{summary.health?.lastCaptureAt ? `${formatJst(summary.health.lastCaptureAt)} JST` : t('popupNever')}</dd>
+        <dt>{t('popupLoginRecords')}</dt>
+        <dd data-field="logins">{String(summary.logins)}</dd>
+        <dt>{t('popupLastVisit')}</dt>
+        <dd data-field="last-visit">{summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}</dd>
+      </dl>
+      {state === 'unreadable' && summary.health?.message ? <p class="broker__message" data-field="message">{summary.health.message}</p> : null}
+    </section>
+  );
+}

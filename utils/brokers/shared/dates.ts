@@ -1,0 +1,77 @@
+// Dates as Japanese brokers print them, read as JST and written as ISO 8601
+// with the +09:00 offset (records keep the offset; the UI shows JST).
+
+export interface ParsedDate {
+  iso: string;
+  dateOnly: boolean;
+}
+
+const DATE_PATTERNS: Array<{ re: RegExp; shortYear: boolean }> = [
+  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/, shortYear: false },
+  { re: /(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})/, shortYear: false },
+  { re: /(?<!\d)(\d{2})\/(\d{1,2})\/(\d{1,2})(?!\d)/, shortYear: true },
+];
+const TIME = /(\d{1,2})\s*[:：時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?/;
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * `2025/03/29 02:41(:05)`, `2025年3月29日 2:41`, `25/03/29 02:41`, full-width
+ * digits and weekday marks like `(土)` included. Returns undefined when no
+ * valid date is found: callers treat that as unreadable, never guess.
+ */
+export function parseJstDateTime(input: string | null | undefined): ParsedDate | undefined {
+  if (!input) return undefined;
+  const text = input.normalize('NFKC');
+  for (const { re, shortYear } of DATE_PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    let year = Number(m[1]);
+    if (shortYear) year += 2000;
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    if (!validDate(year, month, day)) return undefined;
+    const rest = text.slice(m.index + m[0].length);
+    const t = TIME.exec(rest);
+    let hh = 0, mm = 0, ss = 0;
+    let dateOnly = true;
+    if (t) {
+      hh = Number(t[1]);
+      mm = Number(t[2]);
+      ss = t[3] ? Number(t[3]) : 0;
+      if (hh > 23 || mm > 59 || ss > 59) return undefined;
+      dateOnly = false;
+    }
+    return { iso: `${year}-${pad(month)}-${pad(day)}T${pad(hh)}:${pad(mm)}:${pad(ss)}+09:00`, dateOnly };
+  }
+  return undefined;
+}
+
+function validDate(y: number, m: number, d: number): boolean {
+  if (y < 1990 || y > 2100 || m < 1 || m > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+}
+
+/** A time given separately from its date (some tables split 日付 and 時刻). */
+export function joinDateAndTime(date: string, time: string): string {
+  return `${date} ${time}`;
+}
+
+/** Any ISO instant as JST ISO with offset, e.g. for capture times. */
+export function toJstIso(date: Date | number | string): string {
+  const ms = new Date(date).getTime() + 9 * 3600_000;
+  const d = new Date(ms);
+  return (
+    `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}` +
+    `T${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}+09:00`
+  );
+}
+
+/** `2025/03/29 02:41` in JST, for display. */
+export function formatJst(iso: string | number | Date, withSeconds = false): string {
+  const j = toJstIso(iso);
+  const base = `${j.slice(0, 4)}/${j.slice(5, 7)}/${j.slice(8, 10)} ${j.slice(11, 16)}`;
+  return withSeconds ? `${base}:${j.slice(17, 19)}` : base;
+}

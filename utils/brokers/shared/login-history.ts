@@ -1,0 +1,158 @@
+// The shared login-history reader. The real pages of Rakuten and SBI are not
+// public (brokers.md §1.4, §2.5, §6), so a page is recognised by what it says:
+// a heading naming a login history, or a table whose headers mean a login
+// time plus something a login history shows (IP, environment, channel, result).
+
+import type { LoginRow } from '../types';
+import { cellOf, findTables, rawOf, type MappedTable, type Vocabulary } from './columns';
+import { parseJstDateTime } from './dates';
+import { headingText, pageText } from './page-state';
+import { readGrids, type Grid } from './table';
+import { cleanText, headerKey, normalizeText } from './text';
+
+export type LoginField =
+  | 'at' | 'date' | 'time' | 'ip' | 'environment' | 'os' | 'browser'
+  | 'userAgent' | 'channel' | 'result' | 'location';
+
+export const LOGIN_VOCAB: Vocabulary<LoginField> = {
+  at: {
+    exact: ['ログイン日時', 'アクセス日時', '日時', '接続日時', 'ご利用日時', '利用日時', 'ログイン時刻', 'ログイン日時(日本時間)', '日時(日本時間)'],
+    contains: ['ログイン日時', 'アクセス日時', '日時'],
+    not: ['約定', '注文', '受渡', '発注', '入金', '出金', '変更'],
+  },
+  date: { exact: ['日付', 'ログイン日', 'アクセス日'], not: ['約定', '注文', '受渡'] },
+  time: { exact: ['時刻', '時間', 'ログイン時間', 'アクセス時刻'] },
+  ip: { exact: ['IPアドレス', 'IP', 'IP Address', '接続元IPアドレス', 'アクセス元IPアドレス', 'グローバルIPアドレス'], contains: ['ipアドレス'] },
+  userAgent: { exact: ['ユーザーエージェント', 'ユーザエージェント', 'User-Agent', 'UserAgent', 'UA', 'ブラウザ情報'], contains: ['エージェント'] },
+  os: { exact: ['OS', 'OS名', 'オペレーティングシステム', 'OS・バージョン'] },
+  browser: { exact: ['ブラウザ', 'ブラウザー', 'ブラウザ名', 'ブラウザ・バージョン'] },
+  environment: {
+    exact: ['ご利用環境', '利用環境', '接続環境', 'ご利用端末', '利用端末', '端末', '端末情報', 'デバイス', '機種', 'ご利用機器', 'OS/ブラウザ', 'OS・ブラウザ'],
+    contains: ['環境', '端末'],
+  },
+  channel: {
+    exact: ['ログイン方法', '経路', 'チャネル', 'チャンネル', 'ログイン経路', 'アクセス方法', 'アクセス経路', 'ご利用サービス', 'ログイン元', '媒体', 'ログイン区分', 'サービス', '区分'],
+    contains: ['ログイン方法', '経路', 'チャネル'],
+  },
+  result: { exact: ['結果', 'ログイン結果', '認証結果', '状態', 'ステータス', '成否', '可否'], contains: ['結果'] },
+  location: { exact: ['場所', '地域', '国', '国・地域', 'アクセス元', '接続元', '所在地', '推定地域', 'アクセス地域'], contains: ['地域'] },
+};
+
+const SIGNAL_FIELDS: LoginField[] = ['ip', 'environment', 'os', 'browser', 'userAgent', 'channel', 'result', 'location'];
+
+const HEADING_RE = /ログイン履歴|ログイン日時履歴|ログイン記録|アクセス履歴|ログイン状況|Login\s*History/i;
+const EMPTY_RE = /(履歴|データ|該当|ログイン|記録|情報).{0,15}(ありません|ございません|存在しません|見つかりません)/;
+
+const UA_RE = /Mozilla\/|AppleWebKit|Chrome\/\d|Safari\/\d|Gecko\/|Firefox\/\d|Edg\/\d|CFNetwork|Dalvik\//;
+const CHANNEL_RE = /^(PC|パソコン|スマートフォン|スマホ|タブレット|携帯|モバイル|iSPEED|アプリ|他社サービス|API|Web|WEB|ブラウザ)|アプリ|サービスから|iSPEED|SBI証券 株/;
+const IPV4_RE = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/;
+const IPV6_RE = /(?<![0-9a-f:])((?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{0,4})*)(?![0-9a-f:])/i;
+const FAILURE_RE = /失敗|エラー|NG|不可|拒否|ロック|誤り|不一致|無効|×|不正|ブロック|制限/;
+const SUCCESS_RE = /成功|正常|OK|完了|ログイン|○|許可/;
+
+export interface LoginHistoryReading {
+  /** Does this page present itself as a login history? */
+  recognised: boolean;
+  status: 'ok' | 'empty' | 'unreadable' | 'absent';
+  logins: LoginRow[];
+  warnings: string[];
+}
+
+export function extractIp(text: string): { ip: string; rest: string } | undefined {
+  const t = normalizeText(text);
+  const m = IPV4_RE.exec(t) ?? IPV6_RE.exec(t);
+  if (!m) return undefined;
+  if (m[1]!.includes('.') && m[1]!.split('.').some((o) => Number(o) > 255)) return undefined;
+  const rest = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/^[\s()（）/／,、-]+|[\s()（）/／,、-]+$/g, '').trim();
+  return { ip: m[1]!.toLowerCase(), rest };
+}
+
+function classifyEnvironment(value: string, row: Partial<LoginRow>): void {
+  if (!value) return;
+  if (UA_RE.test(value)) row.userAgent ??= value;
+  else if (CHANNEL_RE.test(normalizeText(value)) && row.channel === undefined) row.channel = value;
+  else row.device ??= value;
+}
+
+function readResult(text: string | undefined, warnings: string[]): 'success' | 'failure' {
+  const t = normalizeText(text);
+  if (!t) return 'success';
+  if (FAILURE_RE.test(t)) return 'failure';
+  if (SUCCESS_RE.test(t)) return 'success';
+  warnings.push(`result-unknown: ${t.slice(0, 40)}`);
+  return 'success';
+}
+
+function isLoginTable(t: MappedTable<LoginField>, headingSays: boolean): boolean {
+  const hasTime = t.columns.at !== undefined || t.columns.date !== undefined;
+  if (!hasTime) return false;
+  const signals = SIGNAL_FIELDS.filter((f) => t.columns[f] !== undefined);
+  if (signals.length === 0) return false;
+  const atHeader = headerKey(t.headers[t.columns.at ?? t.columns.date ?? 0] ?? '');
+  const loginWords = /ログイン|アクセス|接続/.test(atHeader);
+  // a generic 日時 + 区分 table (deposits, notices) is not a login history
+  // unless the page says so or the columns are unmistakable
+  const strongSignal = signals.some((f) => f === 'ip' || f === 'userAgent' || f === 'result');
+  return headingSays || loginWords || strongSignal;
+}
+
+export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): LoginRow[] | undefined {
+  const out: LoginRow[] = [];
+  for (const [i, cells] of t.rows.entries()) {
+    const atText = cellOf(t, cells, 'at') ?? '';
+    const dateText = cellOf(t, cells, 'date');
+    const timeText = cellOf(t, cells, 'time');
+    const when = parseJstDateTime(dateText !== undefined && !parseJstDateTime(atText) ? `${dateText} ${timeText ?? ''}` : atText && timeText && !/\d:\d/.test(atText) ? `${atText} ${timeText}` : atText);
+    if (!when || when.dateOnly) {
+      warnings.push(`row ${i + 1}: no login time in "${(atText || dateText || '').slice(0, 40)}"`);
+      return undefined; // never half records: the whole page is unreadable
+    }
+    const row: LoginRow = { at: when.iso, result: readResult(cellOf(t, cells, 'result'), warnings), raw: rawOf(t, cells) };
+    const ipCell = cellOf(t, cells, 'ip');
+    if (ipCell) {
+      const found = extractIp(ipCell);
+      if (found) {
+        row.ip = found.ip;
+        if (found.rest && t.columns.location === undefined) row.location = found.rest;
+      } else if (normalizeText(ipCell) && !/^-+$/.test(normalizeText(ipCell))) {
+        warnings.push(`row ${i + 1}: not an IP address: "${ipCell.slice(0, 40)}"`);
+      }
+    }
+    const take = (f: 'os' | 'browser' | 'userAgent' | 'channel' | 'location') => {
+      const v = cleanText(cellOf(t, cells, f));
+      if (v && !/^-+$/.test(v)) row[f] = v;
+    };
+    take('channel');
+    take('os');
+    take('browser');
+    take('userAgent');
+    take('location');
+    const env = cleanText(cellOf(t, cells, 'environment'));
+    if (env && !/^-+$/.test(env)) classifyEnvironment(env, row);
+    out.push(row);
+  }
+  return out;
+}
+
+export function readLoginHistory(doc: Document, grids: Grid[] = readGrids(doc)): LoginHistoryReading {
+  const warnings: string[] = [];
+  const headingSays = HEADING_RE.test(headingText(doc));
+  const tables = findTables(grids, LOGIN_VOCAB, [], 2).filter((t) => isLoginTable(t, headingSays));
+  if (tables.length === 0) {
+    if (!headingSays) return { recognised: false, status: 'absent', logins: [], warnings };
+    if (EMPTY_RE.test(pageText(doc))) return { recognised: true, status: 'empty', logins: [], warnings };
+    warnings.push('login-history heading found, but no table with a login time and login details');
+    return { recognised: true, status: 'unreadable', logins: [], warnings };
+  }
+  // a page may split its history over several tables of the same shape; other
+  // shapes (a responsive duplicate, a summary box) are not read twice
+  const signature = (t: MappedTable<LoginField>) => Object.keys(t.columns).sort().join(',');
+  const best = signature(tables[0]!);
+  const logins: LoginRow[] = [];
+  for (const t of tables.filter((x) => signature(x) === best && x.grid.source === tables[0]!.grid.source)) {
+    const rows = readLoginRows(t, warnings);
+    if (!rows) return { recognised: true, status: 'unreadable', logins: [], warnings };
+    logins.push(...rows);
+  }
+  return { recognised: true, status: logins.length ? 'ok' : 'empty', logins, warnings };
+}

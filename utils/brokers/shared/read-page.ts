@@ -1,0 +1,38 @@
+// One page-reading procedure for every adapter: state first (logged out,
+// maintenance), then the readers by what the page's tables mean, then the URL
+// hints as a second opinion that turns "not recognised" into "unreadable".
+
+import type { BrokerAdapter, BrokerId, PageKind, PageReading } from '../types';
+import { readLoginHistory } from './login-history';
+import { sessionState, type StatePhrases } from './page-state';
+import { readGrids } from './table';
+
+export interface ReaderSpec {
+  broker: BrokerId;
+  parserVersion: string;
+  phrases: StatePhrases;
+  urlHints: BrokerAdapter['urlHints'];
+}
+
+export function urlKind(url: string, hints: BrokerAdapter['urlHints']): PageKind | null {
+  for (const h of hints) if (h.pattern.test(url)) return h.kind;
+  return null;
+}
+
+export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string): PageReading {
+  const base = { broker: spec.broker, parserVersion: spec.parserVersion, logins: [], orders: [], warnings: [] as string[] };
+  const state = sessionState(doc, spec.phrases);
+  if (state === 'not-logged-in' || state === 'maintenance') {
+    return { ...base, pageKind: null, status: state, loggedIn: false };
+  }
+  const hinted = urlKind(url, spec.urlHints);
+  const grids = readGrids(doc);
+  const login = readLoginHistory(doc, grids);
+  if (login.recognised) {
+    return { ...base, pageKind: 'login-history', status: login.status === 'absent' ? 'unreadable' : login.status, loggedIn: true, logins: login.logins, warnings: login.warnings };
+  }
+  if (hinted === 'login-history') {
+    return { ...base, pageKind: 'login-history', status: 'unreadable', loggedIn: state === 'logged-in', warnings: ['the URL is a login history, but no login table was found'] };
+  }
+  return { ...base, pageKind: hinted ?? 'other', status: 'unsupported', loggedIn: state === 'logged-in' };
+}

@@ -1,0 +1,91 @@
+// What a broker adapter is. Adapters are data (hosts, URL hints) plus pure
+// readers of (document, url): no storage, no messaging, no `browser.*`, so the
+// same code runs in the page, in the background and in Node (cli/analyze.ts).
+
+export type BrokerId = 'rakuten' | 'sbi';
+
+export const PAGE_KINDS = [
+  'login-history',
+  'order-inquiry',
+  'executions',
+  'trade-history',
+  'holdings',
+  'account-changes',
+  'other',
+] as const;
+export type PageKind = (typeof PAGE_KINDS)[number];
+
+/**
+ * ok: records read; empty: the page says there is nothing yet;
+ * not-logged-in: session expired / logged out (brokers answer these with 200);
+ * maintenance: the broker is closed for maintenance;
+ * unreadable: it looks like a page we read, but we could not read it;
+ * unsupported: a page of no kind we read (a logged-in page still counts as a visit).
+ */
+export const PAGE_STATUSES = ['ok', 'empty', 'not-logged-in', 'maintenance', 'unreadable', 'unsupported'] as const;
+export type PageStatus = (typeof PAGE_STATUSES)[number];
+
+/** A login row as read from a page, before validation and identity. */
+export interface LoginRow {
+  at: string;
+  result: 'success' | 'failure';
+  channel?: string;
+  ip?: string;
+  os?: string;
+  browser?: string;
+  device?: string;
+  userAgent?: string;
+  location?: string;
+  /** The row's cells as shown, by header text. */
+  raw: Record<string, string>;
+}
+
+/** An order or execution row as read from a page or CSV (issue 3 fills these). */
+export interface OrderRow {
+  at: string;
+  dateOnly?: boolean;
+  side: 'buy' | 'sell';
+  symbol?: string;
+  name?: string;
+  market?: string;
+  marketRegion?: string;
+  quantity?: number;
+  price?: number;
+  currency?: string;
+  currencyCode?: string;
+  amount?: number;
+  fees?: number;
+  account?: string;
+  status: 'executed' | 'open' | 'cancelled';
+  orderNumber?: string;
+  raw: Record<string, string>;
+}
+
+export interface PageReading {
+  broker: BrokerId;
+  pageKind: PageKind | null;
+  status: PageStatus;
+  /** Whether the page is a page of a logged-in session (records a Visit). */
+  loggedIn: boolean;
+  logins: LoginRow[];
+  orders: OrderRow[];
+  warnings: string[];
+  parserVersion: string;
+}
+
+/** A minimal DOM surface, so linkedom (background, Node) and the live page both fit. */
+export type PageDocument = Document;
+
+export interface BrokerAdapter {
+  /** Stable id stored in every record; never changes. */
+  id: BrokerId;
+  label: { ja: string; en: string };
+  /** Logged-in hosts where the content script runs (never the login host). */
+  hosts: readonly string[];
+  pageKinds: readonly PageKind[];
+  /** URL shapes that hint at a page kind; content decides, the URL only helps. */
+  urlHints: ReadonlyArray<{ kind: PageKind; pattern: RegExp }>;
+  /** Official pages shipped with the extension (for "what to do now" links). */
+  officialUrls: { home: string; support: string };
+  readPage(doc: PageDocument, url: string): PageReading;
+}

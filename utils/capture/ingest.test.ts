@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { parseHtml } from '../dom/parse-html';
+import { KabuGuardDB } from '../store/db';
+import { verifyCaptureLog } from '../store/capture-log';
+import { ingestCapture, rebuildFromSnapshots } from './ingest';
+
+const page = (rows: string) => `<!DOCTYPE html><html><head><title>ログイン履歴 | 楽天証券</title></head><body>
+<a href="/app/logout.do">ログアウト</a><h2>ログイン履歴</h2>
+<table><tr><th>ログイン日時</th><th>ログイン方法</th></tr>${rows}</table></body></html>`;
+const row = (at: string, ch: string) => `<tr><td>${at}</td><td>${ch}</td></tr>`;
+const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
+const url = 'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=ABCDEF0123.ee24ea7f?eventType=init';
+
+describe('ingestCapture', () => {
+  it('stores the snapshot, reads its rows, and adds no duplicates on re-reading', async () => {
+    const db = newDb();
+    const first = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC') + row('2025/03/27 21:14', 'スマートフォン')) }, parseHtml);
+    expect(first.reading.status).toBe('ok');
+    expect(first.added).toBe(2);
+    expect(first.snapshot.url).not.toContain('BV_SessionID');
+    const second = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/04/01 12:58', 'PC') + row('2025/03/29 02:41', 'PC') + row('2025/03/27 21:14', 'スマートフォン')) }, parseHtml);
+    expect(second.added).toBe(1);
+    expect(await db.logins.count()).toBe(3);
+    expect(await db.snapshots.count()).toBe(2);
+    const overlap = await db.logins.where('at').equals('2025-03-29T02:41:00+09:00').first();
+    expect(overlap?.snapshotIds).toEqual([first.snapshot.id, second.snapshot.id]);
+    const log = await db.captureLog.orderBy('seq').toArray();
+    expect(log.map((e) => e.type)).toEqual(['capture', 'parse', 'capture', 'parse']);
+    expect(await verifyCaptureLog(log)).toEqual({ ok: true });
+    log[1]!.detail = { tampered: true };
+    expect((await verifyCaptureLog(log)).ok).toBe(false);
+  });
+
+  it('keeps an unreadable page as a flagged snapshot and stores no records', async () => {
+    const db = newDb();
+    const html = page(row('昨日の夜', 'PC'));
+    const r = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
+    expect(r.reading.status).toBe('unreadable');
+    expect(await db.logins.count()).toBe(0);
+    const snap = await db.snapshots.get(r.snapshot.id);
+    expect(snap?.parse.status).toBe('unreadable');
+    expect((await db.snapshotBodies.get(snap!.sha256))?.bytes.byteLength).toBe(new TextEncoder().encode(html).byteLength);
+    expect((await db.health.get('rakuten'))?.state).toBe('unreadable');
+  });
+
+  it('rebuilds records from snapshots alone', async () => {
+    const db = newDb();
+    await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) }, parseHtml);
+    const before = await db.logins.toArray();
+    await db.logins.clear();
+    expect(await rebuildFromSnapshots(db, parseHtml)).toEqual({ snapshots: 1, logins: 1 });
+    expect(await db.logins.toArray()).toEqual(before);
+  });
+});

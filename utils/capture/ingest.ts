@@ -1,0 +1,172 @@
+// The one capture pipeline with side effects, shared by the background (page
+// captures), the CLI and the tests:
+//   snapshot (bytes + hash, stored first) -> parse -> validate -> store -> health.
+// A page that fails to parse keeps its snapshot, flagged; it is never dropped.
+
+import { brokerById } from '../brokers';
+import { toJstIso } from '../brokers/shared/dates';
+import { stripSessionIds } from '../brokers/shared/url';
+import type { BrokerId, PageReading } from '../brokers/types';
+import { sha256Hex } from '../crypto';
+import type { AdapterHealth, Snapshot } from '../records';
+import { appendLog } from '../store/capture-log';
+import type { KabuGuardDB } from '../store/db';
+import { upsertLogins } from '../store/logins';
+import { upsertOrders } from '../store/orders';
+import { decodeBytes } from './decode';
+
+export type ParseHtml = (html: string) => Document;
+
+export interface CaptureInput {
+  broker: BrokerId;
+  url: string;
+  how: Snapshot['how'];
+  /** Serialised page (content script) or decoded text; or raw bytes (fetch, import). */
+  html?: string;
+  bytes?: Uint8Array;
+  /** The page's own charset (for `bytes`, the one to decode them with). */
+  charset: string;
+  title?: string;
+  capturedAt?: string;
+  fileName?: string;
+  mediaType?: string;
+  redactions?: string[];
+}
+
+export interface CaptureResult {
+  snapshot: Snapshot;
+  reading: PageReading;
+  added: number;
+}
+
+function healthFor(reading: PageReading, snapshotId: string | undefined, at: string, url: string): AdapterHealth {
+  const state: AdapterHealth['state'] =
+    reading.status === 'ok' || reading.status === 'empty' ? 'readable'
+    : reading.status === 'not-logged-in' ? 'logged-out'
+    : reading.status === 'maintenance' ? 'maintenance'
+    : reading.status === 'unreadable' ? 'unreadable'
+    : 'unknown';
+  return {
+    v: 1,
+    broker: reading.broker,
+    state,
+    pageKind: reading.pageKind,
+    url,
+    ...(reading.warnings.length ? { message: reading.warnings.slice(0, 3).join(' / ') } : {}),
+    ...(snapshotId ? { snapshotId } : {}),
+    at,
+  };
+}
+
+export async function updateHealth(db: KabuGuardDB, next: AdapterHealth, captured: boolean): Promise<void> {
+  await db.transaction('rw', db.health, async () => {
+    const prev = await db.health.get(next.broker);
+    await db.health.put({
+      ...next,
+      ...(captured ? { lastCaptureAt: next.at } : prev?.lastCaptureAt ? { lastCaptureAt: prev.lastCaptureAt } : {}),
+      ...(prev?.lastVisitAt ? { lastVisitAt: prev.lastVisitAt } : {}),
+    });
+  });
+}
+
+function readStored(snapshot: Snapshot, bytes: Uint8Array, parseHtml: ParseHtml): PageReading {
+  const adapter = brokerById(snapshot.broker);
+  if (!adapter) throw new Error(`unknown broker ${snapshot.broker}`);
+  const text =
+    snapshot.storedEncoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decodeBytes(bytes, snapshot.charset).text;
+  try {
+    return adapter.readPage(parseHtml(text), snapshot.url);
+  } catch (err) {
+    return {
+      broker: snapshot.broker, pageKind: snapshot.pageKind, status: 'unreadable', loggedIn: false,
+      logins: [], orders: [], parserVersion: 'error', warnings: [`parser error: ${String(err).slice(0, 200)}`],
+    };
+  }
+}
+
+export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseHtml: ParseHtml): Promise<CaptureResult> {
+  const capturedAt = input.capturedAt ?? toJstIso(Date.now());
+  const bytes = input.bytes ?? new TextEncoder().encode(input.html ?? '');
+  const sha256 = await sha256Hex(bytes);
+  const url = stripSessionIds(input.url);
+  let snapshot: Snapshot = {
+    v: 1,
+    id: `snap_${crypto.randomUUID()}`,
+    broker: input.broker,
+    pageKind: null,
+    url,
+    ...(input.title ? { title: input.title.slice(0, 300) } : {}),
+    capturedAt,
+    how: input.how,
+    charset: input.charset,
+    storedEncoding: input.bytes ? 'original' : 'utf-8',
+    mediaType: input.mediaType ?? 'text/html',
+    ...(input.fileName ? { fileName: input.fileName } : {}),
+    sha256,
+    size: bytes.byteLength,
+    redactions: input.redactions ?? [],
+    parse: { status: 'unreadable', parserVersion: 'none', warnings: ['not parsed yet'], records: 0, at: capturedAt },
+  };
+  // 1. the snapshot, before anything is read from it
+  await db.transaction('rw', db.snapshots, db.snapshotBodies, async () => {
+    if (!(await db.snapshotBodies.get(sha256))) await db.snapshotBodies.put({ sha256, bytes });
+    await db.snapshots.put(snapshot);
+  });
+  await appendLog(db, { type: 'capture', at: capturedAt, detail: { snapshotId: snapshot.id, broker: input.broker, url, how: input.how, sha256, size: bytes.byteLength } });
+
+  // 2. read it with the same parsers everywhere
+  const reading = readStored(snapshot, bytes, parseHtml);
+  let added = 0;
+  let warnings = reading.warnings;
+  let status = reading.status;
+  try {
+    if (reading.logins.length) added += (await upsertLogins(db, input.broker, reading.logins, snapshot.id, capturedAt)).added;
+    if (reading.orders.length) added += (await upsertOrders(db, input.broker, reading.orders, snapshot.id, capturedAt)).added;
+  } catch (err) {
+    status = 'unreadable';
+    warnings = [...warnings, `invalid record: ${String(err).slice(0, 300)}`];
+  }
+  snapshot = {
+    ...snapshot,
+    pageKind: reading.pageKind,
+    parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : reading.logins.length + reading.orders.length, at: toJstIso(Date.now()) },
+  };
+  await db.snapshots.put(snapshot);
+  await appendLog(db, { type: 'parse', detail: { snapshotId: snapshot.id, status, parserVersion: reading.parserVersion, logins: reading.logins.length, orders: reading.orders.length, added } });
+  await updateHealth(db, healthFor({ ...reading, status, warnings }, snapshot.id, capturedAt, url), true);
+  return { snapshot, reading: { ...reading, status, warnings }, added };
+}
+
+/** Page states that carry no records (logged out, maintenance) update health only. */
+export async function recordPageState(db: KabuGuardDB, reading: PageReading, url: string, at = toJstIso(Date.now())): Promise<void> {
+  await updateHealth(db, healthFor(reading, undefined, at, stripSessionIds(url)), false);
+}
+
+/**
+ * Re-reads every snapshot with the current parsers and rebuilds the records
+ * from them (after a parser update). Provenance is kept: ids are stable.
+ */
+export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml): Promise<{ snapshots: number; logins: number }> {
+  const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
+  await db.logins.clear();
+  await db.orders.clear();
+  let logins = 0;
+  for (const s of snapshots) {
+    const body = await db.snapshotBodies.get(s.sha256);
+    if (!body) continue;
+    const reading = readStored(s, body.bytes, parseHtml);
+    let status = reading.status;
+    const warnings = [...reading.warnings];
+    try {
+      if (reading.logins.length) await upsertLogins(db, s.broker, reading.logins, s.id, s.capturedAt);
+      if (reading.orders.length) await upsertOrders(db, s.broker, reading.orders, s.id, s.capturedAt);
+    } catch (err) {
+      status = 'unreadable';
+      warnings.push(`invalid record: ${String(err).slice(0, 300)}`);
+    }
+    await db.snapshots.put({ ...s, pageKind: reading.pageKind, parse: { status, parserVersion: reading.parserVersion, warnings, records: reading.logins.length + reading.orders.length, at: toJstIso(Date.now()) } });
+  }
+  logins = await db.logins.count();
+  await appendLog(db, { type: 'rebuild', detail: { snapshots: snapshots.length, logins } });
+  return { snapshots: snapshots.length, logins };
+}
