@@ -1,3 +1,4 @@
+import './tests/node-compat.ts';
 import { defineConfig } from 'vitest/config';
 
 // Real Chromium against local fixture servers; no WxtVitest plugin here.
