@@ -1,9 +1,11 @@
 import { defineBackground } from 'wxt/utils/define-background';
+import { registerAlarms } from './alarms';
 import { registerMessaging } from './messaging';
 
 export default defineBackground({
   type: 'module',
   main() {
     registerMessaging();
+    registerAlarms();
   },
 });

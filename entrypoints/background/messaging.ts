@@ -6,6 +6,6 @@ import { openDb } from '../../utils/store/db';
 export function registerMessaging(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (!isContentMessage(message)) return undefined;
-    return handleContentMessage(openDb(), message, sender.url ?? sender.tab?.url).then(() => ({ ok: true }));
+    return handleContentMessage(openDb(), message, sender.url ?? sender.tab?.url).then((r) => ({ ok: true, check: r.check }));
   });
 }

@@ -3,10 +3,11 @@
 
 import { brokerById, brokerForUrl } from '../brokers';
 import { parseHtml } from '../dom/parse-html';
-import type { ContentMessage } from '../messaging/messages';
+import type { CheckRequest, ContentMessage } from '../messaging/messages';
 import type { KabuGuardDB } from '../store/db';
 import { recordVisit } from '../store/visits';
-import { ingestCapture, recordPageState } from './ingest';
+import { planCheck, recordCheckResult, recordCheckStart } from './check-plan';
+import { ingestCapture, recordPageState, type CaptureResult } from './ingest';
 
 /** Sender URL must belong to the claimed broker: a page cannot write for another broker. */
 export function senderMatches(message: ContentMessage, senderUrl: string | undefined): boolean {
@@ -14,22 +15,38 @@ export function senderMatches(message: ContentMessage, senderUrl: string | undef
   return brokerForUrl(senderUrl)?.id === message.broker && brokerById(message.broker) !== undefined;
 }
 
-export async function handleContentMessage(db: KabuGuardDB, message: ContentMessage, senderUrl: string | undefined): Promise<void> {
-  if (!senderMatches(message, senderUrl)) return;
+export interface HandleResult {
+  /** After a visit: pages the tab should re-read now (a check between visits). */
+  check?: CheckRequest;
+  capture?: CaptureResult;
+}
+
+export async function handleContentMessage(db: KabuGuardDB, message: ContentMessage, senderUrl: string | undefined, now = Date.now()): Promise<HandleResult> {
+  if (!senderMatches(message, senderUrl)) return {};
   const url = senderUrl!;
   switch (message.type) {
-    case 'kg/visit':
-      await recordVisit(db, message.broker, url);
-      return;
+    case 'kg/visit': {
+      await recordVisit(db, message.broker, url, now);
+      const plan = await planCheck(db, message.broker, url, now);
+      if (!plan.due) return {};
+      await recordCheckStart(db, message.broker, now);
+      return { check: { type: 'kg/check', targets: plan.targets } };
+    }
     case 'kg/page-state':
       await recordPageState(db, { ...message.reading, broker: message.broker, logins: [], orders: [] }, url);
-      return;
-    case 'kg/capture':
-      await ingestCapture(
+      return {};
+    case 'kg/check-result':
+      await recordCheckResult(db, message.broker, message.status, message.error, now);
+      return {};
+    case 'kg/capture': {
+      // a background check reports the fetched page's URL; it must be the same broker too
+      const pageUrl = message.how === 'background' && brokerForUrl(message.url)?.id === message.broker ? message.url : url;
+      const capture = await ingestCapture(
         db,
-        { broker: message.broker, url, how: 'visit', html: message.html, charset: message.charset, title: message.title, redactions: message.redactions },
+        { broker: message.broker, url: pageUrl, how: message.how ?? 'visit', html: message.html, charset: message.charset, title: message.title, redactions: message.redactions },
         parseHtml,
       );
-      return;
+      return { capture };
+    }
   }
 }

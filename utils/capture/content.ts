@@ -7,7 +7,8 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { BrokerAdapter, PageReading } from '../brokers/types';
-import type { ContentMessage } from '../messaging/messages';
+import { isCheckRequest, type CheckRequest, type ContentMessage } from '../messaging/messages';
+import { runCheck } from './check';
 import { serializePage } from './serialize';
 
 /** Tables filled after load (Rakuten's AJAX tables, SBI's client-rendered lists) are waited for this long. */
@@ -21,34 +22,53 @@ function signature(r: PageReading): string {
 export function runCapture(adapter: BrokerAdapter, ctx: ContentScriptContext): void {
   let last = '';
   let visited = false;
-  const send = (m: ContentMessage) => {
-    if (ctx.isInvalid) return;
-    browser.runtime.sendMessage(m).catch(() => undefined);
+  let checking = false;
+  const send = (m: ContentMessage): Promise<unknown> => {
+    if (ctx.isInvalid) return Promise.resolve(undefined);
+    return browser.runtime.sendMessage(m).catch(() => undefined);
   };
-  const check = () => {
+  const check = async (request: CheckRequest) => {
+    if (checking || ctx.isInvalid) return;
+    checking = true;
+    try {
+      const outcome = await runCheck(adapter, request.targets, location.href, send);
+      await send({ type: 'kg/check-result', broker: adapter.id, status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) });
+    } finally {
+      checking = false;
+    }
+  };
+  const onMessage = (m: unknown) => {
+    if (isCheckRequest(m)) void check(m);
+  };
+  browser.runtime.onMessage.addListener(onMessage);
+  ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  const read = () => {
     const reading = adapter.readPage(document, location.href);
     const sig = signature(reading);
     if (sig === last) return;
     last = sig;
     if (reading.loggedIn && !visited) {
       visited = true;
-      send({ type: 'kg/visit', broker: adapter.id, url: location.href });
+      void send({ type: 'kg/visit', broker: adapter.id, url: location.href }).then((r) => {
+        const req = (r as { check?: unknown } | undefined)?.check;
+        if (isCheckRequest(req)) void check(req);
+      });
     }
     if (reading.status === 'not-logged-in' || reading.status === 'maintenance') {
       const { logins: _l, orders: _o, ...state } = reading;
-      send({ type: 'kg/page-state', broker: adapter.id, url: location.href, reading: state });
+      void send({ type: 'kg/page-state', broker: adapter.id, url: location.href, reading: state });
       return;
     }
     if (reading.pageKind && reading.pageKind !== 'other' && reading.status !== 'unsupported') {
       const page = serializePage(document);
-      send({ type: 'kg/capture', broker: adapter.id, url: location.href, title: document.title, ...page });
+      void send({ type: 'kg/capture', broker: adapter.id, url: location.href, title: document.title, ...page, how: 'visit' });
     }
   };
-  check();
+  read();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const observer = new MutationObserver(() => {
     clearTimeout(timer);
-    timer = setTimeout(check, SETTLE_MS);
+    timer = setTimeout(read, SETTLE_MS);
   });
   observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
   const stop = () => {

@@ -15,6 +15,8 @@ export interface CaptureMessage {
   html: string;
   charset: string;
   redactions: string[];
+  /** 'visit' for the page the user opened; 'background' for a check between visits. */
+  how?: 'visit' | 'background';
 }
 export interface PageStateMessage {
   type: 'kg/page-state';
@@ -22,9 +24,24 @@ export interface PageStateMessage {
   url: string;
   reading: Pick<PageReading, 'broker' | 'pageKind' | 'status' | 'warnings' | 'parserVersion' | 'loggedIn'>;
 }
-export type ContentMessage = VisitMessage | CaptureMessage | PageStateMessage;
+export interface CheckResultMessage {
+  type: 'kg/check-result';
+  broker: BrokerId;
+  status: 'ok' | 'logged-out' | 'failed';
+  error?: string;
+}
+export type ContentMessage = VisitMessage | CaptureMessage | PageStateMessage | CheckResultMessage;
+
+/** Background -> content script: re-read these pages now. */
+export interface CheckRequest {
+  type: 'kg/check';
+  targets: Array<{ kind: import('../brokers/types').PageKind; url: string }>;
+}
+export function isCheckRequest(m: unknown): m is CheckRequest {
+  return (m as { type?: unknown } | null)?.type === 'kg/check';
+}
 
 export function isContentMessage(m: unknown): m is ContentMessage {
   const t = (m as { type?: unknown } | null)?.type;
-  return t === 'kg/visit' || t === 'kg/capture' || t === 'kg/page-state';
+  return t === 'kg/visit' || t === 'kg/capture' || t === 'kg/page-state' || t === 'kg/check-result';
 }

@@ -16,5 +16,10 @@ export const AdapterHealthSchema = z.object({
   at: IsoWithOffset,
   lastCaptureAt: IsoWithOffset.optional(),
   lastVisitAt: IsoWithOffset.optional(),
+  /** Checks between visits: when, and how the last one ended (logged out is normal). */
+  lastCheckAt: IsoWithOffset.optional(),
+  lastCheckStatus: z.enum(['ok', 'logged-out', 'failed']).optional(),
+  lastCheckError: z.string().optional(),
+  lastCheckOkAt: IsoWithOffset.optional(),
 });
 export type AdapterHealth = z.infer<typeof AdapterHealthSchema>;

@@ -1,0 +1,76 @@
+// Checks between visits, honestly: the background decides when a broker is due
+// and which pages to re-read; an open broker tab fetches them with the user's
+// own session (utils/capture/check.ts). No check runs once the broker's idle
+// timeout has passed since the user's last visit, so the extension never keeps
+// a session alive by itself.
+
+import { CHECKS } from '../brokers/checks';
+import { toJstIso } from '../brokers/shared/dates';
+import type { BrokerId, PageKind } from '../brokers/types';
+import type { AdapterHealth } from '../records';
+import type { KabuGuardDB } from '../store/db';
+
+export const MIN_CHECK_INTERVAL_MS = 5 * 60_000;
+const CHECKED_KINDS: PageKind[] = ['login-history', 'order-inquiry', 'executions', 'trade-history'];
+
+export interface CheckTarget {
+  kind: PageKind;
+  /** Absolute URL on the tab's origin, without session ids. */
+  url: string;
+}
+
+export interface CheckPlan {
+  due: boolean;
+  reason: 'due' | 'too-soon' | 'session-idle' | 'no-visit' | 'no-targets';
+  targets: CheckTarget[];
+}
+
+export function sessionAlive(health: AdapterHealth | undefined, broker: BrokerId, now: number): boolean {
+  if (!health?.lastVisitAt) return false;
+  return now - Date.parse(health.lastVisitAt) < CHECKS[broker].sessionIdleMinutes * 60_000;
+}
+
+export async function planCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now = Date.now()): Promise<CheckPlan> {
+  const health = await db.health.get(broker);
+  if (!health?.lastVisitAt) return { due: false, reason: 'no-visit', targets: [] };
+  if (!sessionAlive(health, broker, now)) return { due: false, reason: 'session-idle', targets: [] };
+  if (health.lastCheckAt && now - Date.parse(health.lastCheckAt) < MIN_CHECK_INTERVAL_MS) return { due: false, reason: 'too-soon', targets: [] };
+  const tab = new URL(tabUrl);
+  const byKind = new Map<PageKind, string>();
+  // pages the user opened before, newest first: their URLs are where this broker really keeps them
+  const snaps = await db.snapshots.where('[broker+capturedAt]').between([broker, ''], [broker, '\uffff']).reverse().limit(200).toArray();
+  for (const s of snaps) {
+    if (!s.pageKind || !CHECKED_KINDS.includes(s.pageKind) || byKind.has(s.pageKind) || s.how === 'import') continue;
+    const u = new URL(s.url);
+    if (u.origin !== tab.origin && !(isEtGate(u.hostname) && isEtGate(tab.hostname))) continue;
+    byKind.set(s.pageKind, new URL(u.pathname + u.search, tab.origin).toString());
+  }
+  for (const t of CHECKS[broker].knownTargets) {
+    if (byKind.has(t.kind) || (t.hosts && !t.hosts.test(tab.hostname))) continue;
+    byKind.set(t.kind, new URL(t.path, tab.origin).toString());
+  }
+  const targets = [...byKind].map(([kind, url]) => ({ kind, url }));
+  if (!targets.length) return { due: false, reason: 'no-targets', targets };
+  return { due: true, reason: 'due', targets };
+}
+
+// SBI's numbered ETGate hosts serve the same pages (brokers.md §2.1)
+function isEtGate(host: string): boolean {
+  return /^site\d\.sbisec\.co\.jp$/.test(host);
+}
+
+export async function recordCheckStart(db: KabuGuardDB, broker: BrokerId, now = Date.now()): Promise<void> {
+  await db.health.update(broker, { lastCheckAt: toJstIso(now) });
+}
+
+export async function recordCheckResult(db: KabuGuardDB, broker: BrokerId, status: 'ok' | 'logged-out' | 'failed', error?: string, now = Date.now()): Promise<void> {
+  await db.transaction('rw', db.health, async () => {
+    const h = await db.health.get(broker);
+    if (!h) return;
+    const next: AdapterHealth = { ...h, lastCheckAt: toJstIso(now), lastCheckStatus: status };
+    if (error) next.lastCheckError = error.slice(0, 300);
+    else delete next.lastCheckError;
+    if (status === 'ok') next.lastCheckOkAt = toJstIso(now);
+    await db.health.put(next);
+  });
+}

@@ -1,0 +1,51 @@
+// The page side of a check between visits: an open broker tab re-reads the
+// pages the background asked for, same-origin, with the user's own session.
+// Each page is decoded by its charset, read by the same adapter, redacted the
+// same way as a visit, and handed to the same pipeline.
+
+import type { BrokerAdapter } from '../brokers/types';
+import { CHECKS } from '../brokers/checks';
+import type { CheckTarget } from './check-plan';
+import { decodeBytes } from './decode';
+import { serializePage } from './serialize';
+import type { CaptureMessage } from '../messaging/messages';
+
+export interface CheckOutcome {
+  status: 'ok' | 'logged-out' | 'failed';
+  error?: string;
+  captured: number;
+}
+
+function charsetOf(contentType: string | null): string | undefined {
+  return /charset=([\w-]+)/i.exec(contentType ?? '')?.[1];
+}
+
+export async function runCheck(
+  adapter: BrokerAdapter,
+  targets: CheckTarget[],
+  liveUrl: string,
+  send: (m: CaptureMessage) => Promise<unknown>,
+  fetchImpl: typeof fetch = fetch,
+): Promise<CheckOutcome> {
+  let captured = 0;
+  for (const target of targets) {
+    const url = CHECKS[adapter.id].withSession(target.url, liveUrl);
+    let res: Response;
+    try {
+      res = await fetchImpl(url, { credentials: 'include', redirect: 'follow', cache: 'no-store' });
+    } catch (err) {
+      return { status: 'failed', error: `network: ${String(err).slice(0, 120)}`, captured };
+    }
+    if (!res.ok) return { status: 'failed', error: `HTTP ${res.status} for ${target.kind}`, captured };
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    const { text, charset } = decodeBytes(bytes, charsetOf(res.headers.get('content-type')));
+    const doc = new DOMParser().parseFromString(text, 'text/html');
+    const reading = adapter.readPage(doc, url);
+    if (reading.status === 'not-logged-in') return { status: 'logged-out', captured };
+    if (reading.status === 'maintenance') return { status: 'failed', error: 'maintenance', captured };
+    const page = serializePage(doc);
+    await send({ type: 'kg/capture', broker: adapter.id, url: res.url || url, title: doc.title, html: page.html, charset, redactions: page.redactions, how: 'background' });
+    captured++;
+  }
+  return { status: 'ok', captured };
+}
