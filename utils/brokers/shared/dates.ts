@@ -7,8 +7,9 @@ export interface ParsedDate {
 }
 
 const DATE_PATTERNS: Array<{ re: RegExp; shortYear: boolean }> = [
-  { re: /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/, shortYear: false },
-  { re: /(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})/, shortYear: false },
+  // a year is never the tail of a longer number (`No.12025/03/29`)
+  { re: /(?<!\d)(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/, shortYear: false },
+  { re: /(?<!\d)(\d{4})[/\-.](\d{1,2})[/\-.](\d{1,2})(?!\d)/, shortYear: false },
   { re: /(?<!\d)(\d{2})\/(\d{1,2})\/(\d{1,2})(?!\d)/, shortYear: true },
 ];
 const TIME = /(\d{1,2})\s*[:：時]\s*(\d{2})(?:\s*[:：分]\s*(\d{2}))?/;

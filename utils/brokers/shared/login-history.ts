@@ -18,9 +18,10 @@ export const LOGIN_VOCAB: Vocabulary<LoginField> = {
   at: {
     exact: ['ログイン日時', 'アクセス日時', '日時', '接続日時', 'ご利用日時', '利用日時', 'ログイン時刻', 'ログイン日時(日本時間)', '日時(日本時間)'],
     contains: ['ログイン日時', 'アクセス日時', '日時'],
-    not: ['約定', '注文', '受渡', '発注', '入金', '出金', '変更'],
+    // 前回ログイン日時 is the one-login box on every Rakuten page (rakuten/fixtures/home.html), not a history
+    not: ['約定', '注文', '受渡', '発注', '入金', '出金', '変更', '前回', 'メンテナンス'],
   },
-  date: { exact: ['日付', 'ログイン日', 'アクセス日'], not: ['約定', '注文', '受渡'] },
+  date: { exact: ['日付', 'ログイン日', 'アクセス日'], not: ['約定', '注文', '受渡', '前回'] },
   time: { exact: ['時刻', '時間', 'ログイン時間', 'アクセス時刻'] },
   ip: { exact: ['IPアドレス', 'IP', 'IP Address', '接続元IPアドレス', 'アクセス元IPアドレス', 'グローバルIPアドレス'], contains: ['ipアドレス'] },
   userAgent: { exact: ['ユーザーエージェント', 'ユーザエージェント', 'User-Agent', 'UserAgent', 'UA', 'ブラウザ情報'], contains: ['エージェント'] },
@@ -45,8 +46,11 @@ const EMPTY_RE = /(履歴|データ|該当|ログイン|記録|情報).{0,15}(�
 
 const UA_RE = /Mozilla\/|AppleWebKit|Chrome\/\d|Safari\/\d|Gecko\/|Firefox\/\d|Edg\/\d|CFNetwork|Dalvik\//;
 const CHANNEL_RE = /^(PC|パソコン|スマートフォン|スマホ|タブレット|携帯|モバイル|iSPEED|アプリ|他社サービス|API|Web|WEB|ブラウザ)|アプリ|サービスから|iSPEED|SBI証券 株/;
-const IPV4_RE = /(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?![\d.])/;
-const IPV6_RE = /(?<![0-9a-f:])((?:[0-9a-f]{1,4}:){2,7}(?::|[0-9a-f]{1,4})(?::[0-9a-f]{0,4})*)(?![0-9a-f:])/i;
+const IPV4_RE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
+// candidate address tokens; each is then validated (a time like 12:07:36 is not an address)
+const ADDRESS_TOKEN_RE = /(?<![0-9a-z])[0-9a-f:.]+(?![0-9a-z])/gi;
+// `Windows / Chrome 132`, `iOS／Safari`: one ご利用環境 cell holding OS and browser (sbi/fixtures/login-history-new.html)
+const OS_SLASH_BROWSER_RE = /^((?:Windows|mac ?OS(?: X)?|Mac|iOS|iPadOS|Android|Linux|Chrome ?OS|ChromeOS)(?: ?[\d.]+)?) ?[/／|｜] ?(\S.*)$/i;
 const FAILURE_RE = /失敗|エラー|NG|不可|拒否|ロック|誤り|不一致|無効|×|不正|ブロック|制限/;
 const SUCCESS_RE = /成功|正常|OK|完了|ログイン|○|許可/;
 
@@ -58,19 +62,41 @@ export interface LoginHistoryReading {
   warnings: string[];
 }
 
+function isIpv4(token: string): boolean {
+  return IPV4_RE.test(token) && token.split('.').every((o) => Number(o) <= 255);
+}
+
+function isIpv6(token: string): boolean {
+  if (!/[0-9a-f]/i.test(token) || (token.match(/:/g)?.length ?? 0) < 2) return false;
+  try {
+    // the URL parser is the one IPv6 grammar every runtime ships
+    return new URL(`http://[${token}]/`).hostname.length > 2;
+  } catch {
+    return false;
+  }
+}
+
+/** The first IPv4 or IPv6 address in a cell, and what else the cell says (a place, a note). */
 export function extractIp(text: string): { ip: string; rest: string } | undefined {
   const t = normalizeText(text);
-  const m = IPV4_RE.exec(t) ?? IPV6_RE.exec(t);
-  if (!m) return undefined;
-  if (m[1]!.includes('.') && m[1]!.split('.').some((o) => Number(o) > 255)) return undefined;
-  const rest = (t.slice(0, m.index) + t.slice(m.index + m[0].length)).replace(/^[\s()（）/／,、-]+|[\s()（）/／,、-]+$/g, '').trim();
-  return { ip: m[1]!.toLowerCase(), rest };
+  for (const m of t.matchAll(ADDRESS_TOKEN_RE)) {
+    const token = m[0].replace(/^[.]+|[.]+$/g, '');
+    if (!isIpv4(token) && !isIpv6(token)) continue;
+    const start = m.index! + m[0].indexOf(token);
+    const rest = (t.slice(0, start) + t.slice(start + token.length)).replace(/^[\s()（）/／,、-]+|[\s()（）/／,、-]+$/g, '').trim();
+    return { ip: token.toLowerCase(), rest };
+  }
+  return undefined;
 }
 
 function classifyEnvironment(value: string, row: Partial<LoginRow>): void {
   if (!value) return;
+  const split = OS_SLASH_BROWSER_RE.exec(value);
   if (UA_RE.test(value)) row.userAgent ??= value;
-  else if (CHANNEL_RE.test(normalizeText(value)) && row.channel === undefined) row.channel = value;
+  else if (split && row.os === undefined && row.browser === undefined) {
+    row.os = split[1]!.trim();
+    row.browser = split[2]!.trim();
+  } else if (CHANNEL_RE.test(normalizeText(value)) && row.channel === undefined) row.channel = value;
   else row.device ??= value;
 }
 

@@ -48,7 +48,11 @@ export function hasPasswordField(doc: Document): boolean {
 }
 
 export function hasLogoutControl(doc: Document): boolean {
-  if (doc.querySelector('a[href*="logout" i], a[href*="Logout"], form[action*="logout" i]')) return true;
+  if (doc.querySelector('a[href*="logout" i], form[action*="logout" i]')) return true;
+  // ETGate's logout is an image button (sbi/fixtures/login-history.html)
+  for (const img of Array.from(doc.querySelectorAll('a img[alt], button img[alt], input[type="image"][alt]'))) {
+    if (normalizeText(img.getAttribute('alt')) === 'ログアウト') return true;
+  }
   for (const el of Array.from(doc.querySelectorAll('a,button,input[type="button"],input[type="submit"]'))) {
     const t = normalizeText(el.textContent || el.getAttribute('value') || '');
     if (t === 'ログアウト' || t === 'Logout' || t === 'ログオフ') return true;
@@ -62,6 +66,9 @@ export function sessionState(doc: Document, phrases: StatePhrases): SessionState
   const text = pageText(doc);
   const all = (k: keyof StatePhrases) => [...COMMON_PHRASES[k], ...phrases[k]];
   const loggedInChrome = hasLogoutControl(doc);
+  // a page whose own heading says the session is gone is not logged in, even
+  // when drawn inside the member chrome (rakuten/fixtures/session-error-in-chrome.html)
+  if (all('notLoggedIn').some((re) => re.test(headingText(doc)))) return 'not-logged-in';
   if (!loggedInChrome && all('maintenance').some((re) => re.test(text))) return 'maintenance';
   if (all('notLoggedIn').some((re) => re.test(text)) && !loggedInChrome) return 'not-logged-in';
   if (hasPasswordField(doc) && !loggedInChrome) return 'not-logged-in';

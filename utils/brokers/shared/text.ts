@@ -42,5 +42,6 @@ export function stableHash(text: string): string {
     h2 = Math.imul(h2 ^ c, 0x5bd1e995) >>> 0;
     h2 ^= h2 >>> 15;
   }
-  return h1.toString(16).padStart(8, '0') + h2.toString(16).padStart(8, '0');
+  // `^` yields a signed int32: unsigned, or a negative half prints as `-…`
+  return h1.toString(16).padStart(8, '0') + (h2 >>> 0).toString(16).padStart(8, '0');
 }
