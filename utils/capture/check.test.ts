@@ -61,7 +61,7 @@ describe('runCheck', () => {
       expect(init?.credentials).toBe('include');
       const page = pages[String(input)];
       if (!page) return new Response('not found', { status: 404 });
-      return new Response(page.body, { headers: { 'content-type': page.type } });
+      return new Response(page.body as BodyInit, { headers: { 'content-type': page.type } });
     }) as typeof fetch;
 
   it('puts the live session back into the URL, reads the page and sends a redacted background capture', async () => {
