@@ -25,6 +25,14 @@ export function BrokerStatusCard({ summary, label }: { summary: BrokerSummary; l
         <dd data-field="logins">{String(summary.logins)}</dd>
         <dt>{t('popupLastVisit')}</dt>
         <dd data-field="last-visit">{summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}</dd>
+        {summary.orders === undefined ? null : (
+          <>
+            <dt>{t('popupOrderRecords')}</dt>
+            <dd data-field="orders">{t('popupOrderCounts', [String(summary.orders), String(summary.foreignOrders ?? 0)])}</dd>
+            <dt>{t('popupLastOrderCapture')}</dt>
+            <dd data-field="last-order-capture">{summary.lastOrderCaptureAt ? `${formatJst(summary.lastOrderCaptureAt)} JST` : t('popupNever')}</dd>
+          </>
+        )}
       </dl>
       {state === 'unreadable' && summary.health?.message ? <p class="broker__message" data-field="message">{summary.health.message}</p> : null}
     </section>

@@ -61,6 +61,33 @@ export interface OrderRow {
   raw: Record<string, string>;
 }
 
+/** A held position as read from a holdings page (issue 3). */
+export interface HoldingRow {
+  symbol?: string;
+  name?: string;
+  quantity: number;
+  account?: string;
+  market?: string;
+  marketRegion?: string;
+  currency?: string;
+  currencyCode?: string;
+  raw: Record<string, string>;
+}
+
+/** One row of an account-change history (お客様情報変更履歴, issue 3). */
+export interface AccountEventRow {
+  at: string;
+  dateOnly?: boolean;
+  /** What changed, classified: email, notification-settings, withdrawal-bank-account, ... */
+  kind: string;
+  /** What changed, as the broker shows it. */
+  item: string;
+  detail?: string;
+  channel?: string;
+  status?: string;
+  raw: Record<string, string>;
+}
+
 export interface PageReading {
   broker: BrokerId;
   pageKind: PageKind | null;
@@ -69,6 +96,8 @@ export interface PageReading {
   loggedIn: boolean;
   logins: LoginRow[];
   orders: OrderRow[];
+  holdings?: HoldingRow[];
+  accountEvents?: AccountEventRow[];
   warnings: string[];
   parserVersion: string;
 }

@@ -13,6 +13,9 @@ import { appendLog } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
 import { upsertLogins } from '../store/logins';
 import { upsertOrders } from '../store/orders';
+import { upsertHoldings } from '../store/holdings';
+import { upsertAccountEvents } from '../store/account-events';
+import { readCsvSnapshot } from '../import/read-csv';
 import { decodeBytes } from './decode';
 
 export type ParseHtml = (html: string) => Document;
@@ -65,6 +68,11 @@ export async function updateHealth(db: KabuGuardDB, next: AdapterHealth, capture
       ...next,
       ...(captured ? { lastCaptureAt: next.at } : prev?.lastCaptureAt ? { lastCaptureAt: prev.lastCaptureAt } : {}),
       ...(prev?.lastVisitAt ? { lastVisitAt: prev.lastVisitAt } : {}),
+      // the check bookkeeping (check-plan.ts) survives captures, or every visit after a capture re-checks
+      ...(prev?.lastCheckAt ? { lastCheckAt: prev.lastCheckAt } : {}),
+      ...(prev?.lastCheckStatus ? { lastCheckStatus: prev.lastCheckStatus } : {}),
+      ...(prev?.lastCheckError ? { lastCheckError: prev.lastCheckError } : {}),
+      ...(prev?.lastCheckOkAt ? { lastCheckOkAt: prev.lastCheckOkAt } : {}),
     });
   });
 }
@@ -72,6 +80,8 @@ export async function updateHealth(db: KabuGuardDB, next: AdapterHealth, capture
 function readStored(snapshot: Snapshot, bytes: Uint8Array, parseHtml: ParseHtml): PageReading {
   const adapter = brokerById(snapshot.broker);
   if (!adapter) throw new Error(`unknown broker ${snapshot.broker}`);
+  // an imported CSV is read by the CSV readers, not an HTML adapter (utils/import/)
+  if (snapshot.mediaType === 'text/csv') return readCsvSnapshot(snapshot, bytes);
   const text =
     snapshot.storedEncoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decodeBytes(bytes, snapshot.charset).text;
   try {
@@ -122,6 +132,8 @@ export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseH
   try {
     if (reading.logins.length) added += (await upsertLogins(db, input.broker, reading.logins, snapshot.id, capturedAt)).added;
     if (reading.orders.length) added += (await upsertOrders(db, input.broker, reading.orders, snapshot.id, capturedAt)).added;
+    if (reading.holdings?.length) added += (await upsertHoldings(db, input.broker, reading.holdings, snapshot.id, capturedAt)).added;
+    if (reading.accountEvents?.length) added += (await upsertAccountEvents(db, input.broker, reading.accountEvents, snapshot.id, capturedAt)).added;
   } catch (err) {
     status = 'unreadable';
     warnings = [...warnings, `invalid record: ${String(err).slice(0, 300)}`];
@@ -129,7 +141,7 @@ export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseH
   snapshot = {
     ...snapshot,
     pageKind: reading.pageKind,
-    parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : reading.logins.length + reading.orders.length, at: toJstIso(Date.now()) },
+    parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : reading.logins.length + reading.orders.length + (reading.holdings?.length ?? 0) + (reading.accountEvents?.length ?? 0), at: toJstIso(Date.now()) },
   };
   await db.snapshots.put(snapshot);
   await appendLog(db, { type: 'parse', detail: { snapshotId: snapshot.id, status, parserVersion: reading.parserVersion, logins: reading.logins.length, orders: reading.orders.length, added } });
@@ -150,6 +162,8 @@ export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml
   const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
   await db.logins.clear();
   await db.orders.clear();
+  await db.holdings.clear();
+  await db.accountEvents.clear();
   let logins = 0;
   for (const s of snapshots) {
     const body = await db.snapshotBodies.get(s.sha256);
@@ -160,6 +174,8 @@ export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml
     try {
       if (reading.logins.length) await upsertLogins(db, s.broker, reading.logins, s.id, s.capturedAt);
       if (reading.orders.length) await upsertOrders(db, s.broker, reading.orders, s.id, s.capturedAt);
+      if (reading.holdings?.length) await upsertHoldings(db, s.broker, reading.holdings, s.id, s.capturedAt);
+      if (reading.accountEvents?.length) await upsertAccountEvents(db, s.broker, reading.accountEvents, s.id, s.capturedAt);
     } catch (err) {
       status = 'unreadable';
       warnings.push(`invalid record: ${String(err).slice(0, 300)}`);

@@ -5,3 +5,5 @@ export * from './visit';
 export * from './adapter-health';
 export * from './capture-log';
 export * from './order-event';
+export * from './holding';
+export * from './account-event';

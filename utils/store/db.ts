@@ -2,7 +2,10 @@
 // is never edited, only followed by a new `this.version(n)`.
 
 import Dexie, { type Table } from 'dexie';
-import type { AdapterHealth, CaptureLogEntry, LoginEvent, OrderEvent, Snapshot, SnapshotBody, Visit } from '../records';
+import type { Alert } from '../records/alert';
+import type { Environment } from '../records/environment';
+import type { Incident } from '../records/incident';
+import type { AccountEvent, AdapterHealth, CaptureLogEntry, Holding, LoginEvent, OrderEvent, Snapshot, SnapshotBody, Visit } from '../records';
 
 export const DB_NAME = 'kabu-guard';
 
@@ -11,9 +14,14 @@ export class KabuGuardDB extends Dexie {
   snapshotBodies!: Table<SnapshotBody, string>;
   logins!: Table<LoginEvent, string>;
   orders!: Table<OrderEvent, string>;
+  holdings!: Table<Holding, string>;
+  accountEvents!: Table<AccountEvent, string>;
   visits!: Table<Visit, string>;
   health!: Table<AdapterHealth, string>;
   captureLog!: Table<CaptureLogEntry, number>;
+  alerts!: Table<Alert, string>;
+  incidents!: Table<Incident, string>;
+  environments!: Table<Environment, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -22,9 +30,14 @@ export class KabuGuardDB extends Dexie {
       snapshotBodies: 'sha256',
       logins: 'id, broker, at, [broker+at], *snapshotIds',
       orders: 'id, broker, at, [broker+at], symbol, marketRegion, *snapshotIds',
+      holdings: 'id, broker, [broker+lastSeenAt], symbol, *snapshotIds',
+      accountEvents: 'id, broker, at, [broker+at], kind, *snapshotIds',
       visits: 'id, broker, at, [broker+at]',
       health: 'broker',
       captureLog: 'seq, at, type',
+      alerts: 'id, broker, createdAt, severity, status, incidentId, *eventIds',
+      incidents: 'id, broker, lastEventAt, status',
+      environments: 'id, broker, status',
     });
   }
 }

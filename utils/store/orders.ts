@@ -6,9 +6,9 @@ import { OrderEventSchema, type OrderEvent } from '../records';
 import type { KabuGuardDB } from './db';
 
 /**
- * Identity: broker, order number when shown; otherwise day (not minute: Rakuten
- * restates US rows after settlement, brokers.md §1.5), side, symbol, quantity,
- * price, account. Identical rows in one source are told apart by occurrence.
+ * Identity: broker, order number when shown; otherwise day (not minute),
+ * side, symbol, quantity, price, account, status. Identical rows in one source
+ * are told apart by occurrence.
  */
 export function orderEventIds(broker: BrokerId, rows: OrderRow[]): string[] {
   const seen = new Map<string, number>();
@@ -31,29 +31,71 @@ export function toOrderEvent(broker: BrokerId, row: OrderRow, id: string, snapsh
   return OrderEventSchema.parse(e);
 }
 
+function shiftDay(day: string, days: number): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The same trade, whatever day it is dated: what a restatement keeps. */
+function sameTrade(a: OrderEvent, b: OrderEvent): boolean {
+  return a.side === b.side && (a.symbol ?? a.name) === (b.symbol ?? b.name) && a.quantity === b.quantity && a.price === b.price && a.account === b.account && a.status === b.status;
+}
+
+/**
+ * Rakuten restates US rows after settlement: the trade date moves from the US
+ * day to the JST day and the yen amounts are re-priced (brokers.md §1.5). A
+ * foreign row without an order number whose id is new is matched to a stored
+ * trade one day either side that no capture of this source already holds.
+ */
+async function findRestated(db: KabuGuardDB, broker: BrokerId, e: OrderEvent, snapshotId: string, taken: Set<string>): Promise<OrderEvent | undefined> {
+  if (e.orderNumber || e.marketRegion === 'JP') return undefined;
+  const day = e.at.slice(0, 10);
+  const near = await db.orders.where('[broker+at]').between([broker, shiftDay(day, -1)], [broker, shiftDay(day, 2)], true, false).toArray();
+  return near.find((o) => !taken.has(o.id) && o.at.slice(0, 10) !== day && !o.snapshotIds.includes(snapshotId) && sameTrade(o, e));
+}
+
 export async function upsertOrders(db: KabuGuardDB, broker: BrokerId, rows: OrderRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number }> {
   const ids = orderEventIds(broker, rows);
   const fresh = rows.map((r, i) => toOrderEvent(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;
   await db.transaction('rw', db.orders, async () => {
-    const existing = await db.orders.bulkGet(ids);
-    await db.orders.bulkPut(
-      fresh.map((e, i) => {
-        const old = existing[i];
-        if (!old) {
-          added++;
-          return e;
-        }
-        // a later capture may know more (an open order executed): newest wins, provenance accumulates
-        const newer = seenAt >= old.lastSeenAt;
-        return {
-          ...(newer ? e : old),
-          snapshotIds: old.snapshotIds.includes(snapshotId) ? old.snapshotIds : [...old.snapshotIds, snapshotId],
-          firstSeenAt: old.firstSeenAt < seenAt ? old.firstSeenAt : seenAt,
-          lastSeenAt: newer ? seenAt : old.lastSeenAt,
-        };
-      }),
-    );
+    const existing: Array<OrderEvent | undefined> = await db.orders.bulkGet(ids);
+    const taken = new Set<string>(ids);
+    for (const [i, e] of fresh.entries()) {
+      if (existing[i]) continue;
+      const restated = await findRestated(db, broker, e, snapshotId, taken);
+      if (restated) {
+        existing[i] = restated;
+        taken.add(restated.id);
+      }
+    }
+    const merged = fresh.map((e, i) => {
+      const old = existing[i];
+      if (!old) {
+        added++;
+        return e;
+      }
+      // a later capture may know more (an open order executed, a restated date): newest wins, provenance accumulates
+      const newer = seenAt >= old.lastSeenAt;
+      return {
+        ...(newer ? { ...e, id: old.id } : old),
+        snapshotIds: old.snapshotIds.includes(snapshotId) ? old.snapshotIds : [...old.snapshotIds, snapshotId],
+        firstSeenAt: old.firstSeenAt < seenAt ? old.firstSeenAt : seenAt,
+        lastSeenAt: newer ? seenAt : old.lastSeenAt,
+      };
+    });
+    // a restated row replaces its old-dated twin under the old id
+    await db.orders.bulkPut(merged);
   });
   return { added, seen: rows.length };
+}
+
+export function countOrders(db: KabuGuardDB, broker: BrokerId): Promise<number> {
+  return db.orders.where('broker').equals(broker).count();
+}
+
+/** Most recent first, for the orders page. */
+export function recentOrders(db: KabuGuardDB, limit = 200): Promise<OrderEvent[]> {
+  return db.orders.orderBy('at').reverse().limit(limit).toArray();
 }

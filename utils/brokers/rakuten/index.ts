@@ -15,7 +15,7 @@ const spec: ReaderSpec = {
   },
   urlHints: [
     { kind: 'login-history', pattern: /\/app\/[^?]*login_?hist[^?]*\.do/i },
-    { kind: 'trade-history', pattern: /\/app\/ass_trad_(?:us_|ch_|asean_)?lst\.do/ },
+    { kind: 'trade-history', pattern: /\/app\/ass_trad_(?:us_|ch_|asean_|fu_)?lst\.do/ },
     { kind: 'holdings', pattern: /\/app\/ass_[a-z_]*possess_lst\.do/ },
     { kind: 'account-changes', pattern: /\/app\/acc_info_change_lst\.do/ },
   ],
@@ -25,7 +25,7 @@ export const rakuten: BrokerAdapter = {
   id: 'rakuten',
   label: { ja: '楽天証券', en: 'Rakuten Securities' },
   hosts: ['member.rakuten-sec.co.jp'],
-  pageKinds: ['login-history'],
+  pageKinds: ['login-history', 'trade-history', 'order-inquiry', 'holdings', 'account-changes'],
   urlHints: spec.urlHints,
   officialUrls: { home: 'https://www.rakuten-sec.co.jp/', support: 'https://www.rakuten-sec.co.jp/web/support/' },
   readPage: (doc, url) => readBrokerPage(spec, doc, url),

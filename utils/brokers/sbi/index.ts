@@ -36,7 +36,7 @@ export const sbi: BrokerAdapter = {
     'member.c.sbisec.co.jp',
     'k.sbisec.co.jp',
   ],
-  pageKinds: ['login-history'],
+  pageKinds: ['login-history', 'executions', 'trade-history', 'order-inquiry', 'holdings'],
   urlHints: spec.urlHints,
   officialUrls: { home: 'https://www.sbisec.co.jp/', support: 'https://www.sbisec.co.jp/ETGate/?_ControlID=WPLEThmR001Control&_PageID=DefaultPID&_ActionID=DefaultAID' },
   readPage: (doc, url) => readBrokerPage(spec, doc, url),

@@ -3,6 +3,7 @@
 // hints as a second opinion that turns "not recognised" into "unreadable".
 
 import type { BrokerAdapter, BrokerId, PageKind, PageReading } from '../types';
+import { readAccountPage } from './account-pages';
 import { readLoginHistory } from './login-history';
 import { sessionState, type StatePhrases } from './page-state';
 import { readGrids } from './table';
@@ -31,6 +32,9 @@ export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string): Pa
   if (login.recognised) {
     return { ...base, pageKind: 'login-history', status: login.status === 'absent' ? 'unreadable' : login.status, loggedIn: true, logins: login.logins, warnings: login.warnings };
   }
+  // orders / executions, holdings, account changes (issue 3)
+  const account = hinted === 'login-history' ? undefined : readAccountPage(doc, grids, url, hinted);
+  if (account) return { ...base, ...account, loggedIn: true };
   if (hinted === 'login-history') {
     return { ...base, pageKind: 'login-history', status: 'unreadable', loggedIn: state === 'logged-in', warnings: ['the URL is a login history, but no login table was found'] };
   }
