@@ -52,3 +52,35 @@ describe('ingestCapture', () => {
     expect(await db.logins.toArray()).toEqual(before);
   });
 });
+
+describe('ingestCapture, all or nothing', () => {
+  it('reports the ids of events seen for the first time, and none on a re-capture', async () => {
+    const db = newDb();
+    const html = page(row('2025/03/29 02:41', 'PC'));
+    const first = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
+    expect(first.newEventIds).toHaveLength(1);
+    expect(await db.logins.get(first.newEventIds[0]!)).toMatchObject({ at: '2025-03-29T02:41:00+09:00', channel: 'PC' });
+    const again = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
+    expect(again.newEventIds).toEqual([]);
+  });
+
+  it('stores nothing of a reading when one of its records is invalid', async () => {
+    const db = newDb();
+    // valid logins, then an order whose time fails zod: the logins must not be left behind
+    const { rakuten } = await import('../brokers/rakuten');
+    const original = rakuten.readPage;
+    rakuten.readPage = (doc, u) => {
+      const r = original(doc, u);
+      return { ...r, orders: [{ at: 'not a time', side: 'sell', symbol: '7203', status: 'executed', raw: {} }] };
+    };
+    try {
+      const r = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) }, parseHtml);
+      expect(r.reading.status).toBe('unreadable');
+      expect(await db.orders.count()).toBe(0);
+      expect(await db.logins.count()).toBe(0);
+      expect(await db.snapshots.count()).toBe(1);
+    } finally {
+      rakuten.readPage = original;
+    }
+  });
+});

@@ -40,6 +40,37 @@ export interface CaptureResult {
   snapshot: Snapshot;
   reading: PageReading;
   added: number;
+  /** Logins, orders and account events seen for the first time (what detection looks at). */
+  newEventIds: string[];
+}
+
+interface StoredRecords {
+  added: number;
+  newEventIds: string[];
+}
+
+function recordCount(r: PageReading): number {
+  return r.logins.length + r.orders.length + (r.holdings?.length ?? 0) + (r.accountEvents?.length ?? 0);
+}
+
+/**
+ * All records of one reading in one transaction: every row is validated (zod)
+ * before it is written, and one invalid row aborts the whole reading, so a
+ * page never leaves half its records behind.
+ */
+async function storeReading(db: KabuGuardDB, broker: BrokerId, reading: PageReading, snapshotId: string, seenAt: string): Promise<StoredRecords> {
+  return db.transaction('rw', [db.logins, db.orders, db.holdings, db.accountEvents], async () => {
+    const results = [
+      reading.logins.length ? await upsertLogins(db, broker, reading.logins, snapshotId, seenAt) : undefined,
+      reading.orders.length ? await upsertOrders(db, broker, reading.orders, snapshotId, seenAt) : undefined,
+      reading.accountEvents?.length ? await upsertAccountEvents(db, broker, reading.accountEvents, snapshotId, seenAt) : undefined,
+    ];
+    const holdings = reading.holdings?.length ? await upsertHoldings(db, broker, reading.holdings, snapshotId, seenAt) : undefined;
+    return {
+      added: results.reduce((n, r) => n + (r?.added ?? 0), 0) + (holdings?.added ?? 0),
+      newEventIds: results.flatMap((r) => r?.addedIds ?? []),
+    };
+  });
 }
 
 function healthFor(reading: PageReading, snapshotId: string | undefined, at: string, url: string): AdapterHealth {
@@ -126,27 +157,25 @@ export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseH
 
   // 2. read it with the same parsers everywhere
   const reading = readStored(snapshot, bytes, parseHtml);
-  let added = 0;
   let warnings = reading.warnings;
   let status = reading.status;
+  let stored: StoredRecords = { added: 0, newEventIds: [] };
   try {
-    if (reading.logins.length) added += (await upsertLogins(db, input.broker, reading.logins, snapshot.id, capturedAt)).added;
-    if (reading.orders.length) added += (await upsertOrders(db, input.broker, reading.orders, snapshot.id, capturedAt)).added;
-    if (reading.holdings?.length) added += (await upsertHoldings(db, input.broker, reading.holdings, snapshot.id, capturedAt)).added;
-    if (reading.accountEvents?.length) added += (await upsertAccountEvents(db, input.broker, reading.accountEvents, snapshot.id, capturedAt)).added;
+    stored = await storeReading(db, input.broker, reading, snapshot.id, capturedAt);
   } catch (err) {
     status = 'unreadable';
     warnings = [...warnings, `invalid record: ${String(err).slice(0, 300)}`];
   }
+  const added = stored.added;
   snapshot = {
     ...snapshot,
     pageKind: reading.pageKind,
-    parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : reading.logins.length + reading.orders.length + (reading.holdings?.length ?? 0) + (reading.accountEvents?.length ?? 0), at: toJstIso(Date.now()) },
+    parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : recordCount(reading), at: toJstIso(Date.now()) },
   };
   await db.snapshots.put(snapshot);
   await appendLog(db, { type: 'parse', detail: { snapshotId: snapshot.id, status, parserVersion: reading.parserVersion, logins: reading.logins.length, orders: reading.orders.length, added } });
   await updateHealth(db, healthFor({ ...reading, status, warnings }, snapshot.id, capturedAt, url), true);
-  return { snapshot, reading: { ...reading, status, warnings }, added };
+  return { snapshot, reading: { ...reading, status, warnings }, added, newEventIds: stored.newEventIds };
 }
 
 /** Page states that carry no records (logged out, maintenance) update health only. */
@@ -172,15 +201,12 @@ export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml
     let status = reading.status;
     const warnings = [...reading.warnings];
     try {
-      if (reading.logins.length) await upsertLogins(db, s.broker, reading.logins, s.id, s.capturedAt);
-      if (reading.orders.length) await upsertOrders(db, s.broker, reading.orders, s.id, s.capturedAt);
-      if (reading.holdings?.length) await upsertHoldings(db, s.broker, reading.holdings, s.id, s.capturedAt);
-      if (reading.accountEvents?.length) await upsertAccountEvents(db, s.broker, reading.accountEvents, s.id, s.capturedAt);
+      await storeReading(db, s.broker, reading, s.id, s.capturedAt);
     } catch (err) {
       status = 'unreadable';
       warnings.push(`invalid record: ${String(err).slice(0, 300)}`);
     }
-    await db.snapshots.put({ ...s, pageKind: reading.pageKind, parse: { status, parserVersion: reading.parserVersion, warnings, records: reading.logins.length + reading.orders.length, at: toJstIso(Date.now()) } });
+    await db.snapshots.put({ ...s, pageKind: reading.pageKind, parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : recordCount(reading), at: toJstIso(Date.now()) } });
   }
   logins = await db.logins.count();
   await appendLog(db, { type: 'rebuild', detail: { snapshots: snapshots.length, logins } });

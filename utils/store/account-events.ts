@@ -23,10 +23,11 @@ export function toAccountEvent(broker: BrokerId, row: AccountEventRow, id: strin
 }
 
 /** Validates every row first: one bad row stores nothing. */
-export async function upsertAccountEvents(db: KabuGuardDB, broker: BrokerId, rows: AccountEventRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number }> {
+export async function upsertAccountEvents(db: KabuGuardDB, broker: BrokerId, rows: AccountEventRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number; addedIds: string[] }> {
   const ids = accountEventIds(broker, rows);
   const fresh = rows.map((r, i) => toAccountEvent(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;
+  const addedIds: string[] = [];
   await db.transaction('rw', db.accountEvents, async () => {
     const existing = await db.accountEvents.bulkGet(ids);
     await db.accountEvents.bulkPut(
@@ -34,6 +35,7 @@ export async function upsertAccountEvents(db: KabuGuardDB, broker: BrokerId, row
         const old = existing[i];
         if (!old) {
           added++;
+          addedIds.push(e.id);
           return e;
         }
         const newer = seenAt >= old.lastSeenAt;
@@ -46,5 +48,5 @@ export async function upsertAccountEvents(db: KabuGuardDB, broker: BrokerId, row
       }),
     );
   });
-  return { added, seen: rows.length };
+  return { added, seen: rows.length, addedIds };
 }

@@ -25,10 +25,11 @@ export function toHolding(broker: BrokerId, row: HoldingRow, id: string, snapsho
 }
 
 /** Validates every row first: one bad row stores nothing. */
-export async function upsertHoldings(db: KabuGuardDB, broker: BrokerId, rows: HoldingRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number }> {
+export async function upsertHoldings(db: KabuGuardDB, broker: BrokerId, rows: HoldingRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number; addedIds: string[] }> {
   const ids = holdingIds(broker, rows);
   const fresh = rows.map((r, i) => toHolding(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;
+  const addedIds: string[] = [];
   await db.transaction('rw', db.holdings, async () => {
     const existing = await db.holdings.bulkGet(ids);
     await db.holdings.bulkPut(
@@ -36,6 +37,7 @@ export async function upsertHoldings(db: KabuGuardDB, broker: BrokerId, rows: Ho
         const old = existing[i];
         if (!old) {
           added++;
+          addedIds.push(h.id);
           return h;
         }
         const newer = seenAt >= old.lastSeenAt;
@@ -48,5 +50,5 @@ export async function upsertHoldings(db: KabuGuardDB, broker: BrokerId, rows: Ho
       }),
     );
   });
-  return { added, seen: rows.length };
+  return { added, seen: rows.length, addedIds };
 }

@@ -47,16 +47,18 @@ export async function upsertLogins(
   rows: LoginRow[],
   snapshotId: string,
   seenAt: string,
-): Promise<{ added: number; seen: number }> {
+): Promise<{ added: number; seen: number; addedIds: string[] }> {
   const ids = loginEventIds(broker, rows);
   const fresh = rows.map((r, i) => toLoginEvent(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;
+  const addedIds: string[] = [];
   await db.transaction('rw', db.logins, async () => {
     const existing = await db.logins.bulkGet(ids);
     const merged = fresh.map((e, i) => {
       const old = existing[i];
       if (!old) {
         added++;
+        addedIds.push(e.id);
         return e;
       }
       return {
@@ -68,7 +70,7 @@ export async function upsertLogins(
     });
     await db.logins.bulkPut(merged);
   });
-  return { added, seen: rows.length };
+  return { added, seen: rows.length, addedIds };
 }
 
 export function countLogins(db: KabuGuardDB, broker: BrokerId): Promise<number> {

@@ -55,10 +55,11 @@ async function findRestated(db: KabuGuardDB, broker: BrokerId, e: OrderEvent, sn
   return near.find((o) => !taken.has(o.id) && o.at.slice(0, 10) !== day && !o.snapshotIds.includes(snapshotId) && sameTrade(o, e));
 }
 
-export async function upsertOrders(db: KabuGuardDB, broker: BrokerId, rows: OrderRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number }> {
+export async function upsertOrders(db: KabuGuardDB, broker: BrokerId, rows: OrderRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number; addedIds: string[] }> {
   const ids = orderEventIds(broker, rows);
   const fresh = rows.map((r, i) => toOrderEvent(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;
+  const addedIds: string[] = [];
   await db.transaction('rw', db.orders, async () => {
     const existing: Array<OrderEvent | undefined> = await db.orders.bulkGet(ids);
     const taken = new Set<string>(ids);
@@ -74,6 +75,7 @@ export async function upsertOrders(db: KabuGuardDB, broker: BrokerId, rows: Orde
       const old = existing[i];
       if (!old) {
         added++;
+        addedIds.push(e.id);
         return e;
       }
       // a later capture may know more (an open order executed, a restated date): newest wins, provenance accumulates
@@ -88,7 +90,7 @@ export async function upsertOrders(db: KabuGuardDB, broker: BrokerId, rows: Orde
     // a restated row replaces its old-dated twin under the old id
     await db.orders.bulkPut(merged);
   });
-  return { added, seen: rows.length };
+  return { added, seen: rows.length, addedIds };
 }
 
 export function countOrders(db: KabuGuardDB, broker: BrokerId): Promise<number> {
