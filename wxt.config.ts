@@ -11,7 +11,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ja',
-    permissions: ['alarms'],
+    permissions: ['alarms', 'notifications'],
     host_permissions: brokerHostPatterns(),
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {

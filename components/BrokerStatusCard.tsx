@@ -10,6 +10,16 @@ const HEALTH_KEYS: Record<string, string> = {
   unknown: 'healthUnknown',
 };
 
+function lastCheckText(summary: BrokerSummary): string {
+  const h = summary.health;
+  if (!h?.lastCheckAt || !h.lastCheckStatus) return t('popupNever');
+  const when = `${formatJst(h.lastCheckAt)} JST`;
+  if (h.lastCheckStatus === 'ok') return t('checkOk', when);
+  // logged out is the normal end of a session, said neutrally
+  if (h.lastCheckStatus === 'logged-out') return t('checkLoggedOut', when);
+  return t('checkFailed', [when, h.lastCheckError ?? '']);
+}
+
 /** Everything here is rendered as text: page-derived strings never become HTML. */
 export function BrokerStatusCard({ summary, label }: { summary: BrokerSummary; label: string }) {
   const state = summary.health?.state ?? 'unknown';
@@ -23,6 +33,8 @@ export function BrokerStatusCard({ summary, label }: { summary: BrokerSummary; l
         <dd data-field="last-capture">{summary.health?.lastCaptureAt ? `${formatJst(summary.health.lastCaptureAt)} JST` : t('popupNever')}</dd>
         <dt>{t('popupLoginRecords')}</dt>
         <dd data-field="logins">{String(summary.logins)}</dd>
+        <dt>{t('popupLastCheck')}</dt>
+        <dd data-field="last-check">{lastCheckText(summary)}</dd>
         <dt>{t('popupLastVisit')}</dt>
         <dd data-field="last-visit">{summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}</dd>
         {summary.orders === undefined ? null : (

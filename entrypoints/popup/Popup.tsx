@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BrokerStatusCard } from '../../components/BrokerStatusCard';
 import { BROKERS } from '../../utils/brokers';
 import { t, uiLang } from '../../utils/i18n';
@@ -7,14 +8,25 @@ import { brokerSummaries, type BrokerSummary } from '../../utils/store/summary';
 
 export function Popup() {
   const [summaries, setSummaries] = useState<BrokerSummary[] | null>(null);
+  const [openAlerts, setOpenAlerts] = useState(0);
   useEffect(() => {
     document.documentElement.lang = uiLang();
-    brokerSummaries(openDb()).then(setSummaries, () => setSummaries([]));
+    const db = openDb();
+    brokerSummaries(db).then(setSummaries, () => setSummaries([]));
+    db.alerts.where('status').equals('open').filter((a) => a.severity !== 'info').count().then(setOpenAlerts, () => undefined);
   }, []);
+  const open = (page: string) => (e: Event) => {
+    e.preventDefault();
+    void browser.tabs.create({ url: browser.runtime.getURL(page as '/alerts.html') });
+    window.close();
+  };
   const lang = uiLang();
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
+      <p class={`alerts-line${openAlerts ? ' alerts-line--open' : ''}`} data-field="open-alerts">
+        <a href="alerts.html" onClick={open('/alerts.html')}>{openAlerts ? t('popupOpenAlerts', String(openAlerts)) : t('popupNoAlerts')}</a>
+      </p>
       {summaries === null ? (
         <p>{t('popupLoading')}</p>
       ) : (
@@ -23,6 +35,10 @@ export function Popup() {
           return <BrokerStatusCard key={s.broker} summary={s} label={b.label[lang]} />;
         })
       )}
+      <nav class="popup-links">
+        <a href="orders.html" onClick={open('/orders.html')}>{t('popupOrdersLink')}</a>
+        <a href="evidence.html" onClick={open('/evidence.html')} data-action="export-evidence">{t('popupEvidenceLink')}</a>
+      </nav>
       <p class="privacy" data-field="privacy">{t('popupPrivacy')}</p>
     </main>
   );

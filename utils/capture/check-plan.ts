@@ -30,11 +30,12 @@ export function sessionAlive(health: AdapterHealth | undefined, broker: BrokerId
   return now - Date.parse(health.lastVisitAt) < CHECKS[broker].sessionIdleMinutes * 60_000;
 }
 
-export async function planCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now = Date.now()): Promise<CheckPlan> {
+/** `force`: a high alert wants the evidence now, whatever the interval (never past the idle timeout). */
+export async function planCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now = Date.now(), force = false): Promise<CheckPlan> {
   const health = await db.health.get(broker);
   if (!health?.lastVisitAt) return { due: false, reason: 'no-visit', targets: [] };
   if (!sessionAlive(health, broker, now)) return { due: false, reason: 'session-idle', targets: [] };
-  if (health.lastCheckAt && now - Date.parse(health.lastCheckAt) < MIN_CHECK_INTERVAL_MS) return { due: false, reason: 'too-soon', targets: [] };
+  if (!force && health.lastCheckAt && now - Date.parse(health.lastCheckAt) < MIN_CHECK_INTERVAL_MS) return { due: false, reason: 'too-soon', targets: [] };
   const tab = new URL(tabUrl);
   const byKind = new Map<PageKind, string>();
   // pages the user opened before, newest first: their URLs are where this broker really keeps them

@@ -22,6 +22,8 @@ export class KabuGuardDB extends Dexie {
   alerts!: Table<Alert, string>;
   incidents!: Table<Incident, string>;
   environments!: Table<Environment, string>;
+  /** Small bookkeeping values (notification counts, reminder times); never evidence. */
+  kv!: Table<{ key: string; value: unknown }, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -38,6 +40,7 @@ export class KabuGuardDB extends Dexie {
       alerts: 'id, broker, createdAt, severity, status, incidentId, *eventIds',
       incidents: 'id, broker, lastEventAt, status',
       environments: 'id, broker, status',
+      kv: 'key',
     });
   }
 }

@@ -1,0 +1,55 @@
+// The two evidence commands as a user runs them (spawned, real files).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { unzipSync, zipSync, type Zippable } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CASE_SCENARIO } from '../utils/evidence/fixture-store';
+
+const root = resolve(__dirname, '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+const run = (script: string, args: string[]) => spawnSync(tsx, [join(root, 'cli', script), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+
+describe('npm run bundle / npm run verify', () => {
+  let dir: string;
+  let zipPath: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'evidence-cli-'));
+    writeFileSync(join(dir, 'case.json'), JSON.stringify(CASE_SCENARIO));
+    zipPath = join(dir, 'case.zip');
+    const r = run('bundle.ts', ['--out', zipPath, join(dir, 'case.json'), join(root, 'cli/fixtures/rakuten-saved-from-url.html')]);
+    expect(r.stderr).toContain('read  ');
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^wrote .*case\.zip: \d+ files/);
+  }, 120_000);
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('says an untouched bundle is intact', () => {
+    const r = run('verify.ts', [zipPath]);
+    const n = Object.keys(unzipSync(new Uint8Array(readFileSync(zipPath)))).length - 1;
+    expect(r.stdout).toContain(`all ${n} files intact`);
+    expect(r.status).toBe(0);
+  });
+
+  it.each([
+    ['one changed byte', (f: Record<string, Uint8Array>) => { const b = f['data/logins.csv']!.slice(); b[7] = b[7]! ^ 1; f['data/logins.csv'] = b; }, 'ALTERED  data/logins.csv'],
+    ['a removed file', (f: Record<string, Uint8Array>) => { delete f['capture-log.jsonl']; }, 'MISSING  capture-log.jsonl'],
+    ['an added file', (f: Record<string, Uint8Array>) => { f['notes.txt'] = new Uint8Array([0x78]); }, 'ADDED  notes.txt'],
+  ])('exits 1 and names the file after %s', (_n, change, line) => {
+    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    change(files);
+    const bad = join(dir, 'bad.zip');
+    writeFileSync(bad, zipSync(files as Zippable));
+    const r = run('verify.ts', [bad]);
+    expect(r.stdout.split('\n')).toContain(line);
+    expect(r.stdout).toContain('NOT INTACT');
+    expect(r.status).toBe(1);
+  });
+
+  it('refuses a file that is not a ZIP, and an unknown option', () => {
+    writeFileSync(join(dir, 'x.zip'), 'not a zip');
+    expect(run('verify.ts', [join(dir, 'x.zip')]).status).toBe(2);
+    expect(run('bundle.ts', ['--nope']).status).toBe(2);
+  });
+});

@@ -1,0 +1,49 @@
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { AlertCard } from '../../components/AlertCard';
+import { applyFeedback } from '../../utils/detect/engine';
+import { t, uiLang } from '../../utils/i18n';
+import type { Alert } from '../../utils/records/alert';
+import { appendLog } from '../../utils/store/capture-log';
+import { openDb, type KabuGuardDB } from '../../utils/store/db';
+
+/** Open alerts first (most severe first), then answered ones, newest first. */
+export async function loadAlerts(db: KabuGuardDB, limit = 200): Promise<Alert[]> {
+  const rank = { high: 3, medium: 2, low: 1, info: 0 } as const;
+  const all = await db.alerts.orderBy('createdAt').reverse().limit(limit).toArray();
+  return all
+    .filter((a) => a.severity !== 'info')
+    .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || rank[b.severity] - rank[a.severity] || b.createdAt.localeCompare(a.createdAt));
+}
+
+export async function answerAlert(db: KabuGuardDB, alert: Alert, verdict: 'mine' | 'not-mine'): Promise<void> {
+  await applyFeedback(db, alert.id, verdict);
+  await appendLog(db, { type: 'feedback', detail: { alertId: alert.id, verdict, eventIds: alert.eventIds } });
+}
+
+export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
+  const lang = uiLang();
+  const [alerts, setAlerts] = useState<Alert[] | null>(null);
+  const focus = decodeURIComponent(location.hash.slice(1));
+  const reload = () => loadAlerts(db).then(setAlerts, () => setAlerts([]));
+  useEffect(() => {
+    document.documentElement.lang = lang;
+    document.title = t('alertsTitle');
+    void reload();
+  }, []);
+  useEffect(() => {
+    if (focus) document.querySelector(`[data-alert-id="${CSS.escape(focus)}"]`)?.scrollIntoView();
+  }, [alerts]);
+  const onAnswer = async (alert: Alert, verdict: 'mine' | 'not-mine') => {
+    await answerAlert(db, alert, verdict);
+    await browser.runtime.sendMessage({ type: 'kg/refresh-badge' }).catch(() => undefined);
+    await reload();
+  };
+  return (
+    <main class="alerts">
+      <h1>{t('alertsTitle')}</h1>
+      {alerts === null ? <p>{t('popupLoading')}</p> : alerts.length === 0 ? <p data-field="none">{t('alertsNone')}</p> : null}
+      {alerts?.map((a) => <AlertCard key={a.id} alert={a} lang={lang} focused={a.id === focus} onAnswer={onAnswer} />)}
+    </main>
+  );
+}

@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { AlertsPage } from './AlertsPage';
+
+render(<AlertsPage />, document.getElementById('app')!);

@@ -1,0 +1,60 @@
+// Notifications, badge and the immediate re-read for high alerts: the browser
+// side of utils/alerts/after-capture.ts. Clicking a notification opens the alert.
+
+import { browser } from 'wxt/browser';
+import type { AlertEffects } from '../../utils/alerts/after-capture';
+import { BROKERS } from '../../utils/brokers';
+import { hostPatterns } from '../../utils/brokers/hosts';
+import type { BrokerId } from '../../utils/brokers/types';
+import { planCheck, recordCheckStart } from '../../utils/capture/check-plan';
+import { openDb } from '../../utils/store/db';
+
+const ALERT_PREFIX = 'alert:';
+
+// Firefox's MV2 build has browserAction where Chrome's MV3 has action
+function actionApi() {
+  const b = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
+  return b.action ?? b.browserAction;
+}
+
+export async function askTabToCapture(broker: BrokerId, force: boolean, now = Date.now()): Promise<boolean> {
+  const adapter = BROKERS.find((b) => b.id === broker)!;
+  const tabs = await browser.tabs.query({ url: hostPatterns(adapter) });
+  const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
+  if (tab?.id === undefined || !tab.url) return false;
+  const db = openDb();
+  const plan = await planCheck(db, broker, tab.url, now, force);
+  if (!plan.due) return false;
+  await recordCheckStart(db, broker, now);
+  await browser.tabs.sendMessage(tab.id, { type: 'kg/check', targets: plan.targets }).catch(() => undefined);
+  return true;
+}
+
+export const browserEffects: AlertEffects = {
+  async notify(plan, text) {
+    await browser.notifications.create(`${ALERT_PREFIX}${plan.alert.id}`, {
+      type: 'basic' as const,
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: text.title,
+      message: text.message,
+      priority: plan.requireInteraction ? 2 : 1,
+      ...(plan.requireInteraction ? { requireInteraction: true } : {}),
+    });
+  },
+  async setBadge(badge) {
+    const action = actionApi();
+    await action?.setBadgeText({ text: badge.text });
+    await action?.setBadgeBackgroundColor({ color: badge.color });
+  },
+  async captureNow(broker) {
+    await askTabToCapture(broker, true);
+  },
+};
+
+export function registerNotifications(): void {
+  browser.notifications.onClicked.addListener((id) => {
+    if (!id.startsWith(ALERT_PREFIX)) return;
+    void browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') + `#${encodeURIComponent(id.slice(ALERT_PREFIX.length))}` });
+    void browser.notifications.clear(id);
+  });
+}

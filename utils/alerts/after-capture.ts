@@ -1,0 +1,63 @@
+// What happens after every capture, in the background: one detection pass over
+// the new events, then the effects each severity asks for (notify-policy.ts).
+// Effects are injected so the same sequence runs under test.
+
+import { toJstIso } from '../brokers/shared/dates';
+import { BROKERS } from '../brokers';
+import type { BrokerId } from '../brokers/types';
+import { runDetection, type DetectionRun } from '../detect/engine';
+import { alertTitle, render, type Lang } from '../detect/explain';
+import { severityRank, type Alert } from '../records/alert';
+import type { KabuGuardDB } from '../store/db';
+import { kvGet, kvSet } from '../store/kv';
+import { badgeFor, needsImmediateCapture, planNotifications, type BadgeState, type NotificationPlan } from './notify-policy';
+
+export interface AlertEffects {
+  notify(plan: NotificationPlan, text: { title: string; message: string }): Promise<void>;
+  setBadge(badge: BadgeState): Promise<void>;
+  /** Ask an open tab of the broker to re-read its order and login pages now. */
+  captureNow(broker: BrokerId): Promise<void>;
+}
+
+/** Texts of a notification: plain text only (notifications never render HTML). */
+export function notificationText(alert: Alert, lang: Lang): { title: string; message: string } {
+  const broker = BROKERS.find((b) => b.id === alert.broker)?.label[lang] ?? alert.broker;
+  const top = [...alert.reasons].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]!;
+  return { title: `${broker}: ${alertTitle(alert, lang)}`, message: render(top.explanation.seen, lang) };
+}
+
+export async function refreshBadge(db: KabuGuardDB, effects: Pick<AlertEffects, 'setBadge'>): Promise<void> {
+  const open = await db.alerts.where('status').equals('open').toArray();
+  await effects.setBadge(badgeFor(open));
+}
+
+export async function afterCapture(
+  db: KabuGuardDB,
+  newEventIds: string[],
+  effects: AlertEffects,
+  lang: Lang,
+  now: number = Date.now(),
+): Promise<DetectionRun> {
+  const run = await runDetection(db, { newEventIds, now: toJstIso(now) });
+  // an alert is notified once per severity it reaches (a later capture may raise it to high)
+  const notified = await kvGet<Record<string, string>>(db, 'notified', {});
+  const candidates = [...run.newAlerts, ...run.updatedAlerts].filter((a) => {
+    const before = notified[a.id];
+    return !before || severityRank(a.severity) > severityRank(before as Alert['severity']);
+  });
+  const dayKey = `notify-count:${toJstIso(now).slice(0, 10)}`;
+  const sentToday = await kvGet<number>(db, dayKey, 0);
+  const plans = planNotifications(candidates, sentToday);
+  for (const plan of plans) {
+    await effects.notify(plan, notificationText(plan.alert, lang));
+    notified[plan.alert.id] = plan.alert.severity;
+  }
+  if (plans.length) {
+    await kvSet(db, 'notified', notified);
+    await kvSet(db, dayKey, sentToday + plans.length);
+  }
+  await refreshBadge(db, effects);
+  const urgent = [...run.newAlerts, ...run.updatedAlerts];
+  for (const broker of new Set(urgent.filter((a) => needsImmediateCapture([a])).map((a) => a.broker))) await effects.captureNow(broker);
+  return run;
+}
