@@ -10,7 +10,8 @@ import type { BrokerId, PageKind } from '../brokers/types';
 import type { AdapterHealth } from '../records';
 import type { KabuGuardDB } from '../store/db';
 
-export const MIN_CHECK_INTERVAL_MS = 5 * 60_000;
+import { CHECK_TIMING, type CheckTiming } from './check-timing';
+
 const CHECKED_KINDS: PageKind[] = ['login-history', 'order-inquiry', 'executions', 'trade-history'];
 
 export interface CheckTarget {
@@ -21,21 +22,27 @@ export interface CheckTarget {
 
 export interface CheckPlan {
   due: boolean;
-  reason: 'due' | 'too-soon' | 'session-idle' | 'no-visit' | 'no-targets';
+  reason: 'due' | 'too-soon' | 'session-idle' | 'logged-out' | 'no-visit' | 'no-targets';
   targets: CheckTarget[];
 }
 
-export function sessionAlive(health: AdapterHealth | undefined, broker: BrokerId, now: number): boolean {
+export function sessionAlive(health: AdapterHealth | undefined, broker: BrokerId, now: number, timing: CheckTiming = CHECK_TIMING): boolean {
   if (!health?.lastVisitAt) return false;
-  return now - Date.parse(health.lastVisitAt) < CHECKS[broker].sessionIdleMinutes * 60_000;
+  // a check that found the user logged out ends the session until the next visit
+  if (health.lastCheckStatus === 'logged-out' && health.lastCheckAt && health.lastCheckAt >= health.lastVisitAt) return false;
+  const idleMinutes = timing.idleMinutesOverride ?? CHECKS[broker].sessionIdleMinutes;
+  return now - Date.parse(health.lastVisitAt) < idleMinutes * 60_000;
 }
 
 /** `force`: a high alert wants the evidence now, whatever the interval (never past the idle timeout). */
-export async function planCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now = Date.now(), force = false): Promise<CheckPlan> {
+export async function planCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now = Date.now(), force = false, timing: CheckTiming = CHECK_TIMING): Promise<CheckPlan> {
   const health = await db.health.get(broker);
   if (!health?.lastVisitAt) return { due: false, reason: 'no-visit', targets: [] };
-  if (!sessionAlive(health, broker, now)) return { due: false, reason: 'session-idle', targets: [] };
-  if (!force && health.lastCheckAt && now - Date.parse(health.lastCheckAt) < MIN_CHECK_INTERVAL_MS) return { due: false, reason: 'too-soon', targets: [] };
+  if (!sessionAlive(health, broker, now, timing)) {
+    const loggedOut = health.lastCheckStatus === 'logged-out' && !!health.lastCheckAt && health.lastCheckAt >= health.lastVisitAt;
+    return { due: false, reason: loggedOut ? 'logged-out' : 'session-idle', targets: [] };
+  }
+  if (!force && health.lastCheckAt && now - Date.parse(health.lastCheckAt) < timing.minIntervalMs) return { due: false, reason: 'too-soon', targets: [] };
   const tab = new URL(tabUrl);
   const byKind = new Map<PageKind, string>();
   // pages the user opened before, newest first: their URLs are where this broker really keeps them

@@ -46,6 +46,16 @@ describe('planCheck', () => {
     expect(onEtGate.targets[0]?.url).toMatch(/^https:\/\/site2\.sbisec\.co\.jp\/ETGate\/\?_ControlID=WPLETagR001Control/);
   });
 
+  it('stops checking once a check found the user logged out, until the next visit', async () => {
+    const db = new KabuGuardDB(`t-${Math.random()}`);
+    const etgate = 'https://site2.sbisec.co.jp/ETGate/';
+    await recordVisit(db, 'sbi', etgate, T0);
+    await recordCheckResult(db, 'sbi', 'logged-out', undefined, T0 + 1000);
+    expect((await planCheck(db, 'sbi', etgate, T0 + 6 * 60_000)).reason).toBe('logged-out');
+    await recordVisit(db, 'sbi', etgate, T0 + 7 * 60_000);
+    expect((await planCheck(db, 'sbi', etgate, T0 + 7 * 60_000)).reason).toBe('due');
+  });
+
   it('records how the last check ended', async () => {
     const db = new KabuGuardDB(`t-${Math.random()}`);
     await recordVisit(db, 'sbi', 'https://site2.sbisec.co.jp/ETGate/', T0);
