@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { AlertCard } from '../../components/AlertCard';
+import { EnvironmentReview } from '../../components/EnvironmentReview';
+import { WhatToDoCard } from '../../components/WhatToDoCard';
+import { toJstIso } from '../../utils/brokers/shared/dates';
+import type { Environment } from '../../utils/records/environment';
+import { reviewEnvironment, unreviewedBaseline } from '../../utils/store/environments';
 import { applyFeedback } from '../../utils/detect/engine';
 import { t, uiLang } from '../../utils/i18n';
 import type { Alert } from '../../utils/records/alert';
@@ -24,8 +29,16 @@ export async function answerAlert(db: KabuGuardDB, alert: Alert, verdict: 'mine'
 export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
   const lang = uiLang();
   const [alerts, setAlerts] = useState<Alert[] | null>(null);
+  const [review, setReview] = useState<Environment[]>([]);
+  const [rejected, setRejected] = useState<Environment[]>([]);
   const focus = decodeURIComponent(location.hash.slice(1));
-  const reload = () => loadAlerts(db).then(setAlerts, () => setAlerts([]));
+  const reload = async () => {
+    await loadAlerts(db).then(setAlerts, () => setAlerts([]));
+    const pending = await unreviewedBaseline(db);
+    // keep answered ones on screen while the review is open
+    setReview((shown) => (shown.length ? db.environments.bulkGet(shown.map((e) => e.id)).then((x) => x.filter((e): e is Environment => !!e)) : pending) as never);
+    setRejected(await db.environments.where('status').equals('rejected').toArray());
+  };
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('alertsTitle');
@@ -34,6 +47,17 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
   useEffect(() => {
     if (focus) document.querySelector(`[data-alert-id="${CSS.escape(focus)}"]`)?.scrollIntoView();
   }, [alerts]);
+  const onReview = async (env: Environment, verdict: 'mine' | 'not-mine') => {
+    await reviewEnvironment(db, env.id, verdict, toJstIso(Date.now()));
+    await appendLog(db, { type: 'feedback', detail: { environmentId: env.id, verdict, review: true } });
+    setReview((await db.environments.bulkGet(review.map((e) => e.id))).filter((e): e is Environment => !!e));
+    setRejected(await db.environments.where('status').equals('rejected').toArray());
+  };
+  const onReviewDone = async () => {
+    const at = toJstIso(Date.now());
+    for (const e of await unreviewedBaseline(db)) await reviewEnvironment(db, e.id, 'seen', at);
+    setReview([]);
+  };
   const onAnswer = async (alert: Alert, verdict: 'mine' | 'not-mine') => {
     await answerAlert(db, alert, verdict);
     await browser.runtime.sendMessage({ type: 'kg/refresh-badge' }).catch(() => undefined);
@@ -42,6 +66,8 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
   return (
     <main class="alerts">
       <h1>{t('alertsTitle')}</h1>
+      {review.length ? <EnvironmentReview environments={review} lang={lang} onAnswer={onReview} onDone={onReviewDone} /> : null}
+      {rejected.map((e) => e.broker).filter((b, i, all) => all.indexOf(b) === i).map((b) => <WhatToDoCard key={b} broker={b} incidentId="" />)}
       {alerts === null ? <p>{t('popupLoading')}</p> : alerts.length === 0 ? <p data-field="none">{t('alertsNone')}</p> : null}
       {alerts?.map((a) => <AlertCard key={a.id} alert={a} lang={lang} focused={a.id === focus} onAnswer={onAnswer} />)}
     </main>

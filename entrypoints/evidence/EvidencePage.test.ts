@@ -1,0 +1,54 @@
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { parseHtml } from '../../utils/dom/parse-html';
+import { buildCaseStore } from '../../utils/evidence/fixture-store';
+import { verifyZip } from '../../utils/evidence/verify';
+import { openDb } from '../../utils/store/db';
+import { EvidencePage } from './EvidencePage';
+
+const until = async <T>(f: () => T | null | undefined): Promise<T> => {
+  for (let i = 0; i < 400; i++) {
+    const v = f();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error('timed out');
+};
+
+describe('EvidencePage', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('exports a verifiable bundle through a Blob URL and <a download>, masked when asked', async () => {
+    await buildCaseStore(openDb(), parseHtml);
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Kabu Guard', version: '0.1.0' });
+    const blobs: Blob[] = [];
+    const downloads: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:evidence';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+      downloads.push(this.download);
+    });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(h(EvidencePage, {}), root);
+    expect(root.querySelector('h1')?.textContent).toBe('証拠資料を書き出す');
+    (root.querySelector('[data-field="mask-accounts"]') as HTMLInputElement).click();
+    await new Promise((r) => setTimeout(r, 20)); // Preact re-renders on the next tick
+    (root.querySelector('[data-field="export"]') as HTMLButtonElement).click();
+    const done = await until(() => root.querySelector('[data-field="done"], [data-field="failed"]'));
+    expect(done.getAttribute('data-field'), done.textContent ?? '').toBe('done');
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]).toMatch(/^kabu-guard-evidence-\d{8}-\d{4}\.zip$/);
+    expect(done.textContent).toContain(downloads[0]);
+    const zip = new Uint8Array(await blobs[0]!.arrayBuffer());
+    const r = await verifyZip(zip);
+    expect(r.ok).toBe(true);
+    expect(done.textContent).toContain(r.fingerprint);
+    expect(r.intact.some((p) => /^snapshots\/[0-9a-f]{64}\./.test(p))).toBe(false);
+  });
+});

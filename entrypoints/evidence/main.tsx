@@ -1,0 +1,4 @@
+import { render } from 'preact';
+import { EvidencePage } from './EvidencePage';
+
+render(<EvidencePage />, document.getElementById('app')!);

@@ -1,0 +1,183 @@
+// Reads what a bundle needs from the store, within its scope. Tables defined
+// by other features (alerts, incidents, environments, holdings, account
+// events) are picked up when this database has them, read leniently.
+
+import type { LoginEvent, OrderEvent, Snapshot } from '../records';
+import type { KabuGuardDB } from '../store/db';
+import { ms, str, strings, whenOf, type Loose } from './fields';
+import type { AlertView, EventFlag, EvidenceData, EvidenceScope } from './types';
+
+const DAY = 86_400_000;
+
+async function optionalTable(db: KabuGuardDB, name: string): Promise<Loose[]> {
+  const table = db.tables.find((t) => t.name === name);
+  return table ? ((await table.toArray()) as Loose[]) : [];
+}
+
+export function toAlertView(a: Loose): AlertView {
+  // utils/records/alert.ts: the user's answer is the alert's status ('mine' / 'not-mine')
+  const verdictRaw = str(a, 'verdict', 'status', 'feedback', 'userVerdict', 'answer');
+  const events = strings(a, 'eventIds', 'events', 'loginIds', 'orderIds', 'eventId', 'accountEventIds');
+  return {
+    id: str(a, 'id') ?? '',
+    broker: str(a, 'broker'),
+    at: str(a, 'at', 'raisedAt', 'createdAt'),
+    severity: str(a, 'severity', 'level') ?? 'info',
+    title: str(a, 'title', 'summary', 'message', 'rule', 'kind') ?? '',
+    ...(a.title && typeof a.title === 'object' ? { titleMsg: a.title } : {}),
+    eventIds: events.filter((e) => !/^\d{4}-\d{2}-\d{2}T/.test(e)),
+    eventAts: [...events.filter((e) => /^\d{4}-\d{2}-\d{2}T/.test(e)), ...strings(a, 'eventAts', 'eventTimes')],
+    ...(verdictRaw === 'not-mine' || verdictRaw === 'mine' ? { verdict: verdictRaw } : {}),
+    record: a,
+  };
+}
+
+interface Window {
+  broker?: string;
+  from: number;
+  to: number;
+}
+
+function inWindow(w: Window, broker: string | undefined, at: string | undefined): boolean {
+  if (w.broker && broker && broker !== w.broker) return false;
+  const t = ms(at);
+  if (Number.isNaN(t)) return w.from === -Infinity && w.to === Infinity;
+  return t >= w.from && t <= w.to;
+}
+
+const SEVERITY = ['info', 'low', 'medium', 'high', 'critical'];
+function higher(a: string | undefined, b: string): string {
+  return a && SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b;
+}
+
+export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}): Promise<EvidenceData> {
+  const [alertsRaw, incidentsAll, environmentsAll, accountEventsAll, holdingsAll] = await Promise.all(
+    ['alerts', 'incidents', 'environments', 'accountEvents', 'holdings'].map((n) => optionalTable(db, n)),
+  );
+  const allAlerts = alertsRaw!.map(toAlertView);
+
+  const w: Window = { broker: scope.broker, from: scope.from ? ms(scope.from) : -Infinity, to: scope.to ? ms(scope.to) : Infinity };
+  let incidentAlertIds: Set<string> | undefined;
+  let incidents = incidentsAll!;
+  if (scope.incidentId) {
+    const incident = incidentsAll!.find((i) => i.id === scope.incidentId);
+    if (!incident) throw new Error(`no incident ${scope.incidentId}`);
+    incidents = [incident];
+    incidentAlertIds = new Set(strings(incident, 'alertIds', 'alerts'));
+    const related = allAlerts.filter((a) => incidentAlertIds!.has(a.id) || str(a.record, 'incidentId') === scope.incidentId);
+    for (const a of related) incidentAlertIds.add(a.id);
+    const times = [str(incident, 'from', 'startAt', 'openedAt', 'firstEventAt', 'at'), str(incident, 'to', 'endAt', 'lastEventAt', 'updatedAt'), ...related.flatMap((a) => [a.at, ...a.eventAts])]
+      .map(ms)
+      .filter((t) => !Number.isNaN(t));
+    w.broker ??= str(incident, 'broker');
+    if (times.length) {
+      w.from = Math.max(w.from, Math.min(...times) - DAY);
+      w.to = Math.min(w.to, Math.max(...times) + DAY);
+    }
+  }
+
+  const [loginsAll, ordersAll, visitsAll, snapshotsAll, captureLog] = await Promise.all([
+    db.logins.toArray(),
+    db.orders.toArray(),
+    db.visits.toArray(),
+    db.snapshots.toArray(),
+    db.captureLog.orderBy('seq').toArray(),
+  ]);
+  const byAt = <T extends { at: string }>(a: T, b: T) => ms(a.at) - ms(b.at) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  const logins = loginsAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
+  const orders = ordersAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
+  const visits = visitsAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
+  const accountEvents = accountEventsAll!.filter((e) => inWindow(w, str(e, 'broker'), whenOf(e)));
+  const holdings = holdingsAll!.filter((e) => !w.broker || str(e, 'broker') === w.broker);
+  const environments = environmentsAll!.filter((e) => !w.broker || str(e, 'broker') === w.broker);
+  const alerts = allAlerts.filter((a) => (incidentAlertIds ? incidentAlertIds.has(a.id) : inWindow(w, a.broker, a.at ?? a.eventAts[0])));
+
+  // flags: alerts first, then the user's answers (latest answer wins)
+  const flags = new Map<string, EventFlag>();
+  const flag = (id: string) => {
+    let f = flags.get(id);
+    if (!f) flags.set(id, (f = { notMine: false, mine: false, alertIds: [] }));
+    return f;
+  };
+  const idsAt = new Map<string, string[]>();
+  for (const e of [...logins, ...orders]) idsAt.set(`${e.broker}|${ms(e.at)}`, [...(idsAt.get(`${e.broker}|${ms(e.at)}`) ?? []), e.id]);
+  const resolve = (broker: string | undefined, ids: string[], ats: string[]) => [
+    ...ids,
+    ...ats.flatMap((at) => (broker ? idsAt.get(`${broker}|${ms(at)}`) ?? [] : [...idsAt.entries()].filter(([k]) => k.endsWith(`|${ms(at)}`)).flatMap(([, v]) => v))),
+  ];
+  for (const a of alerts) {
+    for (const id of resolve(a.broker, a.eventIds, a.eventAts)) {
+      const f = flag(id);
+      if (a.id && !f.alertIds.includes(a.id)) f.alertIds.push(a.id);
+      f.severity = higher(f.severity, a.severity);
+      if (a.verdict === 'not-mine') { f.notMine = true; f.mine = false; }
+      if (a.verdict === 'mine') { f.mine = true; f.notMine = false; }
+    }
+  }
+  for (const entry of captureLog) {
+    if (entry.type !== 'feedback') continue;
+    const d = entry.detail as Loose;
+    const verdict = str(d, 'verdict');
+    if (verdict !== 'mine' && verdict !== 'not-mine') continue;
+    const fromAlert = allAlerts.find((a) => a.id === str(d, 'alertId'));
+    const ids = resolve(str(d, 'broker') ?? fromAlert?.broker, [...strings(d, 'eventId', 'eventIds'), ...(fromAlert?.eventIds ?? [])], [...strings(d, 'event', 'eventAt'), ...(fromAlert?.eventAts ?? [])]);
+    for (const id of ids) {
+      const f = flag(id);
+      f.notMine = verdict === 'not-mine';
+      f.mine = verdict === 'mine';
+    }
+  }
+  for (const e of accountEvents) {
+    const v = str(e, 'verdict');
+    const id = str(e, 'id');
+    if (id && (v === 'not-mine' || v === 'mine')) Object.assign(flag(id), { notMine: v === 'not-mine', mine: v === 'mine' });
+  }
+
+  // every snapshot a record in scope came from, and every snapshot taken in scope
+  const used = new Set<string>();
+  for (const e of [...logins, ...orders]) for (const s of e.snapshotIds) used.add(s);
+  for (const e of [...accountEvents, ...holdings]) for (const s of strings(e, 'snapshotIds', 'snapshotId')) used.add(s);
+  for (const a of alerts) for (const s of strings(a.record, 'snapshotIds', 'snapshotId')) used.add(s);
+  const snapshots: Snapshot[] = snapshotsAll
+    .filter((s) => used.has(s.id) || inWindow(w, s.broker, s.capturedAt))
+    .sort((a, b) => ms(a.capturedAt) - ms(b.capturedAt) || (a.id < b.id ? -1 : 1));
+
+  const resolved: EvidenceScope = { ...scope };
+  if (w.broker && !scope.broker) resolved.broker = w.broker as EvidenceScope['broker'];
+  return {
+    scope: resolved,
+    logins,
+    orders,
+    visits,
+    alerts,
+    incidents,
+    environments,
+    accountEvents,
+    holdings,
+    snapshots,
+    captureLog,
+    flags,
+    tables: db.tables.map((t) => t.name),
+  };
+}
+
+/** Rows a report shows: every flagged row and `context` rows either side of it, per broker, in time order. */
+export function caseRows<T extends LoginEvent | OrderEvent>(rows: T[], flags: Map<string, EventFlag>, context: number): T[] {
+  const keep = new Set<number>();
+  const byBroker = new Map<string, number[]>();
+  rows.forEach((r, i) => byBroker.set(r.broker, [...(byBroker.get(r.broker) ?? []), i]));
+  for (const idx of byBroker.values()) {
+    idx.forEach((rowIndex, k) => {
+      const f = flags.get(rows[rowIndex]!.id);
+      if (!f || f.mine || (!f.notMine && !f.alertIds.length)) return;
+      for (let j = Math.max(0, k - context); j <= Math.min(idx.length - 1, k + context); j++) keep.add(idx[j]!);
+    });
+  }
+  return rows.filter((_, i) => keep.has(i));
+}
+
+export function isFlagged(flags: Map<string, EventFlag>, id: string): boolean {
+  const f = flags.get(id);
+  return !!f && !f.mine && (f.notMine || f.alertIds.length > 0);
+}
+

@@ -1,0 +1,168 @@
+// Files in, records out, for the command line: saved broker pages (HTML,
+// MHTML), broker CSV exports and scenario files (shared/scenarios/FORMAT.md)
+// go through the same ingest path as captures in the extension, into
+// whatever store it is given (a fresh in-memory one for `npm run bundle`),
+// and detection runs after each capture as it does in the background, so a
+// bundle made here carries the same alerts the extension would have raised.
+
+import { analyzeSavedFile } from '../analyze';
+import { isMhtml, readMhtml } from '../analyze/mhtml';
+import { brokerById, brokerForUrl } from '../brokers';
+import { marketRegion, currencyCode } from '../brokers/shared/markets';
+import type { BrokerId, LoginRow, OrderRow } from '../brokers/types';
+import { decodeBytes } from '../capture/decode';
+import { ingestCapture, type ParseHtml } from '../capture/ingest';
+import { importFile } from '../import/import-file';
+import { appendLog } from '../store/capture-log';
+import type { KabuGuardDB } from '../store/db';
+import { applyFeedback, runDetection } from '../detect/engine';
+import { loginEventIds, upsertLogins } from '../store/logins';
+import { orderEventIds, upsertOrders } from '../store/orders';
+import { recordVisit } from '../store/visits';
+
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface InputOptions {
+  /** For saved pages that do not say where they came from. */
+  url?: string;
+  broker?: BrokerId;
+}
+
+export interface InputReport {
+  name: string;
+  kind: 'scenario' | 'page' | 'csv';
+  ok: boolean;
+  note: string;
+}
+
+type Row = Record<string, unknown>;
+const s = (v: unknown) => (typeof v === 'string' ? v : undefined);
+const n = (v: unknown) => (typeof v === 'number' ? v : undefined);
+
+function rawOf(row: Row): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(row)) if (v !== undefined && v !== null) out[k] = String(v);
+  return out;
+}
+
+export function scenarioLoginRow(r: Row): LoginRow {
+  const row: LoginRow = { at: String(r.at), result: r.result === 'failure' ? 'failure' : 'success', raw: rawOf(r) };
+  for (const f of ['channel', 'ip', 'os', 'browser', 'device', 'userAgent', 'location'] as const) if (s(r[f])) row[f] = s(r[f])!;
+  return row;
+}
+
+export function scenarioOrderRow(r: Row): OrderRow {
+  const status = r.status === 'open' || r.status === 'cancelled' ? r.status : 'executed';
+  const row: OrderRow = { at: String(r.at), side: r.side === 'sell' ? 'sell' : 'buy', status, raw: rawOf(r) };
+  for (const f of ['symbol', 'name', 'market', 'currency', 'account'] as const) if (s(r[f])) row[f] = s(r[f])!;
+  for (const f of ['quantity', 'price', 'amount', 'fees'] as const) if (n(r[f]) !== undefined) row[f] = n(r[f])!;
+  row.marketRegion = marketRegion({ market: row.market, currency: row.currency, symbol: row.symbol });
+  const code = currencyCode(row.currency);
+  if (code) row.currencyCode = code;
+  return row;
+}
+
+/**
+ * Each capture step's rows are kept as a snapshot of their own (the step's
+ * JSON, how: 'import'), so every record points at the bytes it came from.
+ */
+async function ingestScenario(db: KabuGuardDB, file: InputFile, scenario: { id?: string; broker?: string; steps?: Row[] }, parseHtml: ParseHtml): Promise<InputReport> {
+  const broker = brokerById(String(scenario.broker))?.id;
+  if (!broker) return { name: file.name, kind: 'scenario', ok: false, note: `unknown broker ${String(scenario.broker)}` };
+  let logins = 0, orders = 0, visits = 0, answers = 0;
+  for (const [i, step] of (scenario.steps ?? []).entries()) {
+    const at = String(step.at);
+    if (step.type === 'visit') {
+      await recordVisit(db, broker, `https://${brokerById(broker)!.hosts[0]}/`, Date.parse(at));
+      visits++;
+    } else if (step.type === 'logins' || step.type === 'orders') {
+      const rows = (step.rows as Row[] | undefined) ?? [];
+      const { snapshot } = await ingestCapture(db, {
+        broker, url: `import:${file.name}#step-${i + 1}`, how: 'import', charset: 'utf-8', mediaType: 'application/json',
+        bytes: new TextEncoder().encode(JSON.stringify(step, null, 1)), capturedAt: at, fileName: `${scenario.id ?? 'scenario'}-step-${i + 1}.json`,
+      }, parseHtml);
+      let ids: string[];
+      if (step.type === 'logins') {
+        const parsed = rows.map(scenarioLoginRow);
+        ids = loginEventIds(broker, parsed);
+        const existing = await db.logins.bulkGet(ids);
+        logins += (await upsertLogins(db, broker, parsed, snapshot.id, at)).added;
+        ids = ids.filter((_, j) => !existing[j]);
+      } else {
+        const parsed = rows.map(scenarioOrderRow);
+        ids = orderEventIds(broker, parsed);
+        const existing = await db.orders.bulkGet(ids);
+        orders += (await upsertOrders(db, broker, parsed, snapshot.id, at)).added;
+        ids = ids.filter((_, j) => !existing[j]);
+      }
+      await runDetection(db, { newEventIds: ids, now: at });
+      // no page adapter reads a scenario step: say what read it
+      await db.snapshots.update(snapshot.id, {
+        pageKind: step.type === 'logins' ? 'login-history' : 'trade-history',
+        parse: { status: rows.length ? 'ok' : 'empty', parserVersion: 'scenario/1', warnings: [], records: rows.length, at },
+      });
+    } else if (step.type === 'feedback') {
+      // the answer as the extension takes it: on the alerts about that event, and in the log
+      const target = Date.parse(String(step.event));
+      const verdict = step.verdict === 'mine' ? 'mine' : 'not-mine';
+      const about = (await db.alerts.toArray()).filter((a) => a.broker === broker && a.eventTimes.some((t) => Date.parse(t) === target));
+      for (const a of about) await applyFeedback(db, a.id, verdict, at);
+      await appendLog(db, { type: 'feedback', at, detail: { broker, event: step.event, verdict, alertIds: about.map((a) => a.id), source: file.name } });
+      answers++;
+    }
+  }
+  await appendLog(db, { type: 'import', detail: { file: file.name, scenario: scenario.id ?? null, logins, orders, visits, answers } });
+  return { name: file.name, kind: 'scenario', ok: true, note: `${logins} logins, ${orders} orders, ${visits} visits, ${answers} answers` };
+}
+
+async function ingestPage(db: KabuGuardDB, file: InputFile, opts: InputOptions, parseHtml: ParseHtml): Promise<InputReport> {
+  const analysed = analyzeSavedFile({ name: file.name, bytes: file.bytes, ...(opts.url ? { url: opts.url } : {}) });
+  const broker = analysed.broker ?? (opts.url ? brokerForUrl(opts.url)?.id : undefined) ?? opts.broker;
+  if (!broker) return { name: file.name, kind: 'page', ok: false, note: `broker not identified (give --url): ${analysed.warnings.join('; ')}` };
+  let bytes = file.bytes;
+  let declared: string | undefined;
+  if (isMhtml(bytes)) {
+    const page = readMhtml(bytes);
+    if (!page) return { name: file.name, kind: 'page', ok: false, note: 'MHTML file without an HTML part' };
+    bytes = page.bytes;
+    declared = page.charset;
+  }
+  const { charset } = decodeBytes(bytes, declared);
+  const r = await ingestCapture(db, {
+    broker, url: analysed.url ?? opts.url ?? `import:${file.name}`, how: 'import', bytes, charset, fileName: file.name.split(/[\\/]/).pop()!,
+  }, parseHtml);
+  return { name: file.name, kind: 'page', ok: r.reading.status === 'ok' || r.reading.status === 'empty', note: `${r.reading.pageKind ?? 'page'}: ${r.reading.status}, ${r.added} new records` };
+}
+
+async function eventIds(db: KabuGuardDB): Promise<Set<string>> {
+  const [l, o] = await Promise.all([db.logins.toCollection().primaryKeys(), db.orders.toCollection().primaryKeys()]);
+  return new Set([...l, ...o].map(String));
+}
+
+export async function ingestInputs(db: KabuGuardDB, files: InputFile[], opts: InputOptions, parseHtml: ParseHtml): Promise<InputReport[]> {
+  const out: InputReport[] = [];
+  for (const file of files) {
+    const before = /\.json$/i.test(file.name) ? undefined : await eventIds(db);
+    if (/\.json$/i.test(file.name)) {
+      let parsed: { format?: string } | undefined;
+      try {
+        parsed = JSON.parse(new TextDecoder().decode(file.bytes));
+      } catch {
+        parsed = undefined;
+      }
+      if (parsed?.format === 'scenario/1') out.push(await ingestScenario(db, file, parsed as never, parseHtml));
+      else out.push({ name: file.name, kind: 'scenario', ok: false, note: 'not a scenario/1 file' });
+    } else if (/\.csv$/i.test(file.name)) {
+      const r = await importFile(db, { name: file.name, bytes: file.bytes });
+      out.push({ name: file.name, kind: 'csv', ok: r.status !== 'refused', note: r.status === 'refused' ? r.message.en : `${r.status}: ${r.orders} orders` });
+    } else out.push(await ingestPage(db, file, opts, parseHtml));
+    if (before) {
+      const fresh = [...(await eventIds(db))].filter((id) => !before.has(id));
+      if (fresh.length) await runDetection(db, { newEventIds: fresh });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,73 @@
+// What an evidence bundle is asked to contain, and what it is built from.
+
+import type { BrokerId } from '../brokers/types';
+import type { CaptureLogEntry, LoginEvent, OrderEvent, Snapshot, Visit } from '../records';
+import type { Loose } from './fields';
+import type { MaskOptions } from './mask';
+
+/** All fields optional: nothing set means everything. They combine (a broker within a range). */
+export interface EvidenceScope {
+  broker?: BrokerId;
+  /** ISO with offset, inclusive. */
+  from?: string;
+  to?: string;
+  /** Only what one incident is about (its broker, its events, a day either side). */
+  incidentId?: string;
+}
+
+export interface ExportEnvironment {
+  extensionName: string;
+  extensionVersion: string;
+  userAgent: string;
+  timeZone: string;
+}
+
+export interface EvidenceOptions {
+  scope?: EvidenceScope;
+  mask?: MaskOptions;
+  environment: ExportEnvironment;
+  /** Defaults to now. Lives only in manifest.json (and the zip's file dates). */
+  exportedAt?: string;
+  /** Rows shown either side of a flagged row in the report (default 3). */
+  contextRows?: number;
+}
+
+/** An alert as the report reads it, whatever its stored shape. */
+export interface AlertView {
+  id: string;
+  broker?: string;
+  at?: string;
+  severity: string;
+  title: string;
+  /** A catalogue message (utils/records/alert.ts Msg), rendered per language by the report. */
+  titleMsg?: unknown;
+  eventIds: string[];
+  eventAts: string[];
+  verdict?: 'mine' | 'not-mine';
+  record: Loose;
+}
+
+export interface EventFlag {
+  notMine: boolean;
+  mine: boolean;
+  alertIds: string[];
+  severity?: string;
+}
+
+export interface EvidenceData {
+  scope: EvidenceScope;
+  logins: LoginEvent[];
+  orders: OrderEvent[];
+  visits: Visit[];
+  alerts: AlertView[];
+  incidents: Loose[];
+  environments: Loose[];
+  accountEvents: Loose[];
+  holdings: Loose[];
+  snapshots: Snapshot[];
+  captureLog: CaptureLogEntry[];
+  /** By login / order / account-event id. */
+  flags: Map<string, EventFlag>;
+  /** Tables that exist in this store (the report says which were not available). */
+  tables: string[];
+}
