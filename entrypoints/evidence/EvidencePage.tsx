@@ -66,6 +66,11 @@ export function EvidencePage() {
     return {};
   };
 
+  // the popup's one-click export opens this page with ?export=now: everything, unmasked
+  useEffect(() => {
+    if (new URLSearchParams(location.search).get('export') === 'now') void exportNow();
+  }, []);
+
   const exportNow = async () => {
     setState({ busy: true });
     try {

@@ -45,7 +45,7 @@ export function Popup() {
       )}
       <nav class="popup-links">
         <a href="orders.html" onClick={open('/orders.html')}>{t('popupOrdersLink')}</a>
-        <a href="evidence.html" onClick={open('/evidence.html')} data-action="export-evidence">{t('popupEvidenceLink')}</a>
+        <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">{t('popupEvidenceLink')}</a>
       </nav>
       <p class="privacy" data-field="privacy">{t('popupPrivacy')}</p>
     </main>

@@ -3,8 +3,11 @@
 // server that every host name resolves to. One browser walks the demo like a
 // user would, so the tests below run in order and build on each other.
 
-import { mkdirSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SESSION, DEMO_URLS } from '../../demo/site/urls';
@@ -214,6 +217,55 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-ja.png'), fullPage: true });
     await popup.close();
+  });
+
+  it('exports the evidence in one click from the popup: sha256sum -c passes, verify.html names a tampered file', async () => {
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    const opened = browser.context.waitForEvent('page');
+    await popup.locator('[data-action="export-evidence"]').click();
+    const evidencePage = await opened;
+    const download = await evidencePage.waitForEvent('download', { timeout: 30_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'kg-demo-bundle-'));
+    const zipPath = join(dir, download.suggestedFilename());
+    await download.saveAs(zipPath);
+    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+    for (const [name, bytes] of Object.entries(files)) {
+      mkdirSync(dirname(join(dir, 'unpacked', name)), { recursive: true });
+      writeFileSync(join(dir, 'unpacked', name), bytes);
+    }
+    // the bundle holds the demo's records and every snapshot, byte for byte
+    expect(new TextDecoder().decode(files['data/logins.csv'])).toContain('203.0.113.41');
+    const snaps = await readTable<Snapshot>(browser.sw, 'snapshots');
+    for (const s of snaps) expect(Object.keys(files).some((f) => f.startsWith('snapshots/') && f.includes(s.sha256))).toBe(true);
+    const sums = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(dir, 'unpacked'), encoding: 'utf8' });
+    expect(sums).not.toMatch(/FAILED/);
+    // the report is the case file a victim hands over: Japanese, and the hostile user agent is text
+    const report = new TextDecoder().decode(files['report.html']);
+    expect(report).toContain(HOSTILE_ESCAPED);
+    expect(report).not.toContain(HOSTILE);
+    const viewer = await browser.context.newPage();
+    await viewer.setViewportSize({ width: 794, height: 1123 });
+    await viewer.goto(`file://${join(dir, 'unpacked', 'report.html')}`);
+    await viewer.screenshot({ path: resolve(ARTIFACTS, 'report-demo-ja.png'), fullPage: false });
+    // verify.html from the bundle: intact, then one byte changed in one file
+    await viewer.goto(`file://${join(dir, 'unpacked', 'verify.html')}`);
+    await viewer.setInputFiles('#zip', zipPath);
+    await viewer.locator('#result[data-status]').waitFor({ timeout: 30_000 });
+    expect(await viewer.locator('#result').getAttribute('data-status')).toBe('ok');
+    const tampered = { ...files, 'data/logins.csv': files['data/logins.csv']!.slice() };
+    tampered['data/logins.csv']![10] = tampered['data/logins.csv']![10]! ^ 1;
+    const tamperedPath = join(dir, 'tampered.zip');
+    writeFileSync(tamperedPath, zipSync(tampered));
+    await viewer.reload();
+    await viewer.setInputFiles('#zip', tamperedPath);
+    await viewer.locator('#result[data-status]').waitFor({ timeout: 30_000 });
+    expect(await viewer.locator('#result').getAttribute('data-status')).toBe('bad');
+    expect(await viewer.locator('#result ul[data-group="altered"] li').allTextContents()).toEqual(['data/logins.csv']);
+    await viewer.close();
+    await evidencePage.close();
+    await popup.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('sent no request to any host but the broker hosts', async () => {
