@@ -1,6 +1,9 @@
 // Ingest of many login events through our store (utils/store/logins.ts) on
-// whatever IndexedDB is global (fake-indexeddb in Node), next to a naive
-// writer that puts each row in its own transaction.
+// whatever IndexedDB is global: fake-indexeddb in Node (bench/run.ts), real
+// IndexedDB in the extension's service worker (bench/ingest-chromium.ts runs
+// this same file there, bundled). Next to it, a naive writer that puts each
+// row in its own transaction, and the IndexedDB floor (validated rows only
+// written, nothing else).
 
 import { KabuGuardDB } from '../utils/store/db';
 import { loginEventIds, toLoginEvent, upsertLogins } from '../utils/store/logins';
@@ -14,35 +17,58 @@ export interface IngestResult {
   ms: number;
 }
 
-/** As ingest does: one upsertLogins (validate, bulkGet, bulkPut, one transaction) per captured page of `batch` rows. */
-export async function ingestWithStore(total: number, batch: number): Promise<IngestResult> {
-  const db = new KabuGuardDB(`bench-store-${Math.random()}`);
+async function withDb<T>(kind: string, fn: (db: KabuGuardDB) => Promise<T>): Promise<T> {
+  const db = new KabuGuardDB(`kabu-guard-bench-${kind}-${Math.random()}`);
   await db.open();
-  const batches = Array.from({ length: Math.ceil(total / batch) }, (_, b) => loginRows(Math.min(batch, total - b * batch), b * batch));
-  const { ms } = await timeOnce(async () => {
-    for (const [b, rows] of batches.entries()) await upsertLogins(db, 'rakuten', rows, `snap_bench_${b}`, SEEN_AT);
-  });
-  const stored = await db.logins.count();
-  db.close();
-  await db.delete();
-  if (stored !== total) throw new Error(`store wrote ${stored} of ${total} rows`);
-  return { rows: total, ms };
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+    await db.delete();
+  }
 }
 
-/** The same records, each `put` in a transaction of its own (same validation, same ids). */
-export async function ingestNaive(total: number): Promise<IngestResult> {
-  const db = new KabuGuardDB(`bench-naive-${Math.random()}`);
-  await db.open();
-  const rows = loginRows(total);
-  const ids = loginEventIds('rakuten', rows);
-  const { ms } = await timeOnce(async () => {
-    for (const [i, r] of rows.entries()) await db.logins.put(toLoginEvent('rakuten', r, ids[i]!, 'snap_bench_0', SEEN_AT));
+/** As ingest does: one upsertLogins (ids, zod, the existence check, writes: one transaction) per captured page of `batch` rows. */
+export async function ingestWithStore(total: number, batch: number): Promise<IngestResult> {
+  return withDb('store', async (db) => {
+    const batches = Array.from({ length: Math.ceil(total / batch) }, (_, b) => loginRows(Math.min(batch, total - b * batch), b * batch));
+    const { ms } = await timeOnce(async () => {
+      for (const [b, rows] of batches.entries()) await upsertLogins(db, 'rakuten', rows, `snap_bench_${b}`, SEEN_AT);
+    });
+    const stored = await db.logins.count();
+    if (stored !== total) throw new Error(`store wrote ${stored} of ${total} rows`);
+    return { rows: total, ms };
   });
-  const stored = await db.logins.count();
-  db.close();
-  await db.delete();
-  if (stored !== total) throw new Error(`naive writer wrote ${stored} of ${total} rows`);
-  return { rows: total, ms };
+}
+
+/** The same records (same ids, same zod validation, same table), each `put` in a transaction of its own. */
+export async function ingestNaive(total: number): Promise<IngestResult> {
+  return withDb('naive', async (db) => {
+    const rows = loginRows(total);
+    const ids = loginEventIds('rakuten', rows);
+    const { ms } = await timeOnce(async () => {
+      for (const [i, r] of rows.entries()) await db.logins.put(toLoginEvent('rakuten', r, ids[i]!, 'snap_bench_0', SEEN_AT));
+    });
+    const stored = await db.logins.count();
+    if (stored !== total) throw new Error(`naive writer wrote ${stored} of ${total} rows`);
+    return { rows: total, ms };
+  });
+}
+
+/** The floor under the store: the validated records only written (bulkAdd, `batch` per transaction), no ids, zod or reads timed. */
+export async function writeOnly(total: number, batch: number): Promise<IngestResult> {
+  return withDb('floor', async (db) => {
+    const rows = loginRows(total);
+    const ids = loginEventIds('rakuten', rows);
+    const events = rows.map((r, i) => toLoginEvent('rakuten', r, ids[i]!, `snap_bench_${Math.floor(i / batch)}`, SEEN_AT));
+    const { ms } = await timeOnce(async () => {
+      for (let b = 0; b < total; b += batch) {
+        const chunk = events.slice(b, b + batch);
+        await db.transaction('rw', db.logins, () => db.logins.bulkAdd(chunk));
+      }
+    });
+    return { rows: total, ms };
+  });
 }
 
 /** Only the CPU part of the store's ingest: identities and zod validation, no IndexedDB. */
@@ -53,4 +79,20 @@ export async function prepareOnly(total: number): Promise<IngestResult> {
     rows.forEach((r, i) => toLoginEvent('rakuten', r, ids[i]!, 'snap_bench_0', SEEN_AT));
   });
   return { rows: total, ms };
+}
+
+export interface IngestFigures {
+  store: IngestResult;
+  naive: IngestResult;
+  floor: IngestResult;
+  prepare: IngestResult;
+}
+
+/** All four, in one run on one IndexedDB (what bench/run.ts prints, in Node and in Chromium). */
+export async function ingestFigures(total: number, batch: number, naiveRows: number): Promise<IngestFigures> {
+  const store = await ingestWithStore(total, batch);
+  const naive = await ingestNaive(naiveRows);
+  const floor = await writeOnly(total, batch);
+  const prepare = await prepareOnly(total);
+  return { store, naive, floor, prepare };
 }

@@ -1,7 +1,7 @@
 // Timing helpers for the benchmarks: medians of repeated runs, and a table of
 // target vs measured. Figures only; nothing here asserts (tests never time).
-
-import { performance } from 'node:perf_hooks';
+// The global `performance` (no node: import), so the ingest bench also runs
+// bundled inside Chromium (bench/ingest-chromium.ts).
 
 export function median(values: number[]): number {
   const s = [...values].sort((a, b) => a - b);

@@ -1,5 +1,6 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { rakuten } from '../utils/brokers/rakuten';
+// the adapter's page side: state and page kind only, the background reads the records (sense-page.ts)
+import { rakutenPage as rakuten } from '../utils/brokers/rakuten/page';
 import { hostPatterns } from '../utils/brokers/hosts';
 import { runCapture } from '../utils/capture/content';
 

@@ -21,7 +21,8 @@ function charsetOf(contentType: string | null): string | undefined {
 }
 
 export async function runCheck(
-  adapter: BrokerAdapter,
+  // the full adapter, or the content script's page side (sense-page.ts): only the state is read here
+  adapter: Pick<BrokerAdapter, 'id'> & { readPage(doc: Document, url: string): { status: string } },
   targets: CheckTarget[],
   liveUrl: string,
   send: (m: CaptureMessage) => Promise<unknown>,

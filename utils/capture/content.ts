@@ -1,12 +1,13 @@
 // The capture runtime in the page. Each broker's content script hands its
-// adapter here. It reads the live page with the adapter (pure), tells the
-// background about visits and page states, and sends a redacted snapshot of
-// pages it reads. It never reads password, PIN or OTP fields: the snapshot's
-// input values are blanked (serialize.ts) and no field value is ever read.
+// page side here (utils/brokers/<id>/page.ts). It reads the live page's state
+// and kind (pure, no records: the background reads those from the snapshot),
+// tells the background about visits and page states, and sends a redacted
+// snapshot of pages it reads. It never reads password, PIN or OTP fields: the
+// snapshot's input values are blanked (serialize.ts) and no field value is ever read.
 
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import type { BrokerAdapter, PageReading } from '../brokers/types';
+import type { PageSense, PageSide } from '../brokers/shared/sense-page';
 import { isCheckRequest, type CheckRequest, type ContentMessage } from '../messaging/messages';
 import { runCheck } from './check';
 import { serializePage } from './serialize';
@@ -15,11 +16,12 @@ import { serializePage } from './serialize';
 const WATCH_MS = 15_000;
 const SETTLE_MS = 600;
 
-function signature(r: PageReading): string {
-  return `${r.pageKind}|${r.status}|${r.logins.length}|${r.orders.length}`;
+/** A page worth sending again: its kind, state or table rows changed (tables filled after load). */
+function signature(r: PageSense): string {
+  return `${r.pageKind}|${r.status}|${r.rows}`;
 }
 
-export function runCapture(adapter: BrokerAdapter, ctx: ContentScriptContext): void {
+export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
   let last = '';
   let visited = false;
   let checking = false;
@@ -55,8 +57,8 @@ export function runCapture(adapter: BrokerAdapter, ctx: ContentScriptContext): v
       });
     }
     if (reading.status === 'not-logged-in' || reading.status === 'maintenance') {
-      const { logins: _l, orders: _o, ...state } = reading;
-      void send({ type: 'kg/page-state', broker: adapter.id, url: location.href, reading: state });
+      const { broker, pageKind, warnings, parserVersion, loggedIn } = reading;
+      void send({ type: 'kg/page-state', broker: adapter.id, url: location.href, reading: { broker, pageKind, status: reading.status, warnings, parserVersion, loggedIn } });
       return;
     }
     if (reading.pageKind && reading.pageKind !== 'other' && reading.status !== 'unsupported') {

@@ -22,7 +22,7 @@ describe('ingestCapture', () => {
     expect(second.added).toBe(1);
     expect(await db.logins.count()).toBe(3);
     expect(await db.snapshots.count()).toBe(2);
-    const overlap = await db.logins.where('at').equals('2025-03-29T02:41:00+09:00').first();
+    const overlap = await db.logins.where('[broker+at]').equals(['rakuten', '2025-03-29T02:41:00+09:00']).first();
     expect(overlap?.snapshotIds).toEqual([first.snapshot.id, second.snapshot.id]);
     const log = await db.captureLog.orderBy('seq').toArray();
     expect(log.map((e) => e.type)).toEqual(['capture', 'parse', 'capture', 'parse']);

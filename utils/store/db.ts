@@ -28,10 +28,13 @@ export class KabuGuardDB extends Dexie {
   constructor(name: string = DB_NAME) {
     super(name);
     this.version(1).stores({
-      snapshots: 'id, broker, capturedAt, sha256, [broker+capturedAt], [broker+pageKind]',
+      snapshots: 'id, broker, capturedAt, sha256, [broker+capturedAt], [broker+pageKind], [broker+pageKind+capturedAt]',
       snapshotBodies: 'sha256',
-      logins: 'id, broker, at, [broker+at], *snapshotIds',
-      orders: 'id, broker, at, [broker+at], symbol, marketRegion, *snapshotIds',
+      // every login query is by broker and time ([broker+at]; `where('broker')` uses it as
+      // Dexie's virtual index); none by time alone or by snapshot, and each index is
+      // paid on every put of an ingest (bench/run.ts (c))
+      logins: 'id, [broker+at]',
+      orders: 'id, broker, at, [broker+at], symbol, marketRegion, [broker+marketRegion], *snapshotIds',
       holdings: 'id, broker, [broker+lastSeenAt], symbol, *snapshotIds',
       accountEvents: 'id, broker, at, [broker+at], kind, *snapshotIds',
       visits: 'id, broker, at, [broker+at]',

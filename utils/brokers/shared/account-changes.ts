@@ -55,7 +55,7 @@ export function accountChangeKind(text: string): AccountChangeKind {
   return KIND_WORDS.find((k) => k.re.test(t))?.kind ?? 'other';
 }
 
-const HEADING_RE = /お客様情報変更履歴|登録情報変更履歴|変更履歴|お手続き履歴|手続き履歴/;
+export const HEADING_RE = /お客様情報変更履歴|登録情報変更履歴|変更履歴|お手続き履歴|手続き履歴/;
 const EMPTY_RE = /(変更|履歴|手続|データ|該当).{0,15}(ありません|ございません|存在しません)/;
 
 export interface AccountChangePageReading {

@@ -58,6 +58,20 @@ export function mapHeaderRow<F extends string>(cells: string[], vocab: Vocabular
 }
 
 /**
+ * `row.map((c) => headerKey(c.text)).join('|') === headerKeys`, stopping at
+ * the first cell that differs (a data row's first cell, nearly always).
+ */
+function repeatsHeader(row: Cell[], headerKeys: string): boolean {
+  let at = 0;
+  for (const [i, c] of row.entries()) {
+    const part = (i ? '|' : '') + headerKey(c.text);
+    if (!headerKeys.startsWith(part, at)) return false;
+    at += part.length;
+  }
+  return at === headerKeys.length;
+}
+
+/**
  * The best table for a vocabulary: the grid and header row (among its first
  * three rows) that map the most fields, having all of `required`.
  */
@@ -83,7 +97,7 @@ export function findTables<F extends string>(
     const headers = grid.rows[best.row]!.map((c) => c.text);
     const headerKeys = headers.map(headerKey).join('|');
     const rows = grid.rows.slice(best.row + 1).filter((row) => {
-      if (row.map((c) => headerKey(c.text)).join('|') === headerKeys) return false;
+      if (repeatsHeader(row, headerKeys)) return false;
       // a single cell spanning the row ("該当データはありません", notes)
       if (row.length > 1 && row.every((c) => c.el === row[0]!.el)) return false;
       return row.some((c) => c.text !== '');

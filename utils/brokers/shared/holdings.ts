@@ -33,8 +33,8 @@ export const HOLDING_VOCAB: Vocabulary<HoldingField> = {
   },
 };
 
-const HEADING_RE = /保有商品|保有銘柄|保有証券|ポートフォリオ|保有資産|口座管理|保有株式|資産残高/;
-const EMPTY_RE = /(保有|残高|銘柄|データ|該当|商品).{0,15}(ありません|ございません|存在しません)/;
+export const HEADING_RE = /保有商品|保有銘柄|保有証券|ポートフォリオ|保有資産|口座管理|保有株式|資産残高/;
+export const EMPTY_RE = /(保有|残高|銘柄|データ|該当|商品).{0,15}(ありません|ございません|存在しません)/;
 
 /** `株式（現物/NISA預り（成長投資枠））`, `特定預り`, `NISA成長投資枠` → the account as shown. */
 function accountOfSection(text: string): string | undefined {

@@ -79,6 +79,8 @@ function isIpv6(token: string): boolean {
 /** The first IPv4 or IPv6 address in a cell, and what else the cell says (a place, a note). */
 export function extractIp(text: string): { ip: string; rest: string } | undefined {
   const t = normalizeText(text);
+  // the usual cell: one IPv4 address and nothing else
+  if (isIpv4(t)) return { ip: t, rest: '' };
   for (const m of t.matchAll(ADDRESS_TOKEN_RE)) {
     const token = m[0].replace(/^[.]+|[.]+$/g, '');
     if (!isIpv4(token) && !isIpv6(token)) continue;
@@ -122,6 +124,8 @@ function isLoginTable(t: MappedTable<LoginField>, headingSays: boolean): boolean
   return headingSays || loginWords || strongSignal;
 }
 
+const TAKEN_AS_SHOWN = ['channel', 'os', 'browser', 'userAgent', 'location'] as const;
+
 export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): LoginRow[] | undefined {
   const out: LoginRow[] = [];
   for (const [i, cells] of t.rows.entries()) {
@@ -144,15 +148,10 @@ export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): L
         warnings.push(`row ${i + 1}: not an IP address: "${ipCell.slice(0, 40)}"`);
       }
     }
-    const take = (f: 'os' | 'browser' | 'userAgent' | 'channel' | 'location') => {
+    for (const f of TAKEN_AS_SHOWN) {
       const v = cleanText(cellOf(t, cells, f));
       if (v && !/^-+$/.test(v)) row[f] = v;
-    };
-    take('channel');
-    take('os');
-    take('browser');
-    take('userAgent');
-    take('location');
+    }
     const env = cleanText(cellOf(t, cells, 'environment'));
     if (env && !/^-+$/.test(env)) classifyEnvironment(env, row);
     out.push(row);
@@ -160,22 +159,37 @@ export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): L
   return out;
 }
 
-export function readLoginHistory(doc: Document, grids: Grid[] = readGrids(doc)): LoginHistoryReading {
-  const warnings: string[] = [];
-  const headingSays = HEADING_RE.test(headingText(doc));
+export interface LoginTables {
+  /** The page's headings name a login history. */
+  headingSays: boolean;
+  /** The tables to read: those of the most specific login-table shape. */
+  tables: MappedTable<LoginField>[];
+}
+
+/** Which tables of a page are its login history (no rows read): shared by the reader and the page side (sense-page.ts). */
+export function findLoginTables(grids: Grid[], heading: string): LoginTables {
+  const headingSays = HEADING_RE.test(heading);
   const tables = findTables(grids, LOGIN_VOCAB, [], 2).filter((t) => isLoginTable(t, headingSays));
+  if (tables.length === 0) return { headingSays, tables };
+  // a page may split its history over several tables of the same shape; other
+  // shapes (a responsive duplicate, a summary box) are not read twice
+  const signature = (t: MappedTable<LoginField>) => Object.keys(t.columns).sort().join(',');
+  const best = signature(tables[0]!);
+  return { headingSays, tables: tables.filter((x) => signature(x) === best && x.grid.source === tables[0]!.grid.source) };
+}
+
+/** `heading`: headingText(doc), when the caller has it already. */
+export function readLoginHistory(doc: Document, grids: Grid[] = readGrids(doc), heading: string = headingText(doc)): LoginHistoryReading {
+  const warnings: string[] = [];
+  const { headingSays, tables } = findLoginTables(grids, heading);
   if (tables.length === 0) {
     if (!headingSays) return { recognised: false, status: 'absent', logins: [], warnings };
     if (EMPTY_RE.test(pageText(doc))) return { recognised: true, status: 'empty', logins: [], warnings };
     warnings.push('login-history heading found, but no table with a login time and login details');
     return { recognised: true, status: 'unreadable', logins: [], warnings };
   }
-  // a page may split its history over several tables of the same shape; other
-  // shapes (a responsive duplicate, a summary box) are not read twice
-  const signature = (t: MappedTable<LoginField>) => Object.keys(t.columns).sort().join(',');
-  const best = signature(tables[0]!);
   const logins: LoginRow[] = [];
-  for (const t of tables.filter((x) => signature(x) === best && x.grid.source === tables[0]!.grid.source)) {
+  for (const t of tables) {
     const rows = readLoginRows(t, warnings);
     if (!rows) return { recognised: true, status: 'unreadable', logins: [], warnings };
     logins.push(...rows);

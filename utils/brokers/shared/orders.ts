@@ -305,7 +305,7 @@ export function findOrderHeader(rows: string[][], limit = 40): { index: number; 
 
 // ---- pages ---------------------------------------------------------------
 
-const ORDER_KINDS: PageKind[] = ['executions', 'trade-history', 'order-inquiry'];
+export const ORDER_KINDS: PageKind[] = ['executions', 'trade-history', 'order-inquiry'];
 const HEADINGS: Array<{ re: RegExp; kind: PageKind }> = [
   { re: /当日約定|約定一覧|約定照会|約定明細/, kind: 'executions' },
   { re: /注文照会|注文履歴|注文一覧|注文状況/, kind: 'order-inquiry' },

@@ -5,7 +5,7 @@
 import type { BrokerAdapter, BrokerId, PageKind, PageReading } from '../types';
 import { readAccountPage } from './account-pages';
 import { readLoginHistory } from './login-history';
-import { sessionState, type StatePhrases } from './page-state';
+import { headingText, sessionState, type StatePhrases } from './page-state';
 import { readGrids } from './table';
 
 export interface ReaderSpec {
@@ -22,13 +22,14 @@ export function urlKind(url: string, hints: BrokerAdapter['urlHints']): PageKind
 
 export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string): PageReading {
   const base = { broker: spec.broker, parserVersion: spec.parserVersion, logins: [], orders: [], warnings: [] as string[] };
-  const state = sessionState(doc, spec.phrases);
+  const heading = headingText(doc);
+  const state = sessionState(doc, spec.phrases, heading);
   if (state === 'not-logged-in' || state === 'maintenance') {
     return { ...base, pageKind: null, status: state, loggedIn: false };
   }
   const hinted = urlKind(url, spec.urlHints);
   const grids = readGrids(doc);
-  const login = readLoginHistory(doc, grids);
+  const login = readLoginHistory(doc, grids, heading);
   if (login.recognised) {
     return { ...base, pageKind: 'login-history', status: login.status === 'absent' ? 'unreadable' : login.status, loggedIn: true, logins: login.logins, warnings: login.warnings };
   }

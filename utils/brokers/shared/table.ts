@@ -24,61 +24,85 @@ export interface Grid {
 
 const MAX_SPAN = 100;
 
+/** The table's rows, not those of tables nested in it: `tr` whose closest table is this one. */
 function ownRows(table: Element): Element[] {
+  // a walk, not querySelectorAll('tr') + closest(): linkedom compiles the
+  // selector and climbs every row's ancestors, ~2 ms on a 1,000-row table.
+  // Rows may sit in a <form> or <div> inside the table (old ETGate markup).
   const rows: Element[] = [];
-  for (const tr of Array.from(table.querySelectorAll('tr'))) {
-    if (tr.closest('table') === table) rows.push(tr);
-  }
+  const walk = (el: Element): void => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      const tag = c.localName;
+      if (tag === 'table') continue;
+      if (tag === 'tr') rows.push(c);
+      walk(c);
+    }
+  };
+  walk(table);
   return rows;
 }
 
+// tag names by localName: lower-case in the HTML documents read here (linkedom's
+// tagName upper-cases it on every call)
+const SKIPPED = new Set(['script', 'style', 'template']);
+const SPACE_BEFORE = new Set(['br', 'p', 'div', 'li']);
+const SPACE_AFTER = new Set(['p', 'div', 'li']);
+
 /** Text of a cell as a person sees it, with <br> and block boundaries as spaces. */
 export function cellText(el: Element): string {
-  let out = '';
-  const walk = (node: Node): void => {
-    for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) out += child.nodeValue ?? '';
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toLowerCase();
-        if (tag === 'script' || tag === 'style' || tag === 'template') continue;
-        if (tag === 'br' || tag === 'p' || tag === 'div' || tag === 'li') out += ' ';
-        walk(child);
-        if (tag === 'p' || tag === 'div' || tag === 'li') out += ' ';
-      }
+  // most cells are plain text: their textContent is the walk below
+  if (!el.firstElementChild) return cleanText(el.textContent);
+  return cleanText(shownText(el, ''));
+}
+
+function shownText(node: Node, out: string): string {
+  for (let child = node.firstChild; child; child = child.nextSibling) {
+    if (child.nodeType === 3) out += child.nodeValue ?? '';
+    else if (child.nodeType === 1) {
+      const tag = (child as Element).localName;
+      if (SKIPPED.has(tag)) continue;
+      if (SPACE_BEFORE.has(tag)) out += ' ';
+      out = shownText(child, out);
+      if (SPACE_AFTER.has(tag)) out += ' ';
     }
-  };
-  walk(el);
-  return cleanText(out);
+  }
+  return out;
+}
+
+type Carry = Array<{ cell: Cell; left: number } | undefined>;
+
+/** Cells still spanning down from rows above fill `row` from `col`; returns the next free column. */
+function takeCarried(carry: Carry, row: Cell[], col: number): number {
+  while (carry[col] && carry[col]!.left > 0) {
+    row[col] = carry[col]!.cell;
+    carry[col]!.left--;
+    col++;
+  }
+  return col;
 }
 
 function readHtmlTable(table: Element): Grid {
   const grid: Cell[][] = [];
   // carry[col] = cell still spanning down into following rows
-  const carry: Array<{ cell: Cell; left: number } | undefined> = [];
+  const carry: Carry = [];
   for (const tr of ownRows(table)) {
     const row: Cell[] = [];
     let col = 0;
-    const takeCarried = () => {
-      while (carry[col] && carry[col]!.left > 0) {
-        row[col] = carry[col]!.cell;
-        carry[col]!.left--;
-        col++;
-      }
-    };
-    for (const td of Array.from(tr.children)) {
-      const tag = td.tagName.toLowerCase();
+    for (let td = tr.firstElementChild; td; td = td.nextElementSibling) {
+      const tag = td.localName;
       if (tag !== 'td' && tag !== 'th') continue;
-      takeCarried();
+      col = takeCarried(carry, row, col);
       const cell: Cell = { text: cellText(td), isHeader: tag === 'th', el: td };
-      const colspan = clampSpan(td.getAttribute('colspan'));
-      const rowspan = clampSpan(td.getAttribute('rowspan'));
+      const spans = td.hasAttributes();
+      const colspan = spans ? clampSpan(td.getAttribute('colspan')) : 1;
+      const rowspan = spans ? clampSpan(td.getAttribute('rowspan')) : 1;
       for (let i = 0; i < colspan; i++) {
         row[col] = cell;
         if (rowspan > 1) carry[col] = { cell, left: rowspan - 1 };
         col++;
       }
     }
-    takeCarried();
+    takeCarried(carry, row, col);
     // fill holes (malformed spans) so every row is dense
     for (let i = 0; i < row.length; i++) if (!row[i]) row[i] = { text: '', isHeader: false, el: tr };
     if (row.length > 0) grid.push(row);
@@ -92,9 +116,9 @@ function clampSpan(v: string | null): number {
 }
 
 /** Groups `[data-label]` cells by row element, and rows by their list. */
-function readDataLabelTables(root: ParentNode): Grid[] {
+function readDataLabelTables(labelled: Element[]): Grid[] {
   const byList = new Map<Element, Map<Element, Element[]>>();
-  for (const cell of Array.from(root.querySelectorAll('[data-label]'))) {
+  for (const cell of labelled) {
     const rowEl = cell.parentElement;
     const listEl = rowEl?.parentElement;
     if (!rowEl || !listEl) continue;
@@ -132,12 +156,28 @@ function readDataLabelTables(root: ParentNode): Grid[] {
   return grids;
 }
 
+/** `querySelectorAll('table')` and `querySelectorAll('[data-label]')` in one walk (linkedom's selectors are slow on long pages). */
+function tablesAndLabelledCells(root: ParentNode): { tables: Element[]; labelled: Element[] } {
+  const tables: Element[] = [];
+  const labelled: Element[] = [];
+  const walk = (el: ParentNode): void => {
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
+      if (c.localName === 'table') tables.push(c);
+      if (c.hasAttributes() && c.hasAttribute('data-label')) labelled.push(c);
+      walk(c);
+    }
+  };
+  walk(root);
+  return { tables, labelled };
+}
+
 export function readGrids(root: ParentNode): Grid[] {
   const grids: Grid[] = [];
-  for (const table of Array.from(root.querySelectorAll('table'))) {
+  const { tables, labelled } = tablesAndLabelledCells(root);
+  for (const table of tables) {
     const g = readHtmlTable(table);
     if (g.rows.length > 0) grids.push(g);
   }
-  grids.push(...readDataLabelTables(root));
+  grids.push(...readDataLabelTables(labelled));
   return grids;
 }

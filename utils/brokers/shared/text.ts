@@ -1,27 +1,43 @@
 // Japanese text normalisation shared by every reader.
 
+const ASCII = /^[\x00-\x7f]*$/;
+
 /** Full-width to half-width (NFKC), no-break spaces to spaces, whitespace collapsed. */
 export function normalizeText(text: string | null | undefined): string {
   if (!text) return '';
-  return text
-    .normalize('NFKC')
+  // NFKC leaves ASCII as it is (dates, addresses, user agents: most cells)
+  return (ASCII.test(text) ? text : text.normalize('NFKC'))
     .replace(/[\u00a0\u3000\s]+/g, ' ')
     .trim();
 }
 
+// whitespace other than a single inner space (\s includes U+00A0 and U+3000)
+const UNCLEAN = /[^\S ]| {2}|^ | $/;
+
 /** Whitespace collapsed but characters kept as shown (names, user agents). */
 export function cleanText(text: string | null | undefined): string {
   if (!text) return '';
+  // most cells are clean already; testing is cheaper than rebuilding
+  if (!UNCLEAN.test(text)) return text;
   return text.replace(/[\u00a0\u3000\s]+/g, ' ').trim();
 }
 
+// headerKey's answers: a pure function, asked the same words for every table and row
+const headerKeys = new Map<string, string>();
+
 /** For comparing header words: NFKC, no spaces, no trailing colons or note marks. */
 export function headerKey(text: string): string {
-  return normalizeText(text)
-    .replace(/\s+/g, '')
-    .replace(/[:：]+$/, '')
-    .replace(/[※*]+$/, '')
-    .toLowerCase();
+  let key = headerKeys.get(text);
+  if (key === undefined) {
+    key = normalizeText(text)
+      .replace(/\s+/g, '')
+      .replace(/[:：]+$/, '')
+      .replace(/[※*]+$/, '')
+      .toLowerCase();
+    if (headerKeys.size >= 5_000) headerKeys.clear();
+    headerKeys.set(text, key);
+  }
+  return key;
 }
 
 /** `1,234.5` / `１，２３４` / `-` / `--` -> number or undefined. */

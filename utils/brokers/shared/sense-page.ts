@@ -1,0 +1,83 @@
+// The page side's reading: is the session alive, and is this a page we read
+// (so its snapshot is worth sending)? The same decisions as readBrokerPage
+// (read-page.ts), from the same state checks and table finders, but no rows
+// are read: the background reads the records from the stored snapshot
+// (utils/capture/ingest.ts), so the content script does not carry the record
+// readers (a bundle-size target, bench/run.ts). sense-page.test.ts holds the
+// two to the same answers on every fixture.
+
+import type { BrokerId, PageKind } from '../types';
+import { HEADING_RE as ACCOUNT_CHANGE_HEADING_RE } from './account-changes';
+import { EMPTY_RE as HOLDINGS_EMPTY_RE, HEADING_RE as HOLDINGS_HEADING_RE, findHoldingsTables } from './holdings';
+import { findLoginTables } from './login-history';
+import { findOrderTables, headingKind, ORDER_KINDS } from './orders';
+import { headingText, pageText, sessionState } from './page-state';
+import { urlKind, type ReaderSpec } from './read-page';
+import { readGrids, type Grid } from './table';
+import { normalizeText } from './text';
+
+export interface PageSense {
+  broker: BrokerId;
+  parserVersion: string;
+  /** As readBrokerPage's pageKind. */
+  pageKind: PageKind | null;
+  /**
+   * not-logged-in, maintenance: as readBrokerPage. recognised: a page of a kind
+   * we read (readBrokerPage says ok, empty or unreadable). unsupported: any other page.
+   */
+  status: 'not-logged-in' | 'maintenance' | 'recognised' | 'unsupported';
+  loggedIn: boolean;
+  /** Rows of the page's tables: grows when a table is filled after load. */
+  rows: number;
+  /** Always empty here; kept so a page-state message has the reading's shape. */
+  warnings: string[];
+}
+
+/** A broker as the content script knows it. */
+export interface PageSide {
+  id: BrokerId;
+  hosts: readonly string[];
+  readPage(doc: Document, url: string): PageSense;
+}
+
+/** Mirrors readAccountPage (account-pages.ts): the kind, without reading rows. */
+function accountPageKind(doc: Document, grids: Grid[], hinted: PageKind | null): PageKind | undefined {
+  if (hinted !== 'holdings' && hinted !== 'account-changes') {
+    // readOrderPage
+    const hintedKind = hinted && ORDER_KINDS.includes(hinted) ? hinted : undefined;
+    const said = headingKind(doc);
+    const t0 = findOrderTables(grids)[0];
+    if (!t0) {
+      if (hintedKind ?? said) return hintedKind ?? said;
+    } else {
+      const byColumns: PageKind = t0.columns.status !== undefined || t0.columns.orderNumber !== undefined || (t0.columns.at === undefined && t0.columns.orderAt !== undefined) ? 'order-inquiry' : 'trade-history';
+      return hintedKind ?? said ?? byColumns;
+    }
+  }
+  if (hinted !== 'account-changes') {
+    // readHoldingsPage
+    const said = HOLDINGS_HEADING_RE.test(normalizeText(`${doc.title} ${Array.from(doc.querySelectorAll('h1,h2')).map((e) => e.textContent).join(' ')}`));
+    if (hinted === 'holdings' || said) {
+      if (findHoldingsTables(grids).length > 0 || hinted === 'holdings' || HOLDINGS_EMPTY_RE.test(pageText(doc))) return 'holdings';
+    }
+  }
+  // readAccountChangePage
+  const said = ACCOUNT_CHANGE_HEADING_RE.test(normalizeText(`${doc.title} ${Array.from(doc.querySelectorAll('h1,h2,h3,caption')).map((e) => e.textContent).join(' ')}`));
+  return said || hinted === 'account-changes' ? 'account-changes' : undefined;
+}
+
+export function sensePage(spec: ReaderSpec, doc: Document, url: string): PageSense {
+  const base = { broker: spec.broker, parserVersion: spec.parserVersion, warnings: [] as string[] };
+  const heading = headingText(doc);
+  const state = sessionState(doc, spec.phrases, heading);
+  if (state === 'not-logged-in' || state === 'maintenance') return { ...base, pageKind: null, status: state, loggedIn: false, rows: 0 };
+  const hinted = urlKind(url, spec.urlHints);
+  const grids = readGrids(doc);
+  const rows = grids.reduce((n, g) => n + g.rows.length, 0);
+  const login = findLoginTables(grids, heading);
+  if (login.headingSays || login.tables.length > 0) return { ...base, pageKind: 'login-history', status: 'recognised', loggedIn: true, rows };
+  const kind = hinted === 'login-history' ? undefined : accountPageKind(doc, grids, hinted);
+  if (kind) return { ...base, pageKind: kind, status: 'recognised', loggedIn: true, rows };
+  if (hinted === 'login-history') return { ...base, pageKind: 'login-history', status: 'recognised', loggedIn: state === 'logged-in', rows };
+  return { ...base, pageKind: hinted ?? 'other', status: 'unsupported', loggedIn: state === 'logged-in', rows };
+}
