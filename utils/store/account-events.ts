@@ -1,19 +1,13 @@
 // AccountEvents: identity and merge of overlapping captures of a change history.
 
 import type { AccountEventRow, BrokerId } from '../brokers/types';
-import { stableHash } from '../brokers/shared/text';
 import { AccountEventSchema, type AccountEvent } from '../records';
 import type { KabuGuardDB } from './db';
+import { mergeSeen, occurrenceIds } from './provenance';
 
 /** Identity: broker, time, item as shown, detail, channel. Identical rows are told apart by occurrence. */
 export function accountEventIds(broker: BrokerId, rows: AccountEventRow[]): string[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    const key = stableHash(JSON.stringify([broker, r.at, r.item, r.detail ?? null, r.channel ?? null]));
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return `account_${broker}_${key}${n ? `_${n}` : ''}`;
-  });
+  return occurrenceIds(`account_${broker}`, rows.map((r) => [broker, r.at, r.item, r.detail ?? null, r.channel ?? null]));
 }
 
 export function toAccountEvent(broker: BrokerId, row: AccountEventRow, id: string, snapshotId: string, seenAt: string): AccountEvent {
@@ -38,13 +32,7 @@ export async function upsertAccountEvents(db: KabuGuardDB, broker: BrokerId, row
           addedIds.push(e.id);
           return e;
         }
-        const newer = seenAt >= old.lastSeenAt;
-        return {
-          ...(newer ? e : old),
-          snapshotIds: old.snapshotIds.includes(snapshotId) ? old.snapshotIds : [...old.snapshotIds, snapshotId],
-          firstSeenAt: old.firstSeenAt < seenAt ? old.firstSeenAt : seenAt,
-          lastSeenAt: newer ? seenAt : old.lastSeenAt,
-        };
+        return mergeSeen(old, e, snapshotId, seenAt, true);
       }),
     );
   });

@@ -1,19 +1,13 @@
 // Holdings: one record per distinct position state, seen from first to last capture.
 
 import type { BrokerId, HoldingRow } from '../brokers/types';
-import { stableHash } from '../brokers/shared/text';
 import { HoldingSchema, type Holding } from '../records';
 import type { KabuGuardDB } from './db';
+import { mergeSeen, occurrenceIds } from './provenance';
 
 /** Identity: broker, account, instrument, quantity. A changed quantity is a new state, the old one stays. */
 export function holdingIds(broker: BrokerId, rows: HoldingRow[]): string[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    const key = stableHash(JSON.stringify([broker, r.account ?? null, r.symbol ?? null, r.symbol ? null : (r.name ?? null), r.quantity]));
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return `holding_${broker}_${key}${n ? `_${n}` : ''}`;
-  });
+  return occurrenceIds(`holding_${broker}`, rows.map((r) => [broker, r.account ?? null, r.symbol ?? null, r.symbol ? null : (r.name ?? null), r.quantity]));
 }
 
 const OPTIONAL = ['symbol', 'name', 'account', 'market', 'marketRegion', 'currency', 'currencyCode'] as const;
@@ -40,13 +34,7 @@ export async function upsertHoldings(db: KabuGuardDB, broker: BrokerId, rows: Ho
           addedIds.push(h.id);
           return h;
         }
-        const newer = seenAt >= old.lastSeenAt;
-        return {
-          ...(newer ? h : old),
-          snapshotIds: old.snapshotIds.includes(snapshotId) ? old.snapshotIds : [...old.snapshotIds, snapshotId],
-          firstSeenAt: old.firstSeenAt < seenAt ? old.firstSeenAt : seenAt,
-          lastSeenAt: newer ? seenAt : old.lastSeenAt,
-        };
+        return mergeSeen(old, h, snapshotId, seenAt, true);
       }),
     );
   });

@@ -1,10 +1,10 @@
 // LoginEvents: identity, merge of overlapping captures, counts.
 
 import type { LoginRow } from '../brokers/types';
-import { stableHash } from '../brokers/shared/text';
 import { LoginEventSchema, type LoginEvent } from '../records';
 import type { BrokerId } from '../brokers/types';
 import type { KabuGuardDB } from './db';
+import { mergeSeen, occurrenceIds, unchanged } from './provenance';
 
 const IDENTITY_FIELDS = ['at', 'result', 'channel', 'ip', 'os', 'browser', 'device', 'userAgent', 'location'] as const;
 
@@ -13,13 +13,7 @@ const IDENTITY_FIELDS = ['at', 'result', 'channel', 'ip', 'os', 'browser', 'devi
  * (two PC logins in the same minute) are told apart by their occurrence.
  */
 export function loginEventIds(broker: BrokerId, rows: LoginRow[]): string[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    const key = stableHash(JSON.stringify([broker, ...IDENTITY_FIELDS.map((f) => r[f] ?? null)]));
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return `login_${broker}_${key}${n ? `_${n}` : ''}`;
-  });
+  return occurrenceIds(`login_${broker}`, rows.map((r) => [broker, ...IDENTITY_FIELDS.map((f) => r[f] ?? null)]));
 }
 
 export function toLoginEvent(broker: BrokerId, row: LoginRow, id: string, snapshotId: string, seenAt: string): LoginEvent {
@@ -86,14 +80,9 @@ export async function upsertLogins(
         added.push(e);
         continue;
       }
-      const merged: LoginEvent = {
-        ...old,
-        snapshotIds: old.snapshotIds.includes(snapshotId) ? old.snapshotIds : [...old.snapshotIds, snapshotId],
-        firstSeenAt: old.firstSeenAt < seenAt ? old.firstSeenAt : seenAt,
-        lastSeenAt: old.lastSeenAt > seenAt ? old.lastSeenAt : seenAt,
-      };
-      // the same snapshot read again (a rebuild) changes nothing: no write
-      if (merged.snapshotIds !== old.snapshotIds || merged.firstSeenAt !== old.firstSeenAt || merged.lastSeenAt !== old.lastSeenAt) changed.push(merged);
+      // a login row is all identity: nothing but provenance can change
+      const merged = mergeSeen(old, e, snapshotId, seenAt, false);
+      if (!unchanged(merged, old)) changed.push(merged);
     }
     // add, not put: a row believed new that exists after all aborts the transaction instead of being overwritten
     if (added.length) await db.logins.bulkAdd(added);

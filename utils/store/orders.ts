@@ -1,9 +1,9 @@
 // OrderEvents: identity, merge of overlapping captures and re-imports.
 
 import type { BrokerId, OrderRow } from '../brokers/types';
-import { stableHash } from '../brokers/shared/text';
 import { OrderEventSchema, type OrderEvent } from '../records';
 import type { KabuGuardDB } from './db';
+import { mergeSeen, occurrenceIds } from './provenance';
 
 /**
  * Identity: broker, order number when shown; otherwise day (not minute),
@@ -11,16 +11,14 @@ import type { KabuGuardDB } from './db';
  * are told apart by occurrence.
  */
 export function orderEventIds(broker: BrokerId, rows: OrderRow[]): string[] {
-  const seen = new Map<string, number>();
-  return rows.map((r) => {
-    const parts = r.orderNumber
-      ? [broker, 'no', r.orderNumber, r.side, r.at.slice(0, 10)]
-      : [broker, r.at.slice(0, 10), r.side, r.symbol ?? r.name ?? null, r.quantity ?? null, r.price ?? null, r.account ?? null, r.status];
-    const key = stableHash(JSON.stringify(parts));
-    const n = seen.get(key) ?? 0;
-    seen.set(key, n + 1);
-    return `order_${broker}_${key}${n ? `_${n}` : ''}`;
-  });
+  return occurrenceIds(
+    `order_${broker}`,
+    rows.map((r) =>
+      r.orderNumber
+        ? [broker, 'no', r.orderNumber, r.side, r.at.slice(0, 10)]
+        : [broker, r.at.slice(0, 10), r.side, r.symbol ?? r.name ?? null, r.quantity ?? null, r.price ?? null, r.account ?? null, r.status],
+    ),
+  );
 }
 
 const OPTIONAL = ['dateOnly', 'symbol', 'name', 'market', 'marketRegion', 'quantity', 'price', 'currency', 'currencyCode', 'amount', 'fees', 'account', 'orderNumber'] as const;
@@ -79,13 +77,7 @@ export async function upsertOrders(db: KabuGuardDB, broker: BrokerId, rows: Orde
         return e;
       }
       // a later capture may know more (an open order executed, a restated date): newest wins, provenance accumulates
-      const newer = seenAt >= old.lastSeenAt;
-      return {
-        ...(newer ? { ...e, id: old.id } : old),
-        snapshotIds: old.snapshotIds.includes(snapshotId) ? old.snapshotIds : [...old.snapshotIds, snapshotId],
-        firstSeenAt: old.firstSeenAt < seenAt ? old.firstSeenAt : seenAt,
-        lastSeenAt: newer ? seenAt : old.lastSeenAt,
-      };
+      return mergeSeen(old, e, snapshotId, seenAt, true);
     });
     // a restated row replaces its old-dated twin under the old id
     await db.orders.bulkPut(merged);
