@@ -12,7 +12,9 @@ const REFRESH_BADGE = 'kg/refresh-badge';
 export function registerMessaging(): void {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     const db = openDb();
-    if ((message as { type?: string } | null)?.type === REFRESH_BADGE && sender.id === browser.runtime.id && !sender.tab) {
+    // only the extension's own pages (a tab of alerts.html or dashboard.html has sender.tab too)
+    const ownPage = sender.id === browser.runtime.id && (sender.url ?? '').startsWith(browser.runtime.getURL('/'));
+    if ((message as { type?: string } | null)?.type === REFRESH_BADGE && ownPage) {
       return refreshBadge(db, browserEffects).then(() => ({ ok: true }));
     }
     if (!isContentMessage(message)) return undefined;
