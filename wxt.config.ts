@@ -1,8 +1,16 @@
 import { defineConfig } from 'wxt';
 import { brokerHostPatterns } from './utils/brokers/hosts';
 
-// The manifest is data the tests check (tests/meta/manifest.test.ts): every
-// permission here is explained in docs/permissions.md.
+// The manifest is data the tests check (tests/meta/registry.test.ts, the e2e
+// tests): every permission here is explained in docs/permissions.md.
+//
+// Broker hosts are OPTIONAL in the production Chrome build: nothing is asked at
+// install, the user grants each broker when choosing it (onboarding), and its
+// content script is registered at runtime for the granted hosts
+// (utils/capture/host-access.ts). The e2e and dev builds keep the hosts
+// required and the content scripts in the manifest, because Playwright cannot
+// answer Chrome's permission prompt (playwright#32755; measured: the request
+// stays pending in headless Chromium). Firefox's MV2 build keeps them required too.
 export default defineConfig({
   srcDir: '.',
   imports: false,
@@ -20,6 +28,21 @@ export default defineConfig({
         // No data leaves the browser: declared for AMO.
         data_collection_permissions: { required: ['none'] },
       },
+    },
+  },
+  hooks: {
+    'build:manifestGenerated': (wxt, manifest) => {
+      if (wxt.config.manifestVersion !== 3) return;
+      // registering content scripts at runtime (and re-syncing them on permission changes)
+      manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
+      if (wxt.config.mode !== 'production') return;
+      const brokerHosts = new Set(brokerHostPatterns());
+      const other = (manifest.host_permissions ?? []).filter((h: string) => !brokerHosts.has(h));
+      if (other.length) manifest.host_permissions = other;
+      else delete manifest.host_permissions;
+      manifest.optional_host_permissions = [...brokerHosts];
+      // the broker content scripts are still built (content-scripts/<id>.js); the background registers them
+      delete manifest.content_scripts;
     },
   },
 });

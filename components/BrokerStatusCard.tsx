@@ -1,6 +1,8 @@
 import { formatJst } from '../utils/brokers/shared/dates';
 import type { BrokerSummary } from '../utils/store/summary';
+import type { StatusLight as Status } from '../utils/dashboard/status-light';
 import { t } from '../utils/i18n';
+import { StatusLight } from './StatusLight';
 
 const HEALTH_KEYS: Record<string, string> = {
   readable: 'healthReadable',
@@ -21,18 +23,19 @@ function lastCheckText(summary: BrokerSummary): string {
 }
 
 /** Everything here is rendered as text: page-derived strings never become HTML. */
-export function BrokerStatusCard({ summary, label }: { summary: BrokerSummary; label: string }) {
+export function BrokerStatusCard({ summary, label, light }: { summary: BrokerSummary; label: string; light?: { status: Status; openAlerts: number; staleDays: number } }) {
   const state = summary.health?.state ?? 'unknown';
   return (
-    <section class={`broker broker--${state}`} data-broker={summary.broker} aria-label={label}>
+    <section class={`broker broker--${state}${light ? ` broker--light-${light.status.light}` : ''}`} data-broker={summary.broker} aria-label={label}>
       <h2>{label}</h2>
+      {light ? <StatusLight status={light.status} openAlerts={light.openAlerts} staleDays={light.staleDays} compact /> : null}
       <dl>
         <dt>{t('popupHealth')}</dt>
         <dd data-field="health">{t(HEALTH_KEYS[state] ?? 'healthUnknown')}</dd>
         <dt>{t('popupLastCapture')}</dt>
         <dd data-field="last-capture">{summary.health?.lastCaptureAt ? `${formatJst(summary.health.lastCaptureAt)} JST` : t('popupNever')}</dd>
         <dt>{t('popupLoginRecords')}</dt>
-        <dd data-field="logins">{String(summary.logins)}</dd>
+        <dd data-field="logins" aria-busy={summary.countsPending ? 'true' : undefined}>{String(summary.logins)}</dd>
         <dt>{t('popupLastCheck')}</dt>
         <dd data-field="last-check">{lastCheckText(summary)}</dd>
         <dt>{t('popupLastVisit')}</dt>
@@ -40,7 +43,7 @@ export function BrokerStatusCard({ summary, label }: { summary: BrokerSummary; l
         {summary.orders === undefined ? null : (
           <>
             <dt>{t('popupOrderRecords')}</dt>
-            <dd data-field="orders">{t('popupOrderCounts', [String(summary.orders), String(summary.foreignOrders ?? 0)])}</dd>
+            <dd data-field="orders" aria-busy={summary.countsPending ? 'true' : undefined}>{t('popupOrderCounts', [String(summary.orders), String(summary.foreignOrders ?? 0)])}</dd>
             <dt>{t('popupLastOrderCapture')}</dt>
             <dd data-field="last-order-capture">{summary.lastOrderCaptureAt ? `${formatJst(summary.lastOrderCaptureAt)} JST` : t('popupNever')}</dd>
           </>

@@ -6,25 +6,11 @@ import { WhatToDoCard } from '../../components/WhatToDoCard';
 import { toJstIso } from '../../utils/brokers/shared/dates';
 import type { Environment } from '../../utils/records/environment';
 import { reviewEnvironment, unreviewedBaseline } from '../../utils/store/environments';
-import { applyFeedback } from '../../utils/detect/engine';
+import { answerAlert, loadAlerts, REFRESH_BADGE_MESSAGE } from '../../utils/alerts/inbox';
 import { t, uiLang } from '../../utils/i18n';
 import type { Alert } from '../../utils/records/alert';
 import { appendLog } from '../../utils/store/capture-log';
 import { openDb, type KabuGuardDB } from '../../utils/store/db';
-
-/** Open alerts first (most severe first), then answered ones, newest first. */
-export async function loadAlerts(db: KabuGuardDB, limit = 200): Promise<Alert[]> {
-  const rank = { high: 3, medium: 2, low: 1, info: 0 } as const;
-  const all = await db.alerts.orderBy('createdAt').reverse().limit(limit).toArray();
-  return all
-    .filter((a) => a.severity !== 'info')
-    .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || rank[b.severity] - rank[a.severity] || b.createdAt.localeCompare(a.createdAt));
-}
-
-export async function answerAlert(db: KabuGuardDB, alert: Alert, verdict: 'mine' | 'not-mine'): Promise<void> {
-  await applyFeedback(db, alert.id, verdict);
-  await appendLog(db, { type: 'feedback', detail: { alertId: alert.id, verdict, eventIds: alert.eventIds } });
-}
 
 export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
   const lang = uiLang();
@@ -60,7 +46,7 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
   };
   const onAnswer = async (alert: Alert, verdict: 'mine' | 'not-mine') => {
     await answerAlert(db, alert, verdict);
-    await browser.runtime.sendMessage({ type: 'kg/refresh-badge' }).catch(() => undefined);
+    await browser.runtime.sendMessage(REFRESH_BADGE_MESSAGE).catch(() => undefined);
     await reload();
   };
   return (

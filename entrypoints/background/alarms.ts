@@ -6,6 +6,7 @@ import { BROKERS } from '../../utils/brokers';
 import { hostPatterns } from '../../utils/brokers/hosts';
 import { sessionAlive } from '../../utils/capture/check-plan';
 import { openDb } from '../../utils/store/db';
+import { enabledBrokers, loadSettings } from '../../utils/store/settings';
 import { askTabToCapture } from './notifications';
 import { remindIfStale } from './reminder';
 
@@ -25,7 +26,9 @@ export function registerAlarms(): void {
 
 export async function checkOpenTabs(now = Date.now()): Promise<void> {
   const db = openDb();
+  const enabled = enabledBrokers(await loadSettings(db));
   for (const broker of BROKERS) {
+    if (!enabled.includes(broker.id)) continue;
     if (!sessionAlive(await db.health.get(broker.id), broker.id, now)) continue;
     await askTabToCapture(broker.id, false, now);
   }

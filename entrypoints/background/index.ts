@@ -2,6 +2,8 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { registerAlarms } from './alarms';
 import { registerMessaging } from './messaging';
 import { registerNotifications } from './notifications';
+import { registerOnboarding } from './onboarding';
+import { registerTeach } from './teach';
 
 export default defineBackground({
   type: 'module',
@@ -9,5 +11,7 @@ export default defineBackground({
     registerMessaging();
     registerAlarms();
     registerNotifications();
+    registerOnboarding();
+    registerTeach();
   },
 });

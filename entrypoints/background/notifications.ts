@@ -8,6 +8,7 @@ import { hostPatterns } from '../../utils/brokers/hosts';
 import type { BrokerId } from '../../utils/brokers/types';
 import { planCheck, recordCheckStart } from '../../utils/capture/check-plan';
 import { openDb } from '../../utils/store/db';
+import { checkTimingFor, loadSettings } from '../../utils/store/settings';
 
 const ALERT_PREFIX = 'alert:';
 
@@ -23,7 +24,7 @@ export async function askTabToCapture(broker: BrokerId, force: boolean, now = Da
   const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   if (tab?.id === undefined || !tab.url) return false;
   const db = openDb();
-  const plan = await planCheck(db, broker, tab.url, now, force);
+  const plan = await planCheck(db, broker, tab.url, now, force, checkTimingFor(await loadSettings(db)));
   if (!plan.due) return false;
   await recordCheckStart(db, broker, now);
   await browser.tabs.sendMessage(tab.id, { type: 'kg/check', targets: plan.targets }).catch(() => undefined);

@@ -1,23 +1,30 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrokerStatusCard } from '../../components/BrokerStatusCard';
+import { TeachButton } from '../../components/TeachButton';
 import { BROKERS } from '../../utils/brokers';
 import { t, uiLang } from '../../utils/i18n';
 import { openDb } from '../../utils/store/db';
-import { unreviewedBaseline } from '../../utils/store/environments';
-import { brokerSummaries, type BrokerSummary } from '../../utils/store/summary';
+import { loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
+import { DEFAULT_STALE_DAYS, loadSettings } from '../../utils/store/settings';
 
 export function Popup() {
-  const [summaries, setSummaries] = useState<BrokerSummary[] | null>(null);
-  const [openAlerts, setOpenAlerts] = useState(0);
-  const [reviewPending, setReviewPending] = useState(false);
+  const [overview, setOverview] = useState<Overview | null>(null);
+  const [staleDays, setStaleDays] = useState(DEFAULT_STALE_DAYS);
   useEffect(() => {
     document.documentElement.lang = uiLang();
     const db = openDb();
-    brokerSummaries(db).then(setSummaries, () => setSummaries([]));
-    db.alerts.where('status').equals('open').filter((a) => a.severity !== 'info').count().then(setOpenAlerts, () => undefined);
-    unreviewedBaseline(db).then((e) => setReviewPending(e.length > 0), () => undefined);
+    // lights and times first; the counts (slow with many rows) follow
+    loadOverview(db)
+      .then((o) => {
+        setOverview(o);
+        return recount(db).then((c) => setOverview(withCounts(o, c)));
+      })
+      .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0 }));
+    loadSettings(db).then((s) => setStaleDays(s.staleDays ?? DEFAULT_STALE_DAYS), () => undefined);
   }, []);
+  const openAlerts = overview?.openAlerts ?? 0;
+  const reviewPending = (overview?.unreviewed ?? 0) > 0;
   const open = (page: string) => (e: Event) => {
     e.preventDefault();
     void browser.tabs.create({ url: browser.runtime.getURL(page as '/alerts.html') });
@@ -35,18 +42,20 @@ export function Popup() {
       <p class={`alerts-line${openAlerts ? ' alerts-line--open' : ''}`} data-field="open-alerts">
         <a href="alerts.html" onClick={open('/alerts.html')}>{openAlerts ? t('popupOpenAlerts', String(openAlerts)) : t('popupNoAlerts')}</a>
       </p>
-      {summaries === null ? (
+      {overview === null ? (
         <p>{t('popupLoading')}</p>
       ) : (
-        summaries.map((s) => {
-          const b = BROKERS.find((x) => x.id === s.broker)!;
-          return <BrokerStatusCard key={s.broker} summary={s} label={b.label[lang]} />;
+        overview.brokers.map((o) => {
+          const b = BROKERS.find((x) => x.id === o.broker)!;
+          return <BrokerStatusCard key={o.broker} summary={o.summary} label={b.label[lang]} light={{ status: o.status, openAlerts: o.openAlerts, staleDays }} />;
         })
       )}
       <nav class="popup-links">
+        <a href="dashboard.html" onClick={open('/dashboard.html')} data-action="open-dashboard">{t('popupDashboardLink')}</a>
         <a href="orders.html" onClick={open('/orders.html')}>{t('popupOrdersLink')}</a>
         <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">{t('popupEvidenceLink')}</a>
       </nav>
+      <TeachButton />
       <p class="privacy" data-field="privacy">{t('popupPrivacy')}</p>
     </main>
   );

@@ -121,8 +121,11 @@ describe('alerts in Chromium', () => {
     const card = alertsPage.locator(`[data-alert-id="${foreign.id}"]`);
     await card.locator('[data-answer="mine"]').waitFor();
     await alertsPage.screenshot({ path: resolve(ARTIFACTS, 'alerts-ja.png'), fullPage: true });
+    const badgeBefore = Number((await badge()).text);
     await card.locator('[data-answer="mine"]').click();
     await waitFor('the answer stored', async () => (await alerts()).find((a) => a.id === foreign.id && a.status === 'mine'));
+    // the answered alert leaves the badge count
+    await waitFor('the badge updated', async () => Number((await badge()).text || 0) < badgeBefore || undefined);
     await alertsPage.close();
     const before = await notificationIds();
 

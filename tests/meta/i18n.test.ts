@@ -40,4 +40,16 @@ describe('i18n catalogues', () => {
     expect(used.size).toBeGreaterThan(5);
     for (const k of used) expect(ja, k).toHaveProperty(k);
   });
+
+  // keys picked from maps (`t(STATUS_KEYS[s])`) are not literal t() calls: every
+  // quoted name with a catalogue prefix in the UI code must exist as well
+  it('every key-like string in the UI code exists', () => {
+    const prefixes = [...new Set(Object.keys(ja).map((k) => /^[a-z]+(?=[A-Z])/.exec(k)?.[0]).filter((p): p is string => !!p && p.length >= 2))];
+    const keyLike = new RegExp(`'((?:${prefixes.join('|')})[A-Z][A-Za-z0-9]*)'`, 'g');
+    const missing: string[] = [];
+    for (const f of [...sources(join(root, 'entrypoints')), ...sources(join(root, 'components'))]) {
+      for (const m of readFileSync(f, 'utf8').matchAll(keyLike)) if (!(m[1]! in ja)) missing.push(`${f.slice(root.length + 1)}: ${m[1]}`);
+    }
+    expect(missing).toEqual([]);
+  });
 });

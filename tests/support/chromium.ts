@@ -50,6 +50,8 @@ export interface LaunchOptions {
   executablePath?: string;
   /** The caller handles Ctrl-C itself (the headed demo), so Playwright must not exit first. */
   handleSignals?: boolean;
+  /** Browser UI language, which chrome.i18n follows (default ja). */
+  lang?: 'ja' | 'en';
 }
 
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
@@ -58,18 +60,19 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const extensionDir = resolve(options.extensionDir);
   if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir} (run the build first)`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'kabu-guard-profile-'));
+  const lang = options.lang ?? 'ja';
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: options.headless ?? true,
     ...(options.handleSignals === false ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {}),
-    locale: 'ja-JP',
+    locale: lang === 'en' ? 'en-US' : 'ja-JP',
     viewport: { width: 1200, height: 900 },
     // chrome.i18n follows the browser's UI language, which Chromium on Linux takes from the environment
-    env: { ...process.env, LANGUAGE: 'ja', LANG: 'ja_JP.UTF-8' },
+    env: { ...process.env, LANGUAGE: lang, LANG: lang === 'en' ? 'en_US.UTF-8' : 'ja_JP.UTF-8' },
     args: [
       `--disable-extensions-except=${extensionDir}`,
       `--load-extension=${extensionDir}`,
-      '--lang=ja',
+      `--lang=${lang}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-quic',

@@ -10,6 +10,7 @@ import { alertTitle, render, type Lang } from '../detect/explain';
 import { severityRank, type Alert } from '../records/alert';
 import type { KabuGuardDB } from '../store/db';
 import { kvGet, kvSet } from '../store/kv';
+import { loadSettings } from '../store/settings';
 import { badgeFor, needsImmediateCapture, planNotifications, type BadgeState, type NotificationPlan } from './notify-policy';
 
 export interface AlertEffects {
@@ -47,7 +48,7 @@ export async function afterCapture(
   });
   const dayKey = `notify-count:${toJstIso(now).slice(0, 10)}`;
   const sentToday = await kvGet<number>(db, dayKey, 0);
-  const plans = planNotifications(candidates, sentToday);
+  const plans = planNotifications(candidates, sentToday, (await loadSettings(db)).notifyLevel);
   for (const plan of plans) {
     await effects.notify(plan, notificationText(plan.alert, lang));
     notified[plan.alert.id] = plan.alert.severity;

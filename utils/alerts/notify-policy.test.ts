@@ -15,6 +15,13 @@ describe('planNotifications', () => {
     expect(planNotifications([...alerts], sent).map((p) => p.alert.id)).toEqual(ids);
   });
 
+  it.each([
+    ['medium', ['h', 'm']],
+    ['high', ['h']],
+  ] as const)('notification level %s', (level, ids) => {
+    expect(planNotifications([alert('m', 'medium'), alert('h', 'high')], 0, level).map((p) => p.alert.id)).toEqual(ids);
+  });
+
   it('makes high notifications stay', () => {
     expect(planNotifications([alert('h', 'high'), alert('m', 'medium')], 0).map((p) => p.requireInteraction)).toEqual([true, false]);
   });

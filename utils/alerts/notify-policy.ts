@@ -14,8 +14,11 @@ export interface NotificationPlan {
   requireInteraction: boolean;
 }
 
-/** `sentToday`: notifications already shown today (JST); returns the ones to show now. */
-export function planNotifications(alerts: Alert[], sentToday: number): NotificationPlan[] {
+/**
+ * `sentToday`: notifications already shown today (JST); returns the ones to show now.
+ * `level`: the user's setting: `high` silences medium alerts (they stay in the inbox and badge).
+ */
+export function planNotifications(alerts: Alert[], sentToday: number, level: 'medium' | 'high' = 'medium'): NotificationPlan[] {
   const plans: NotificationPlan[] = [];
   let sent = sentToday;
   const ordered = [...alerts].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -24,7 +27,7 @@ export function planNotifications(alerts: Alert[], sentToday: number): Notificat
     if (alert.severity === 'high') {
       plans.push({ alert, requireInteraction: true });
       sent++;
-    } else if (alert.severity === 'medium' && sent < DAILY_NOTIFICATION_CAP) {
+    } else if (alert.severity === 'medium' && level === 'medium' && sent < DAILY_NOTIFICATION_CAP) {
       plans.push({ alert, requireInteraction: false });
       sent++;
     }

@@ -116,5 +116,11 @@ export interface BrokerAdapter {
   urlHints: ReadonlyArray<{ kind: PageKind; pattern: RegExp }>;
   /** Official pages shipped with the extension (for "what to do now" links). */
   officialUrls: { home: string; support: string };
-  readPage(doc: PageDocument, url: string): PageReading;
+  readPage(doc: PageDocument, url: string, opts?: ReadOptions): PageReading;
+}
+
+/** What a reader may be given besides the page: the tables the user taught (teach mode). */
+export interface ReadOptions {
+  /** Taught table mappings (any broker, any URL: the reader picks this page's). */
+  mappings?: readonly import('./shared/taught').TaughtMapping[];
 }

@@ -5,6 +5,7 @@ import { brokerById, brokerForUrl } from '../brokers';
 import { parseHtml } from '../dom/parse-html';
 import type { CheckRequest, ContentMessage } from '../messaging/messages';
 import type { KabuGuardDB } from '../store/db';
+import { checkTimingFor, loadSettings, enabledBrokers } from '../store/settings';
 import { recordVisit } from '../store/visits';
 import { planCheck, recordCheckResult, recordCheckStart } from './check-plan';
 import { ingestCapture, recordPageState, type CaptureResult } from './ingest';
@@ -23,11 +24,14 @@ export interface HandleResult {
 
 export async function handleContentMessage(db: KabuGuardDB, message: ContentMessage, senderUrl: string | undefined, now = Date.now()): Promise<HandleResult> {
   if (!senderMatches(message, senderUrl)) return {};
+  // a broker the user turned off in the settings is not read at all
+  const settings = await loadSettings(db);
+  if (!enabledBrokers(settings).includes(message.broker)) return {};
   const url = senderUrl!;
   switch (message.type) {
     case 'kg/visit': {
       await recordVisit(db, message.broker, url, now);
-      const plan = await planCheck(db, message.broker, url, now);
+      const plan = await planCheck(db, message.broker, url, now, false, checkTimingFor(settings));
       if (!plan.due) return {};
       await recordCheckStart(db, message.broker, now);
       return { check: { type: 'kg/check', targets: plan.targets } };

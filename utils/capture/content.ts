@@ -9,6 +9,8 @@ import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PageSense, PageSide } from '../brokers/shared/sense-page';
 import { isCheckRequest, type CheckRequest, type ContentMessage } from '../messaging/messages';
+import type { TaughtMapping } from '../brokers/shared/taught';
+import type { TaughtQueryMessage, TaughtQueryReply } from '../teach/messages';
 import { runCheck } from './check';
 import { serializePage } from './serialize';
 
@@ -44,8 +46,22 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
   };
   browser.runtime.onMessage.addListener(onMessage);
   ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onMessage));
+  // tables the user taught for this page (teach mode), asked once, only when no built-in reader knows the page
+  let taught: readonly TaughtMapping[] | undefined;
+  let asked = false;
+  const askTaught = () => {
+    asked = true;
+    const q: TaughtQueryMessage = { type: 'kg/taught-query', broker: adapter.id, url: location.href };
+    void browser.runtime.sendMessage(q).then((r) => {
+      const mappings = (r as TaughtQueryReply | undefined)?.mappings;
+      if (!mappings?.length || ctx.isInvalid) return;
+      taught = mappings;
+      read();
+    }, () => undefined);
+  };
   const read = () => {
-    const reading = adapter.readPage(document, location.href);
+    const reading = adapter.readPage(document, location.href, taught);
+    if (reading.status === 'unsupported' && !asked) askTaught();
     const sig = signature(reading);
     if (sig === last) return;
     last = sig;

@@ -15,6 +15,8 @@ import { upsertLogins } from '../store/logins';
 import { upsertOrders } from '../store/orders';
 import { upsertHoldings } from '../store/holdings';
 import { upsertAccountEvents } from '../store/account-events';
+import { allMappings } from '../store/mappings';
+import type { TableMapping } from '../records/table-mapping';
 import { readCsvSnapshot } from '../import/read-csv';
 import { decodeBytes } from './decode';
 
@@ -108,7 +110,8 @@ export async function updateHealth(db: KabuGuardDB, next: AdapterHealth, capture
   });
 }
 
-function readStored(snapshot: Snapshot, bytes: Uint8Array, parseHtml: ParseHtml): PageReading {
+/** `mappings`: the tables the user taught (teach mode); the reader picks those of this broker and URL. */
+function readStored(snapshot: Snapshot, bytes: Uint8Array, parseHtml: ParseHtml, mappings: readonly TableMapping[] = []): PageReading {
   const adapter = brokerById(snapshot.broker);
   if (!adapter) throw new Error(`unknown broker ${snapshot.broker}`);
   // an imported CSV is read by the CSV readers, not an HTML adapter (utils/import/)
@@ -116,7 +119,7 @@ function readStored(snapshot: Snapshot, bytes: Uint8Array, parseHtml: ParseHtml)
   const text =
     snapshot.storedEncoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decodeBytes(bytes, snapshot.charset).text;
   try {
-    return adapter.readPage(parseHtml(text), snapshot.url);
+    return adapter.readPage(parseHtml(text), snapshot.url, { mappings });
   } catch (err) {
     return {
       broker: snapshot.broker, pageKind: snapshot.pageKind, status: 'unreadable', loggedIn: false,
@@ -155,8 +158,8 @@ export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseH
   });
   await appendLog(db, { type: 'capture', at: capturedAt, detail: { snapshotId: snapshot.id, broker: input.broker, url, how: input.how, sha256, size: bytes.byteLength } });
 
-  // 2. read it with the same parsers everywhere
-  const reading = readStored(snapshot, bytes, parseHtml);
+  // 2. read it with the same parsers everywhere (and the user's taught tables)
+  const reading = readStored(snapshot, bytes, parseHtml, await allMappings(db, input.broker));
   let warnings = reading.warnings;
   let status = reading.status;
   let stored: StoredRecords = { added: 0, newEventIds: [] };
@@ -189,6 +192,7 @@ export async function recordPageState(db: KabuGuardDB, reading: PageReading, url
  */
 export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml): Promise<{ snapshots: number; logins: number }> {
   const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
+  const mappings = await allMappings(db);
   await db.logins.clear();
   await db.orders.clear();
   await db.holdings.clear();
@@ -197,7 +201,7 @@ export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml
   for (const s of snapshots) {
     const body = await db.snapshotBodies.get(s.sha256);
     if (!body) continue;
-    const reading = readStored(s, body.bytes, parseHtml);
+    const reading = readStored(s, body.bytes, parseHtml, mappings);
     let status = reading.status;
     const warnings = [...reading.warnings];
     try {

@@ -49,6 +49,8 @@ export const EnvironmentSchema = z.object({
   /** A few event ids, newest last (for the review and the evidence). */
   sampleEventIds: z.array(z.string()).max(5),
   reviewedAt: IsoWithOffset.optional(),
+  /** The user's own name for it ("自宅PC", "iPhone アプリ"); shown as text only. */
+  label: z.string().max(60).optional(),
   updatedAt: IsoWithOffset,
 });
 export type Environment = z.infer<typeof EnvironmentSchema>;

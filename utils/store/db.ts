@@ -5,6 +5,7 @@ import Dexie, { type Table } from 'dexie';
 import type { Alert } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { Incident } from '../records/incident';
+import type { TableMapping } from '../records/table-mapping';
 import type { AccountEvent, AdapterHealth, CaptureLogEntry, Holding, LoginEvent, OrderEvent, Snapshot, SnapshotBody, Visit } from '../records';
 
 export const DB_NAME = 'kabu-guard';
@@ -24,6 +25,8 @@ export class KabuGuardDB extends Dexie {
   environments!: Table<Environment, string>;
   /** Small bookkeeping values (notification counts, reminder times); never evidence. */
   kv!: Table<{ key: string; value: unknown }, string>;
+  /** Tables the user taught (teach mode): how to read a page the built-in readers do not know. */
+  mappings!: Table<TableMapping, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -44,6 +47,7 @@ export class KabuGuardDB extends Dexie {
       incidents: 'id, broker, lastEventAt, status',
       environments: 'id, broker, status',
       kv: 'key',
+      mappings: 'id, broker',
     });
   }
 }

@@ -13,5 +13,5 @@ export const rakuten: BrokerAdapter = {
   pageKinds: ['login-history', 'trade-history', 'order-inquiry', 'holdings', 'account-changes'],
   urlHints: spec.urlHints,
   officialUrls: { home: 'https://www.rakuten-sec.co.jp/', support: 'https://www.rakuten-sec.co.jp/web/support/' },
-  readPage: (doc, url) => readBrokerPage(spec, doc, url),
+  readPage: (doc, url, opts) => readBrokerPage(spec, doc, url, opts),
 };

@@ -28,5 +28,5 @@ export const rakutenSpec: ReaderSpec = {
 export const rakutenPage: PageSide = {
   id: 'rakuten',
   hosts: RAKUTEN_HOSTS,
-  readPage: (doc, url) => sensePage(rakutenSpec, doc, url),
+  readPage: (doc, url, taught) => sensePage(rakutenSpec, doc, url, taught),
 };

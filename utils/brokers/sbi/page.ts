@@ -37,5 +37,5 @@ export const sbiSpec: ReaderSpec = {
 export const sbiPage: PageSide = {
   id: 'sbi',
   hosts: SBI_HOSTS,
-  readPage: (doc, url) => sensePage(sbiSpec, doc, url),
+  readPage: (doc, url, taught) => sensePage(sbiSpec, doc, url, taught),
 };

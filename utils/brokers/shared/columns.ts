@@ -71,6 +71,17 @@ function repeatsHeader(row: Cell[], headerKeys: string): boolean {
   return at === headerKeys.length;
 }
 
+/** The data rows after a header row: without repeated headers, full-width note rows or empty rows (also taught.ts). */
+export function dataRows(grid: Grid, headerRow: number, headers: string[]): Cell[][] {
+  const headerKeys = headers.map(headerKey).join('|');
+  return grid.rows.slice(headerRow + 1).filter((row) => {
+    if (repeatsHeader(row, headerKeys)) return false;
+    // a single cell spanning the row ("該当データはありません", notes)
+    if (row.length > 1 && row.every((c) => c.el === row[0]!.el)) return false;
+    return row.some((c) => c.text !== '');
+  });
+}
+
 /**
  * The best table for a vocabulary: the grid and header row (among its first
  * three rows) that map the most fields, having all of `required`.
@@ -95,14 +106,7 @@ export function findTables<F extends string>(
     }
     if (!best) continue;
     const headers = grid.rows[best.row]!.map((c) => c.text);
-    const headerKeys = headers.map(headerKey).join('|');
-    const rows = grid.rows.slice(best.row + 1).filter((row) => {
-      if (repeatsHeader(row, headerKeys)) return false;
-      // a single cell spanning the row ("該当データはありません", notes)
-      if (row.length > 1 && row.every((c) => c.el === row[0]!.el)) return false;
-      return row.some((c) => c.text !== '');
-    });
-    found.push({ grid, headerRow: best.row, headers, columns: best.columns, rows });
+    found.push({ grid, headerRow: best.row, headers, columns: best.columns, rows: dataRows(grid, best.row, headers) });
   }
   // most specific first
   return found.sort((a, b) => Object.keys(b.columns).length - Object.keys(a.columns).length);

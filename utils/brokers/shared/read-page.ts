@@ -2,11 +2,12 @@
 // maintenance), then the readers by what the page's tables mean, then the URL
 // hints as a second opinion that turns "not recognised" into "unreadable".
 
-import type { BrokerAdapter, BrokerId, PageKind, PageReading } from '../types';
+import type { BrokerAdapter, BrokerId, PageKind, PageReading, ReadOptions } from '../types';
 import { readAccountPage } from './account-pages';
 import { readLoginHistory } from './login-history';
 import { headingText, sessionState, type StatePhrases } from './page-state';
 import { readGrids } from './table';
+import { findTaught, mappingsForUrl, readTaughtTables, taughtPageKind } from './taught';
 
 export interface ReaderSpec {
   broker: BrokerId;
@@ -20,7 +21,7 @@ export function urlKind(url: string, hints: BrokerAdapter['urlHints']): PageKind
   return null;
 }
 
-export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string): PageReading {
+export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string, opts: ReadOptions = {}): PageReading {
   const base = { broker: spec.broker, parserVersion: spec.parserVersion, logins: [], orders: [], warnings: [] as string[] };
   const heading = headingText(doc);
   const state = sessionState(doc, spec.phrases, heading);
@@ -29,6 +30,14 @@ export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string): Pa
   }
   const hinted = urlKind(url, spec.urlHints);
   const grids = readGrids(doc);
+  // a table the user taught for this page comes first: the user knows the page better than our vocabulary
+  const taught = findTaught(grids, mappingsForUrl(opts.mappings, spec.broker, url));
+  if (taught.length) {
+    const m = taught[0]!.mapping;
+    const r = readTaughtTables(taught, doc, url);
+    const status = !r.ok ? 'unreadable' : r.logins.length + r.orders.length ? 'ok' : 'empty';
+    return { ...base, parserVersion: `${spec.parserVersion}+taught:${m.id}`, pageKind: taughtPageKind(m), status, loggedIn: true, logins: r.logins, orders: r.orders, warnings: [`taught table mapping ${m.id}`, ...r.warnings] };
+  }
   const login = readLoginHistory(doc, grids, heading);
   if (login.recognised) {
     return { ...base, pageKind: 'login-history', status: login.status === 'absent' ? 'unreadable' : login.status, loggedIn: true, logins: login.logins, warnings: login.warnings };

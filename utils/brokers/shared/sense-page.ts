@@ -14,6 +14,7 @@ import { findOrderTables, headingKind, ORDER_KINDS } from './orders';
 import { headingText, pageText, sessionState } from './page-state';
 import { urlKind, type ReaderSpec } from './read-page';
 import { readGrids, type Grid } from './table';
+import { findTaught, mappingsForUrl, taughtPageKind, type TaughtMapping } from './taught';
 import { normalizeText } from './text';
 
 export interface PageSense {
@@ -37,7 +38,8 @@ export interface PageSense {
 export interface PageSide {
   id: BrokerId;
   hosts: readonly string[];
-  readPage(doc: Document, url: string): PageSense;
+  /** `taught`: the user's table mappings (teach mode), so a taught table's page is sent too. */
+  readPage(doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense;
 }
 
 /** Mirrors readAccountPage (account-pages.ts): the kind, without reading rows. */
@@ -66,7 +68,7 @@ function accountPageKind(doc: Document, grids: Grid[], hinted: PageKind | null):
   return said || hinted === 'account-changes' ? 'account-changes' : undefined;
 }
 
-export function sensePage(spec: ReaderSpec, doc: Document, url: string): PageSense {
+export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense {
   const base = { broker: spec.broker, parserVersion: spec.parserVersion, warnings: [] as string[] };
   const heading = headingText(doc);
   const state = sessionState(doc, spec.phrases, heading);
@@ -74,6 +76,9 @@ export function sensePage(spec: ReaderSpec, doc: Document, url: string): PageSen
   const hinted = urlKind(url, spec.urlHints);
   const grids = readGrids(doc);
   const rows = grids.reduce((n, g) => n + g.rows.length, 0);
+  // as readBrokerPage: a taught table first
+  const mine = findTaught(grids, mappingsForUrl(taught, spec.broker, url))[0];
+  if (mine) return { ...base, pageKind: taughtPageKind(mine.mapping), status: 'recognised', loggedIn: true, rows };
   const login = findLoginTables(grids, heading);
   if (login.headingSays || login.tables.length > 0) return { ...base, pageKind: 'login-history', status: 'recognised', loggedIn: true, rows };
   const kind = hinted === 'login-history' ? undefined : accountPageKind(doc, grids, hinted);

@@ -1,0 +1,110 @@
+// @vitest-environment happy-dom
+import { render } from 'preact';
+import { describe, expect, it, vi } from 'vitest';
+import { ingestCapture } from '../../utils/capture/ingest';
+import type { HostAccessApi } from '../../utils/capture/host-access';
+import { envsOf, facts, login } from '../../utils/detect/testkit';
+import { parseHtml } from '../../utils/dom/parse-html';
+import type { Alert } from '../../utils/records/alert';
+import { KabuGuardDB } from '../../utils/store/db';
+import { AlertsSection } from './AlertsSection';
+import { DashboardApp } from './DashboardApp';
+import { EnvironmentsSection } from './EnvironmentsSection';
+import { SnapshotsSection } from './SnapshotsSection';
+import type { SectionProps } from './types';
+
+const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
+const until = async <T,>(f: () => T | undefined | null | false): Promise<T> => {
+  for (let i = 0; i < 400; i++) {
+    const v = f();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('timed out');
+};
+
+function props(db = new KabuGuardDB(`test-${Math.random()}`)): SectionProps {
+  const api: HostAccessApi = { permissions: { contains: async () => true, request: async () => true, remove: async () => true }, runtime: { getManifest: () => ({}) } };
+  return { db, lang: 'ja', background: { refreshBadge: vi.fn(async () => undefined), syncScripts: vi.fn(async () => undefined), hostAccess: api }, go: vi.fn() };
+}
+
+const mount = (node: preact.VNode) => {
+  const root = document.createElement('div');
+  document.body.append(root);
+  render(node, root);
+  return root;
+};
+
+describe('DashboardApp', () => {
+  it('opens on the overview with a light per broker and links to every section', async () => {
+    location.hash = '';
+    const p = props();
+    const root = mount(<DashboardApp db={p.db} lang="ja" background={p.background} />);
+    await until(() => root.querySelectorAll('article[data-broker] .light').length === 2);
+    expect([...root.querySelectorAll('.dash-nav a')].map((a) => a.getAttribute('href'))).toEqual(['#overview', '#timeline', '#alerts', '#environments', '#snapshots', '#settings']);
+    expect(root.querySelector('.dash-nav a[aria-current="page"]')?.textContent).toBe('概要');
+    // nothing read yet: amber, and says why
+    expect(root.querySelector('article[data-broker="sbi"] .light')?.getAttribute('data-reason')).toBe('never-checked');
+    expect(root.querySelector('a[data-action="evidence"]')?.getAttribute('href')).toBe('evidence.html');
+    expect(root.querySelector('a[data-action="import"]')?.getAttribute('href')).toBe('orders.html');
+    (root.querySelector('.dash-nav a[data-section="settings"]') as HTMLAnchorElement).click();
+    await until(() => root.querySelector('#settings-title'));
+    expect(location.hash).toBe('#settings');
+  });
+});
+
+describe('SnapshotsSection', () => {
+  it('shows a stored page as text, or in a frame with sandbox="" and a CSP; page HTML never becomes this page\'s markup', async () => {
+    const p = props();
+    await ingestCapture(p.db, { broker: 'sbi', url: 'https://site2.sbisec.co.jp/ETGate/', how: 'visit', charset: 'utf-8', title: 'SBI証券', html: `<html><body><p>ようこそ</p>${HOSTILE}</body></html>` }, parseHtml);
+    const root = mount(<SnapshotsSection {...p} />);
+    const row = await until(() => root.querySelector('table.snapshots tbody tr'));
+    expect(row.querySelector('td.hash')?.getAttribute('title')).toMatch(/^[0-9a-f]{64}$/);
+    (row.querySelector('[data-action="view"]') as HTMLButtonElement).click();
+    const pre = await until(() => root.querySelector('[data-field="snapshot-text"]'));
+    expect(pre.textContent).toContain('<img src=x');
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('script')).toBeNull();
+    (root.querySelector('[data-action="view-page"]') as HTMLButtonElement).click();
+    const frame = await until(() => root.querySelector('iframe'));
+    expect(frame.getAttribute('sandbox')).toBe('');
+    expect((frame as HTMLIFrameElement).srcdoc).toMatch(/^<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+  });
+});
+
+describe('EnvironmentsSection', () => {
+  it('lets the user name an environment', async () => {
+    const p = props();
+    await p.db.environments.bulkPut(envsOf([facts(login('2025-03-01T12:00:00+09:00', { ip: '153.203.40.10', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/132.0.0.0' }))]));
+    const root = mount(<EnvironmentsSection {...p} />);
+    const input = await until(() => root.querySelector<HTMLInputElement>('li.env input[name="label"]'));
+    expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('名前');
+    input.value = '自宅PC';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    root.querySelector('form.env__label')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await until(() => root.querySelector('.env__name')?.textContent === '自宅PC');
+    expect((await p.db.environments.toArray())[0]?.label).toBe('自宅PC');
+  });
+});
+
+describe('AlertsSection', () => {
+  it('answers an alert with the same flow as the alerts page, and refreshes the badge', async () => {
+    const p = props();
+    const l = login('2025-04-10T03:12:00+09:00', { ip: '36.110.14.22' });
+    await p.db.logins.put(l);
+    const alert = {
+      v: 1, id: 'alert_1', broker: 'sbi', kind: 'login', severity: 'medium', status: 'open', anchorEventId: l.id, eventIds: [l.id], eventTimes: [l.at],
+      title: { code: 'detTitleNewCountry', params: { country: { code: '@country', params: { cc: 'CN' } } } },
+      reasons: [{ rule: 'new-country', severity: 'medium', explanation: { seen: { code: 'detComparedNoHistory' }, compared: { code: 'detComparedNoHistory' }, harmless: [], todo: [{ code: 'detTodoChangePassword' }] } }],
+      incidentId: 'inc_1', createdAt: l.at, updatedAt: l.at,
+    } as Alert;
+    await p.db.alerts.put(alert);
+    const root = mount(<AlertsSection {...p} />);
+    const mine = await until(() => root.querySelector<HTMLButtonElement>('[data-alert-id="alert_1"] [data-answer="mine"]'));
+    mine.click();
+    await until(() => root.querySelector('[data-alert-id="alert_1"] [data-field="answer"]'));
+    expect((await p.db.alerts.get('alert_1'))?.status).toBe('mine');
+    expect(p.background.refreshBadge).toHaveBeenCalled();
+    expect((await p.db.captureLog.toArray()).map((e) => e.type)).toEqual(['feedback']);
+  });
+});

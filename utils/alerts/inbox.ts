@@ -1,0 +1,26 @@
+// The alerts inbox, shared by the alerts page and the dashboard: which alerts
+// to show, in which order, and what answering one does.
+
+import { applyFeedback } from '../detect/engine';
+import type { Alert } from '../records/alert';
+import { appendLog } from '../store/capture-log';
+import type { KabuGuardDB } from '../store/db';
+
+const RANK = { high: 3, medium: 2, low: 1, info: 0 } as const;
+
+/** Open alerts first (most severe first), then answered ones, newest first. */
+export async function loadAlerts(db: KabuGuardDB, limit = 200): Promise<Alert[]> {
+  const recent = await db.alerts.orderBy('createdAt').reverse().limit(limit).toArray();
+  return recent
+    .filter((a) => a.severity !== 'info')
+    .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || RANK[b.severity] - RANK[a.severity] || b.createdAt.localeCompare(a.createdAt));
+}
+
+/** "This was me" / "not me": feedback to the detector, logged in the capture log. */
+export async function answerAlert(db: KabuGuardDB, alert: Alert, verdict: 'mine' | 'not-mine'): Promise<void> {
+  await applyFeedback(db, alert.id, verdict);
+  await appendLog(db, { type: 'feedback', detail: { alertId: alert.id, verdict, eventIds: alert.eventIds } });
+}
+
+/** Extension pages tell the background the badge may have changed (entrypoints/background/messaging.ts). */
+export const REFRESH_BADGE_MESSAGE = { type: 'kg/refresh-badge' } as const;

@@ -1,0 +1,46 @@
+// Data retention: evidence is kept until the user deletes it. Deleting a
+// broker's data removes its snapshots and everything derived from them, and
+// says so in the capture log (which itself is never deleted: it is the record
+// that the deletion happened).
+
+import type { BrokerId } from '../brokers/types';
+import { appendLog } from '../store/capture-log';
+import type { KabuGuardDB } from '../store/db';
+
+export interface Deleted {
+  broker: BrokerId;
+  snapshots: number;
+  logins: number;
+  orders: number;
+  holdings: number;
+  accountEvents: number;
+  visits: number;
+  alerts: number;
+  incidents: number;
+  environments: number;
+}
+
+export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promise<Deleted> {
+  const tables = [db.snapshots, db.snapshotBodies, db.logins, db.orders, db.holdings, db.accountEvents, db.visits, db.alerts, db.incidents, db.environments, db.health];
+  const deleted = await db.transaction('rw', tables, async () => {
+    const hashes = (await db.snapshots.where('broker').equals(broker).toArray()).map((s) => s.sha256);
+    const count = {
+      broker,
+      snapshots: await db.snapshots.where('broker').equals(broker).delete(),
+      logins: await db.logins.where('broker').equals(broker).delete(),
+      orders: await db.orders.where('broker').equals(broker).delete(),
+      holdings: await db.holdings.where('broker').equals(broker).delete(),
+      accountEvents: await db.accountEvents.where('broker').equals(broker).delete(),
+      visits: await db.visits.where('broker').equals(broker).delete(),
+      alerts: await db.alerts.where('broker').equals(broker).delete(),
+      incidents: await db.incidents.where('broker').equals(broker).delete(),
+      environments: await db.environments.where('broker').equals(broker).delete(),
+    };
+    await db.health.delete(broker);
+    // a body another snapshot still points to stays
+    for (const h of new Set(hashes)) if ((await db.snapshots.where('sha256').equals(h).count()) === 0) await db.snapshotBodies.delete(h);
+    return count;
+  });
+  await appendLog(db, { type: 'delete', detail: { ...deleted } });
+  return deleted;
+}
