@@ -13,6 +13,7 @@ export function Popup() {
   const [staleDays, setStaleDays] = useState(DEFAULT_STALE_DAYS);
   useEffect(() => {
     document.documentElement.lang = uiLang();
+    document.title = t('extName');
     const db = openDb();
     // lights and times first; the counts (slow with many rows) follow
     loadOverview(db)
