@@ -1,4 +1,4 @@
-// `npm run demo`: the built extension (.output/chrome-mv3) in a real Chromium,
+// `npm run demo`: the built extension (.output/chrome-mv3-demo) in a real Chromium,
 // against the local demo broker (demo/site/) served under the real broker host
 // names. With a display it opens a normal browser window on the demo and stays
 // until Ctrl-C; without one (or with --headless) it walks the demo pages like a
@@ -15,7 +15,9 @@ import { isChromiumServiceCall, startBrokerServer, type BrokerServer } from '../
 import { findChromium, INSTALL_HINT, launchWithExtension, readSnapshotTexts, readTable, waitFor, type ExtensionBrowser } from '../tests/support/chromium';
 import { DEMO_URLS } from './site/urls';
 
-const EXTENSION_DIR = resolve('.output/chrome-mv3');
+// the demo build keeps the broker hosts granted at install (like the e2e build): the
+// headless walk cannot answer Chrome's permission prompt (wxt.config.ts)
+const EXTENSION_DIR = resolve('.output/chrome-mv3-demo');
 const OUT_DIR = resolve('demo-output');
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -219,7 +221,7 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    console.error(`The extension is not built (${EXTENSION_DIR}). Run: npm run demo (it builds first) or npx wxt build.`);
+    console.error(`The extension is not built (${EXTENSION_DIR}). Run: npm run demo (it builds first) or npx wxt build --mode demo.`);
     return 2;
   }
   console.log(`株ガード デモ: ${chromePath} (${chromiumVersion(chromePath)}), ${headed ? 'headed' : 'headless'}`);

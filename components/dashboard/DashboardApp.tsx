@@ -1,11 +1,7 @@
+import type { ComponentType } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../utils/i18n';
-import { AlertsSection } from './AlertsSection';
-import { EnvironmentsSection } from './EnvironmentsSection';
 import { OverviewSection } from './OverviewSection';
-import { SettingsSection } from './SettingsSection';
-import { SnapshotsSection } from './SnapshotsSection';
-import { TimelineSection } from './TimelineSection';
 import { SECTIONS, type SectionId, type SectionProps } from './types';
 
 const TITLES: Record<SectionId, string> = {
@@ -16,14 +12,19 @@ const TITLES: Record<SectionId, string> = {
   snapshots: 'dashNavSnapshots',
   settings: 'dashNavSettings',
 };
-const VIEWS = {
-  overview: OverviewSection,
-  timeline: TimelineSection,
-  alerts: AlertsSection,
-  environments: EnvironmentsSection,
-  snapshots: SnapshotsSection,
-  settings: SettingsSection,
-} as const;
+type View = ComponentType<SectionProps>;
+/**
+ * The overview comes with the page; every other section loads when first
+ * opened, with what it needs (detection, the page reader, zod): loading
+ * script is most of the first render's time (issue 6, bench/dashboard.ts).
+ */
+const LATER: Record<Exclude<SectionId, 'overview'>, () => Promise<View>> = {
+  timeline: () => import('./TimelineSection').then((m) => m.TimelineSection),
+  alerts: () => import('./AlertsSection').then((m) => m.AlertsSection),
+  environments: () => import('./EnvironmentsSection').then((m) => m.EnvironmentsSection),
+  snapshots: () => import('./SnapshotsSection').then((m) => m.SnapshotsSection),
+  settings: () => import('./SettingsSection').then((m) => m.SettingsSection),
+};
 
 const fromHash = (): SectionId => {
   const h = location.hash.slice(1) as SectionId;
@@ -33,6 +34,11 @@ const fromHash = (): SectionId => {
 /** One page, one section at a time (so the first render loads only the overview); links keep it keyboard- and back-button-friendly. */
 export function DashboardApp(props: Omit<SectionProps, 'go'>) {
   const [section, setSection] = useState<SectionId>(fromHash());
+  const [views, setViews] = useState<Partial<Record<SectionId, View>>>({ overview: OverviewSection });
+  useEffect(() => {
+    if (section === 'overview' || views[section]) return;
+    void LATER[section]().then((v) => setViews((m) => ({ ...m, [section]: v })));
+  }, [section]);
   useEffect(() => {
     const onHash = () => setSection(fromHash());
     window.addEventListener('hashchange', onHash);
@@ -45,7 +51,7 @@ export function DashboardApp(props: Omit<SectionProps, 'go'>) {
     location.hash = s;
     setSection(s);
   };
-  const View = VIEWS[section];
+  const View = views[section];
   return (
     <div class="dashboard">
       <header class="dash-header">
@@ -62,7 +68,7 @@ export function DashboardApp(props: Omit<SectionProps, 'go'>) {
         </ul>
       </nav>
       <main id="main" data-section={section}>
-        <View key={section} {...props} go={go} />
+        {View ? <View key={section} {...props} go={go} /> : <p>{t('popupLoading')}</p>}
       </main>
     </div>
   );

@@ -1,16 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BROKERS } from '../../utils/brokers';
+import { brokerName } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
 import { t } from '../../utils/i18n';
-import { DEFAULT_STALE_DAYS, loadSettings } from '../../utils/store/settings';
+import { DEFAULT_STALE_DAYS } from '../../utils/store/settings-read';
 import { lastCheckedText, StatusLight } from '../StatusLight';
 import type { SectionProps } from './types';
 
 /** The calm first view: one light per broker, and the way to whatever needs a look. */
 export function OverviewSection({ db, lang, go }: SectionProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [staleDays, setStaleDays] = useState(DEFAULT_STALE_DAYS);
   useEffect(() => {
     // lights and times first; the counts (slow with many rows) follow
     loadOverview(db)
@@ -18,8 +17,7 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
         setOverview(o);
         return recount(db).then((c) => setOverview(withCounts(o, c)));
       })
-      .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0 }));
-    loadSettings(db).then((s) => setStaleDays(s.staleDays ?? DEFAULT_STALE_DAYS), () => undefined);
+      .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }));
   }, []);
   if (!overview) return <p>{t('popupLoading')}</p>;
   return (
@@ -27,12 +25,11 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
       <h2 id="overview-title">{t('dashOverviewTitle')}</h2>
       <div class="cards">
         {overview.brokers.map((o) => {
-          const b = BROKERS.find((x) => x.id === o.broker)!;
           const h = o.summary.health;
           return (
             <article key={o.broker} class={`card card--${o.status.light}`} data-broker={o.broker} aria-labelledby={`ov-${o.broker}`}>
-              <h3 id={`ov-${o.broker}`}>{b.label[lang]}</h3>
-              <StatusLight status={o.status} openAlerts={o.openAlerts} staleDays={staleDays} />
+              <h3 id={`ov-${o.broker}`}>{brokerName(o.broker, lang)}</h3>
+              <StatusLight status={o.status} openAlerts={o.openAlerts} staleDays={overview.staleDays} />
               {o.enabled ? null : <p class="muted" data-field="disabled">{t('dashBrokerDisabled')}</p>}
               <dl>
                 <dt>{t('dashLastChecked')}</dt>

@@ -1,8 +1,9 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
 import { DashboardApp } from '../../components/dashboard/DashboardApp';
-import { REFRESH_BADGE_MESSAGE } from '../../utils/alerts/inbox';
-import { SYNC_SCRIPTS_MESSAGE, type HostAccessApi } from '../../utils/capture/host-access';
+import type { HostAccessApi } from '../../utils/capture/host-access';
+// the messages alone, not the modules that handle them (those load with their sections)
+import { REFRESH_BADGE_MESSAGE, SYNC_SCRIPTS_MESSAGE } from '../../utils/messaging/page-messages';
 import { uiLang } from '../../utils/i18n';
 import { openDb } from '../../utils/store/db';
 

@@ -2,15 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrokerStatusCard } from '../../components/BrokerStatusCard';
 import { TeachButton } from '../../components/TeachButton';
-import { BROKERS } from '../../utils/brokers';
+import { brokerName } from '../../utils/brokers/labels';
 import { t, uiLang } from '../../utils/i18n';
 import { openDb } from '../../utils/store/db';
 import { loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
-import { DEFAULT_STALE_DAYS, loadSettings } from '../../utils/store/settings';
+import { DEFAULT_STALE_DAYS } from '../../utils/store/settings-read';
 
 export function Popup() {
   const [overview, setOverview] = useState<Overview | null>(null);
-  const [staleDays, setStaleDays] = useState(DEFAULT_STALE_DAYS);
   useEffect(() => {
     document.documentElement.lang = uiLang();
     document.title = t('extName');
@@ -21,8 +20,7 @@ export function Popup() {
         setOverview(o);
         return recount(db).then((c) => setOverview(withCounts(o, c)));
       })
-      .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0 }));
-    loadSettings(db).then((s) => setStaleDays(s.staleDays ?? DEFAULT_STALE_DAYS), () => undefined);
+      .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }));
   }, []);
   const openAlerts = overview?.openAlerts ?? 0;
   const reviewPending = (overview?.unreviewed ?? 0) > 0;
@@ -46,10 +44,9 @@ export function Popup() {
       {overview === null ? (
         <p>{t('popupLoading')}</p>
       ) : (
-        overview.brokers.map((o) => {
-          const b = BROKERS.find((x) => x.id === o.broker)!;
-          return <BrokerStatusCard key={o.broker} summary={o.summary} label={b.label[lang]} light={{ status: o.status, openAlerts: o.openAlerts, staleDays }} />;
-        })
+        overview.brokers.map((o) => (
+          <BrokerStatusCard key={o.broker} summary={o.summary} label={brokerName(o.broker, lang)} light={{ status: o.status, openAlerts: o.openAlerts, staleDays: overview.staleDays }} />
+        ))
       )}
       <nav class="popup-links">
         <a href="dashboard.html" onClick={open('/dashboard.html')} data-action="open-dashboard">{t('popupDashboardLink')}</a>

@@ -23,4 +23,4 @@ export async function answerAlert(db: KabuGuardDB, alert: Alert, verdict: 'mine'
 }
 
 /** Extension pages tell the background the badge may have changed (entrypoints/background/messaging.ts). */
-export const REFRESH_BADGE_MESSAGE = { type: 'kg/refresh-badge' } as const;
+export { REFRESH_BADGE_MESSAGE } from '../messaging/page-messages';

@@ -108,4 +108,4 @@ export async function syncContentScripts(api: HostAccessApi, enabled: BrokerId[]
 }
 
 /** Extension pages ask the background to re-sync after the user changed brokers. */
-export const SYNC_SCRIPTS_MESSAGE = { type: 'kg/sync-scripts' } as const;
+export { SYNC_SCRIPTS_MESSAGE } from '../messaging/page-messages';

@@ -2,13 +2,15 @@
 // light and why. Key lookups only: counting 40,000 index entries takes about
 // 200 ms even in Chromium's IndexedDB, so the first render shows the counts
 // of the last visit (kv 'overview-counts') and `recount` refreshes them after.
-// Open alerts and incidents are few.
+// Open alerts and incidents are few. No zod and no page readers on this path
+// (labels, severity, settings-read): loading script is most of the popup's
+// first render (issue 6).
 
-import { BROKERS } from '../brokers';
+import { BROKER_IDS } from '../brokers/labels';
 import type { BrokerId } from '../brokers/types';
-import { severityRank } from '../records/alert';
+import { severityRank } from '../records/severity';
 import type { KabuGuardDB } from '../store/db';
-import { DEFAULT_STALE_DAYS, enabledBrokers, loadSettings } from '../store/settings';
+import { DEFAULT_STALE_DAYS, enabledBrokers, loadSettings } from '../store/settings-read';
 import { kvGet, kvSet } from '../store/kv';
 import { brokerCounts, brokerTimes, type BrokerCounts, type BrokerSummary } from '../store/summary';
 import { statusLight, type StatusLight } from './status-light';
@@ -25,6 +27,8 @@ export interface Overview {
   brokers: BrokerOverview[];
   openAlerts: number;
   unreviewed: number;
+  /** The user's days before a light turns amber (settings), so the page needs no second read. */
+  staleDays: number;
 }
 
 const COUNTS_KEY = 'overview-counts';
@@ -32,7 +36,7 @@ const NO_COUNTS: BrokerCounts = { logins: 0, snapshots: 0, orders: 0, foreignOrd
 
 /** Counts every broker's rows now and remembers them for the next first render. */
 export async function recount(db: KabuGuardDB): Promise<Record<string, BrokerCounts>> {
-  const counts = Object.fromEntries(await Promise.all(BROKERS.map(async (b) => [b.id, await brokerCounts(db, b.id)] as const)));
+  const counts = Object.fromEntries(await Promise.all(BROKER_IDS.map(async (id) => [id, await brokerCounts(db, id)] as const)));
   await kvSet(db, COUNTS_KEY, counts);
   return counts;
 }
@@ -44,7 +48,7 @@ export function withCounts(o: Overview, counts: Record<string, BrokerCounts>): O
 
 export async function loadOverview(db: KabuGuardDB, now = Date.now()): Promise<Overview> {
   const [times, cached, open, incidents, baseline, settings] = await Promise.all([
-    Promise.all(BROKERS.map((b) => brokerTimes(db, b.id))),
+    Promise.all(BROKER_IDS.map((id) => brokerTimes(db, id))),
     kvGet<Record<string, BrokerCounts>>(db, COUNTS_KEY, {}),
     db.alerts.where('status').equals('open').toArray(),
     db.incidents.where('status').anyOf(['open', 'confirmed']).toArray(),
@@ -54,18 +58,19 @@ export async function loadOverview(db: KabuGuardDB, now = Date.now()): Promise<O
   const shown = open.filter((a) => severityRank(a.severity) >= severityRank('low'));
   const unreviewed = baseline.filter((e) => !e.reviewedAt);
   const enabled = enabledBrokers(settings);
-  const brokers = BROKERS.map((b) => {
-    const summary: BrokerSummary = { ...times.find((s) => s.broker === b.id)!, ...(cached[b.id] ?? NO_COUNTS), countsPending: true };
-    const openAlerts = shown.filter((a) => a.broker === b.id).length;
+  const staleDays = settings.staleDays ?? DEFAULT_STALE_DAYS;
+  const brokers = BROKER_IDS.map((id) => {
+    const summary: BrokerSummary = { ...times.find((s) => s.broker === id)!, ...(cached[id] ?? NO_COUNTS), countsPending: true };
+    const openAlerts = shown.filter((a) => a.broker === id).length;
     const status = statusLight({
       health: summary.health,
-      highIncidents: incidents.filter((i) => i.broker === b.id && i.severity === 'high').length,
+      highIncidents: incidents.filter((i) => i.broker === id && i.severity === 'high').length,
       openAlerts,
-      unreviewed: unreviewed.filter((e) => e.broker === b.id).length,
+      unreviewed: unreviewed.filter((e) => e.broker === id).length,
       now,
-      staleDays: settings.staleDays ?? DEFAULT_STALE_DAYS,
+      staleDays,
     });
-    return { broker: b.id, summary, status, openAlerts, enabled: enabled.includes(b.id) };
+    return { broker: id, summary, status, openAlerts, enabled: enabled.includes(id) };
   });
-  return { brokers, openAlerts: shown.length, unreviewed: unreviewed.length };
+  return { brokers, openAlerts: shown.length, unreviewed: unreviewed.length, staleDays };
 }

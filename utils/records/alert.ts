@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { BrokerIdSchema, IsoWithOffset } from './common';
+import { SEVERITIES } from './severity';
 
-export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
+export { maxSeverity, SEVERITIES, severityRank, type Severity } from './severity';
 export const SeveritySchema = z.enum(SEVERITIES);
-export type Severity = z.infer<typeof SeveritySchema>;
 
 /**
  * A message by catalogue key (public/_locales/{ja,en}/messages.json) with
@@ -65,11 +65,3 @@ export const AlertSchema = z.object({
   answeredAt: IsoWithOffset.optional(),
 });
 export type Alert = z.infer<typeof AlertSchema>;
-
-export function severityRank(s: Severity): number {
-  return SEVERITIES.indexOf(s);
-}
-
-export function maxSeverity(...s: Severity[]): Severity {
-  return s.reduce<Severity>((a, b) => (severityRank(b) > severityRank(a) ? b : a), 'info');
-}

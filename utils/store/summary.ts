@@ -1,6 +1,6 @@
 // What the popup shows per broker, from indexes and counts (no full scans).
 
-import { BROKERS } from '../brokers';
+import { BROKER_IDS } from '../brokers/labels';
 import type { BrokerId } from '../brokers/types';
 import type { AdapterHealth } from '../records';
 import type { KabuGuardDB } from './db';
@@ -57,5 +57,5 @@ export async function brokerTimes(db: KabuGuardDB, broker: BrokerId): Promise<Pi
 }
 
 export async function brokerSummaries(db: KabuGuardDB): Promise<BrokerSummary[]> {
-  return Promise.all(BROKERS.map(async (b) => ({ ...(await brokerTimes(db, b.id)), ...(await brokerCounts(db, b.id)) })));
+  return Promise.all(BROKER_IDS.map(async (id) => ({ ...(await brokerTimes(db, id)), ...(await brokerCounts(db, id)) })));
 }
