@@ -1,4 +1,4 @@
-import { BROKERS } from '../utils/brokers';
+import { BROKER_LABELS } from '../utils/brokers/labels';
 import { formatJst } from '../utils/brokers/shared/dates';
 import { alertTitle, renderExplanation, type Lang } from '../utils/detect/explain';
 import type { Alert } from '../utils/records/alert';
@@ -20,7 +20,7 @@ const SEVERITY_KEYS = { info: 'severityInfo', low: 'severityLow', medium: 'sever
  * text (Preact escapes it); nothing from a broker page becomes markup.
  */
 export function AlertCard({ alert, lang, focused, onAnswer }: AlertCardProps) {
-  const broker = BROKERS.find((b) => b.id === alert.broker)!;
+  const broker = BROKER_LABELS.find((b) => b.id === alert.broker)!;
   const reasons = alert.reasons.map((r) => ({ rule: r.rule, ...renderExplanation(r.explanation, lang) }));
   const headingId = `alert-${alert.id}-title`;
   return (

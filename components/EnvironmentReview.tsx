@@ -1,4 +1,4 @@
-import { BROKERS } from '../utils/brokers';
+import { BROKER_LABELS } from '../utils/brokers/labels';
 import { render as renderMsg, type Lang } from '../utils/detect/explain';
 import { reviewEnvironments } from '../utils/detect/review';
 import type { Environment } from '../utils/records/environment';
@@ -17,7 +17,7 @@ export interface EnvironmentReviewProps {
  * abroad or on a hosting/VPN network first, and can say what is not theirs.
  */
 export function EnvironmentReview({ environments, lang, onAnswer, onDone }: EnvironmentReviewProps) {
-  const byBroker = BROKERS.map((b) => ({ broker: b, review: reviewEnvironments(environments.filter((e) => e.broker === b.id)) })).filter((x) => x.review.items.length);
+  const byBroker = BROKER_LABELS.map((b) => ({ broker: b, review: reviewEnvironments(environments.filter((e) => e.broker === b.id)) })).filter((x) => x.review.items.length);
   return (
     <section class="review" id="review" aria-labelledby="review-title">
       <h2 id="review-title">{t('reviewTitle')}</h2>

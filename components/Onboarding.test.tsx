@@ -40,7 +40,7 @@ function mount(api: HostAccessApi) {
 describe('Onboarding', () => {
   it('says what it does and never does, in Japanese, and links to the CSV import', () => {
     const { root } = mount(fakeApi(true));
-    expect(root.querySelector('h1')?.textContent).toBe('Kabu Guard へようこそ');
+    expect(root.querySelector('h1')?.textContent).toBe('株ガードへようこそ');
     expect(root.textContent).toContain('パスワード・取引暗証番号・認証コードは読み取りません');
     expect(root.textContent).toContain('「前回ログイン日時」');
     expect(root.querySelector('a[data-action="import"]')?.getAttribute('href')).toBe('orders.html');

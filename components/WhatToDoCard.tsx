@@ -1,4 +1,4 @@
-import { brokerById } from '../utils/brokers';
+import { brokerLabelOf } from '../utils/brokers/labels';
 import type { BrokerId } from '../utils/brokers/types';
 import { t } from '../utils/i18n';
 
@@ -8,7 +8,7 @@ import { t } from '../utils/i18n';
  * shown (the broker's own site lists its official number).
  */
 export function WhatToDoCard({ broker, incidentId }: { broker: BrokerId; incidentId: string }) {
-  const adapter = brokerById(broker)!;
+  const adapter = brokerLabelOf(broker)!;
   const evidence = `evidence.html?incident=${encodeURIComponent(incidentId)}`;
   return (
     <aside class="todo-card" aria-label={t('todoCardTitle')}>

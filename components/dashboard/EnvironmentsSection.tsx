@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BROKERS } from '../../utils/brokers';
+import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { forgetEnvironment, labelEnvironment, listEnvironments, trustEnvironment } from '../../utils/dashboard/environments';
 import { render as renderMsg } from '../../utils/detect/explain';
 import { reviewEnvironments } from '../../utils/detect/review';
@@ -67,7 +67,7 @@ export function EnvironmentsSection({ db, lang }: SectionProps) {
       <h2 id="env-title">{t('envTitle')}</h2>
       <p class="muted">{t('envHelp')}</p>
       {envs === null ? <p>{t('popupLoading')}</p> : envs.length === 0 ? <p data-field="none">{t('envNone')}</p> : null}
-      {BROKERS.map((b) => {
+      {BROKER_LABELS.map((b) => {
         const mine = (envs ?? []).filter((e) => e.broker === b.id);
         if (!mine.length) return null;
         return (

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BROKERS } from '../../utils/brokers';
+import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { reparseAll } from '../../utils/dashboard/snapshots';
 import { parseHtml } from '../../utils/dom/parse-html';
 import { t } from '../../utils/i18n';
@@ -26,7 +26,7 @@ function download(text: string, name: string): void {
 }
 
 function MappingItem({ m, lang, onRemove }: { m: TableMapping; lang: SectionProps['lang']; onRemove(): void }) {
-  const broker = BROKERS.find((b) => b.id === m.broker);
+  const broker = BROKER_LABELS.find((b) => b.id === m.broker);
   return (
     <li class="mapping" data-mapping-id={m.id}>
       <div>

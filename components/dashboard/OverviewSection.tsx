@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { brokerName } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
@@ -10,7 +10,8 @@ import type { SectionProps } from './types';
 /** The calm first view: one light per broker, and the way to whatever needs a look. */
 export function OverviewSection({ db, lang, go }: SectionProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
-  useEffect(() => {
+  // a layout effect starts the reads right after the first render; useEffect would wait for the next frame
+  useLayoutEffect(() => {
     // lights and times first; the counts (slow with many rows) follow
     loadOverview(db)
       .then((o) => {

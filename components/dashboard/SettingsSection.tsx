@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BROKERS } from '../../utils/brokers';
+import { BROKER_LABELS } from '../../utils/brokers/labels';
 import type { BrokerId } from '../../utils/brokers/types';
 import { hasHostAccess, releaseHostAccess, requestHostAccess } from '../../utils/capture/host-access';
 import { deleteBrokerData, type Deleted } from '../../utils/dashboard/retention';
@@ -18,7 +18,7 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
   const reload = async () => {
     setSettings(await loadSettings(db));
     const a: Record<string, boolean> = {};
-    for (const b of BROKERS) a[b.id] = await hasHostAccess(background.hostAccess, b.id);
+    for (const b of BROKER_LABELS) a[b.id] = await hasHostAccess(background.hostAccess, b.id);
     setAccess(a);
   };
   useEffect(() => void reload(), []);
@@ -34,7 +34,7 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
     void (async () => {
       if (!(await asked)) return setSaved(t('onbRefused'));
       const next = on ? [...new Set([...enabled, broker])] : enabled.filter((b) => b !== broker);
-      await save({ enabledBrokers: BROKERS.map((b) => b.id).filter((id) => next.includes(id)) });
+      await save({ enabledBrokers: BROKER_LABELS.map((b) => b.id).filter((id) => next.includes(id)) });
       if (!on) await releaseHostAccess(background.hostAccess, broker);
       await background.syncScripts();
       await reload();
@@ -53,7 +53,7 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
       <fieldset>
         <legend>{t('setBrokers')}</legend>
         <p class="muted">{t('setBrokersHelp')}</p>
-        {BROKERS.map((b) => (
+        {BROKER_LABELS.map((b) => (
           <label key={b.id} class="check" data-broker={b.id}>
             <input type="checkbox" name={`broker-${b.id}`} checked={enabled.includes(b.id) && access[b.id] !== false} onChange={(e) => toggleBroker(b.id, (e.target as HTMLInputElement).checked)} />
             {b.label[lang]}
@@ -99,7 +99,7 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
       <fieldset>
         <legend>{t('setRetention')}</legend>
         <p>{t('setRetentionHelp')}</p>
-        {BROKERS.map((b) => (
+        {BROKER_LABELS.map((b) => (
           <p key={b.id}>
             <button type="button" class="danger" data-action={`delete-${b.id}`} onClick={() => void remove(b.id, b.label[lang])}>{t('setDelete', b.label[lang])}</button>
           </p>

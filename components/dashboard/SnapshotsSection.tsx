@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BROKERS } from '../../utils/brokers';
+import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { listSnapshots, reparseAll, sandboxedDocument, snapshotText, SNAPSHOT_PAGE_SIZE } from '../../utils/dashboard/snapshots';
 import { parseHtml } from '../../utils/dom/parse-html';
@@ -92,7 +92,7 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
             {data.items.map((s) => (
               <tr key={s.id} data-snapshot-id={s.id} data-status={s.parse.status}>
                 <td class="nowrap num">{`${formatJst(s.capturedAt)} JST`}</td>
-                <td class="nowrap">{BROKERS.find((b) => b.id === s.broker)!.label[lang]}</td>
+                <td class="nowrap">{BROKER_LABELS.find((b) => b.id === s.broker)!.label[lang]}</td>
                 <td class="wrap">
                   <span>{s.title ?? s.pageKind ?? ''}</span>
                   <br />

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { BROKERS } from '../../utils/brokers';
+import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import type { BrokerId } from '../../utils/brokers/types';
 import { defaultFilter, loadTimelinePage, type Attribution, type TimelineCursor, type TimelineFilter, type TimelineItem, type TimelineKind } from '../../utils/dashboard/timeline';
@@ -64,10 +64,10 @@ export function TimelineSection({ db, lang }: SectionProps) {
           {t('tlFilterBroker')}
           <select name="broker" value={brokerValue} onChange={(e) => {
             const v = (e.target as HTMLSelectElement).value;
-            update({ brokers: v === 'all' ? BROKERS.map((b) => b.id) : [v as BrokerId] });
+            update({ brokers: v === 'all' ? BROKER_LABELS.map((b) => b.id) : [v as BrokerId] });
           }}>
             <option value="all">{t('tlAll')}</option>
-            {BROKERS.map((b) => <option key={b.id} value={b.id}>{b.label[lang]}</option>)}
+            {BROKER_LABELS.map((b) => <option key={b.id} value={b.id}>{b.label[lang]}</option>)}
           </select>
         </label>
         <label>
@@ -120,7 +120,7 @@ export function TimelineSection({ db, lang }: SectionProps) {
             {items.map((item) => (
               <tr key={`${item.kind}:${item.id}`} data-at={item.at} data-kind={item.kind} data-event-id={item.id} data-attribution={item.attribution ?? ''} class={item.flag ? `flagged flagged--${item.flag}` : undefined}>
                 <td class="nowrap num">{when(item)}</td>
-                <td class="nowrap">{BROKERS.find((b) => b.id === item.broker)!.label[lang]}</td>
+                <td class="nowrap">{BROKER_LABELS.find((b) => b.id === item.broker)!.label[lang]}</td>
                 <td class="nowrap">{t(item.kind === 'login' ? 'tlKindLogin' : 'tlKindOrder')}</td>
                 <td class="wrap" title={item.kind === 'login' ? (item.event.userAgent ?? item.event.device ?? '') : ''}>{item.kind === 'login' ? loginText(item, lang) : orderText(item.event)}</td>
                 <td>

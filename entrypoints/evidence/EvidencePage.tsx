@@ -5,7 +5,7 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import { BROKERS } from '../../utils/brokers';
+import { BROKER_LABELS } from '../../utils/brokers/labels';
 import type { BrokerId } from '../../utils/brokers/types';
 import { blobSink, bundleFileName, writeEvidenceBundle } from '../../utils/evidence/bundle';
 import type { EvidenceOptions, EvidenceScope } from '../../utils/evidence/types';
@@ -23,7 +23,7 @@ interface IncidentChoice {
 function initialScope(): { kind: ScopeKind; broker: BrokerId; incident: string } {
   const q = new URLSearchParams(location.search);
   const incident = q.get('incident') ?? '';
-  const broker = (BROKERS.find((b) => b.id === q.get('broker'))?.id ?? BROKERS[0]!.id) as BrokerId;
+  const broker = (BROKER_LABELS.find((b) => b.id === q.get('broker'))?.id ?? BROKER_LABELS[0]!.id) as BrokerId;
   return { kind: incident ? 'incident' : q.get('broker') ? 'broker' : 'all', broker, incident };
 }
 
@@ -52,7 +52,7 @@ export function EvidencePage() {
         setIncidents(
           (rows as Array<{ id: string; broker?: string; firstEventAt?: string; severity?: string }>).map((r) => ({
             id: r.id,
-            label: [BROKERS.find((b) => b.id === r.broker)?.label[lang], r.firstEventAt?.slice(0, 16).replace('T', ' '), r.severity].filter(Boolean).join(' · '),
+            label: [BROKER_LABELS.find((b) => b.id === r.broker)?.label[lang], r.firstEventAt?.slice(0, 16).replace('T', ' '), r.severity].filter(Boolean).join(' · '),
           })),
         ),
       )
@@ -116,7 +116,7 @@ export function EvidencePage() {
         <label>
           <input type="radio" name="scope" checked={kind === 'broker'} onChange={() => setKind('broker')} /> {t('evidenceScopeBroker')}
           <select class="inline" value={broker} disabled={kind !== 'broker'} onChange={(e) => setBroker((e.currentTarget as HTMLSelectElement).value as BrokerId)}>
-            {BROKERS.map((b) => (
+            {BROKER_LABELS.map((b) => (
               <option key={b.id} value={b.id}>{b.label[lang]}</option>
             ))}
           </select>

@@ -4,7 +4,7 @@
 // text: names, markets and accounts come from hostile input.
 
 import { useEffect, useState } from 'preact/hooks';
-import { BROKERS } from '../../utils/brokers';
+import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { t, uiLang } from '../../utils/i18n';
 import { importFile, type ImportResult } from '../../utils/import/import-file';
@@ -58,7 +58,7 @@ export function OrdersPage() {
     await refresh();
   };
 
-  const brokerLabel = (id: string) => BROKERS.find((b) => b.id === id)?.label[lang] ?? id;
+  const brokerLabel = (id: string) => BROKER_LABELS.find((b) => b.id === id)?.label[lang] ?? id;
 
   return (
     <main class="orders">

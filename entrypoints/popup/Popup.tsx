@@ -1,24 +1,27 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrokerStatusCard } from '../../components/BrokerStatusCard';
 import { TeachButton } from '../../components/TeachButton';
 import { brokerName } from '../../utils/brokers/labels';
 import { t, uiLang } from '../../utils/i18n';
-import { openDb } from '../../utils/store/db';
-import { loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
+import { loadOverview, overviewFrom, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
+import { peekOverview } from '../../utils/dashboard/overview-peek';
 import { DEFAULT_STALE_DAYS } from '../../utils/store/settings-read';
 
 export function Popup() {
   const [overview, setOverview] = useState<Overview | null>(null);
-  useEffect(() => {
+  // a layout effect starts the reads right after the first render; useEffect would wait for the next frame
+  useLayoutEffect(() => {
     document.documentElement.lang = uiLang();
     document.title = t('extName');
-    const db = openDb();
+    // Dexie (and its open) only after the first render: the lights come from plain IndexedDB (overview-peek.ts)
+    const dexie = () => import('../../utils/store/db').then((m) => m.openDb());
     // lights and times first; the counts (slow with many rows) follow
-    loadOverview(db)
+    peekOverview()
+      .then((reads) => (reads ? overviewFrom(reads) : dexie().then((db) => loadOverview(db))))
       .then((o) => {
         setOverview(o);
-        return recount(db).then((c) => setOverview(withCounts(o, c)));
+        return dexie().then((db) => recount(db)).then((c) => setOverview(withCounts(o, c)));
       })
       .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }));
   }, []);

@@ -97,7 +97,7 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
   it('opens the onboarding on install; stopping and choosing a broker switches its capture off and on', async () => {
     const onb = await onboardingPage(browser);
     await onb.setViewportSize({ width: 1000, height: 900 });
-    expect(await onb.locator('h1').textContent()).toBe('Kabu Guard へようこそ');
+    expect(await onb.locator('h1').textContent()).toBe('株ガードへようこそ');
     expect(await onb.textContent('body')).toContain('パスワード・取引暗証番号・認証コードは読み取りません');
     const card = (id: string) => onb.locator(`[data-broker="${id}"]`);
     // e2e build: the hosts are required, so both brokers start out granted and watched

@@ -1,7 +1,6 @@
 // The alerts inbox, shared by the alerts page and the dashboard: which alerts
 // to show, in which order, and what answering one does.
 
-import { applyFeedback } from '../detect/engine';
 import type { Alert } from '../records/alert';
 import { appendLog } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
@@ -18,6 +17,8 @@ export async function loadAlerts(db: KabuGuardDB, limit = 200): Promise<Alert[]>
 
 /** "This was me" / "not me": feedback to the detector, logged in the capture log. */
 export async function answerAlert(db: KabuGuardDB, alert: Alert, verdict: 'mine' | 'not-mine'): Promise<void> {
+  // the engine (with the IP tables) loads only when the user answers, not with the page
+  const { applyFeedback } = await import('../detect/engine');
   await applyFeedback(db, alert.id, verdict);
   await appendLog(db, { type: 'feedback', detail: { alertId: alert.id, verdict, eventIds: alert.eventIds } });
 }

@@ -8,11 +8,14 @@
 
 import { BROKER_IDS } from '../brokers/labels';
 import type { BrokerId } from '../brokers/types';
+import type { Alert } from '../records/alert';
+import type { Environment } from '../records/environment';
+import type { Incident } from '../records/incident';
 import { severityRank } from '../records/severity';
 import type { KabuGuardDB } from '../store/db';
-import { DEFAULT_STALE_DAYS, enabledBrokers, loadSettings } from '../store/settings-read';
+import { DEFAULT_STALE_DAYS, enabledBrokers, loadSettings, type Settings } from '../store/settings-read';
 import { kvGet, kvSet } from '../store/kv';
-import { brokerCounts, brokerTimes, type BrokerCounts, type BrokerSummary } from '../store/summary';
+import { brokerCounts, brokerTimes, type BrokerCounts, type BrokerSummary, type BrokerTimes } from '../store/summary';
 import { statusLight, type StatusLight } from './status-light';
 
 export interface BrokerOverview {
@@ -31,13 +34,16 @@ export interface Overview {
   staleDays: number;
 }
 
-const COUNTS_KEY = 'overview-counts';
+/** kv key of the counts of the last visit (shown first, then recounted). */
+export const OVERVIEW_COUNTS_KEY = 'overview-counts';
+/** Incidents that still colour a light. */
+export const ACTIVE_INCIDENT_STATUSES = ['open', 'confirmed'] as const;
 const NO_COUNTS: BrokerCounts = { logins: 0, snapshots: 0, orders: 0, foreignOrders: 0 };
 
 /** Counts every broker's rows now and remembers them for the next first render. */
 export async function recount(db: KabuGuardDB): Promise<Record<string, BrokerCounts>> {
   const counts = Object.fromEntries(await Promise.all(BROKER_IDS.map(async (id) => [id, await brokerCounts(db, id)] as const)));
-  await kvSet(db, COUNTS_KEY, counts);
+  await kvSet(db, OVERVIEW_COUNTS_KEY, counts);
   return counts;
 }
 
@@ -46,25 +52,40 @@ export function withCounts(o: Overview, counts: Record<string, BrokerCounts>): O
   return { ...o, brokers: o.brokers.map((b) => ({ ...b, summary: { ...b.summary, ...(counts[b.broker] ?? NO_COUNTS), countsPending: false } })) };
 }
 
-export async function loadOverview(db: KabuGuardDB, now = Date.now()): Promise<Overview> {
-  const [times, cached, open, incidents, baseline, settings] = await Promise.all([
+/** Everything the first render reads: key lookups, and the few open alerts, incidents and unreviewed environments. */
+export interface OverviewReads {
+  times: BrokerTimes[];
+  cachedCounts: Record<string, BrokerCounts>;
+  openAlerts: Alert[];
+  activeIncidents: Incident[];
+  baseline: Environment[];
+  settings: Settings;
+}
+
+/** The reads through Dexie (the dashboard; the popup when plain IndexedDB could not answer). */
+export async function readOverview(db: KabuGuardDB): Promise<OverviewReads> {
+  const [times, cachedCounts, openAlerts, activeIncidents, baseline, settings] = await Promise.all([
     Promise.all(BROKER_IDS.map((id) => brokerTimes(db, id))),
-    kvGet<Record<string, BrokerCounts>>(db, COUNTS_KEY, {}),
+    kvGet<Record<string, BrokerCounts>>(db, OVERVIEW_COUNTS_KEY, {}),
     db.alerts.where('status').equals('open').toArray(),
-    db.incidents.where('status').anyOf(['open', 'confirmed']).toArray(),
+    db.incidents.where('status').anyOf(ACTIVE_INCIDENT_STATUSES).toArray(),
     db.environments.where('status').equals('baseline').toArray(),
     loadSettings(db),
   ]);
-  const shown = open.filter((a) => severityRank(a.severity) >= severityRank('low'));
-  const unreviewed = baseline.filter((e) => !e.reviewedAt);
-  const enabled = enabledBrokers(settings);
-  const staleDays = settings.staleDays ?? DEFAULT_STALE_DAYS;
+  return { times, cachedCounts, openAlerts, activeIncidents, baseline, settings };
+}
+
+export function overviewFrom(r: OverviewReads, now = Date.now()): Overview {
+  const shown = r.openAlerts.filter((a) => severityRank(a.severity) >= severityRank('low'));
+  const unreviewed = r.baseline.filter((e) => !e.reviewedAt);
+  const enabled = enabledBrokers(r.settings);
+  const staleDays = r.settings.staleDays ?? DEFAULT_STALE_DAYS;
   const brokers = BROKER_IDS.map((id) => {
-    const summary: BrokerSummary = { ...times.find((s) => s.broker === id)!, ...(cached[id] ?? NO_COUNTS), countsPending: true };
+    const summary: BrokerSummary = { ...r.times.find((s) => s.broker === id)!, ...(r.cachedCounts[id] ?? NO_COUNTS), countsPending: true };
     const openAlerts = shown.filter((a) => a.broker === id).length;
     const status = statusLight({
       health: summary.health,
-      highIncidents: incidents.filter((i) => i.broker === id && i.severity === 'high').length,
+      highIncidents: r.activeIncidents.filter((i) => i.broker === id && i.severity === 'high').length,
       openAlerts,
       unreviewed: unreviewed.filter((e) => e.broker === id).length,
       now,
@@ -73,4 +94,8 @@ export async function loadOverview(db: KabuGuardDB, now = Date.now()): Promise<O
     return { broker: id, summary, status, openAlerts, enabled: enabled.includes(id) };
   });
   return { brokers, openAlerts: shown.length, unreviewed: unreviewed.length, staleDays };
+}
+
+export async function loadOverview(db: KabuGuardDB, now = Date.now()): Promise<Overview> {
+  return overviewFrom(await readOverview(db), now);
 }

@@ -4,7 +4,7 @@
 // was not theirs. Attribution uses the detector's own helpers (facts.ts,
 // attribution.ts) on the page's rows and the visits around them.
 
-import { BROKERS } from '../brokers';
+import { BROKER_LABELS } from '../brokers/labels';
 import { toJstIso } from '../brokers/shared/dates';
 import type { BrokerId } from '../brokers/types';
 import { attributeLogins, ATTRIBUTION_WINDOW_MS, Presence, SESSION_MS, toMs, VISIT_LEAD_MS } from '../detect/attribution';
@@ -50,7 +50,7 @@ export interface TimelinePage {
 export const PAGE_SIZE = 50;
 
 export function defaultFilter(): TimelineFilter {
-  return { brokers: BROKERS.map((b) => b.id), kinds: ['login', 'order'], onlyFlagged: false };
+  return { brokers: BROKER_LABELS.map((b) => b.id), kinds: ['login', 'order'], onlyFlagged: false };
 }
 
 type Row = { id: string; broker: BrokerId; at: string };

@@ -2,7 +2,7 @@
 
 import { BROKER_IDS } from '../brokers/labels';
 import type { BrokerId } from '../brokers/types';
-import type { AdapterHealth } from '../records';
+import type { AdapterHealth, LoginEvent, Snapshot } from '../records';
 import type { KabuGuardDB } from './db';
 
 export interface BrokerSummary {
@@ -21,7 +21,8 @@ export interface BrokerSummary {
   countsPending?: boolean;
 }
 
-const ORDER_PAGE_KINDS = ['executions', 'trade-history', 'order-inquiry'] as const;
+/** Page kinds whose capture counts as "orders last captured". */
+export const ORDER_PAGE_KINDS = ['executions', 'trade-history', 'order-inquiry'] as const;
 
 /** What must be counted (O(rows) even with an index, in Chromium too): slow with 100,000 events, so callers may show a cached copy first. */
 export type BrokerCounts = Pick<BrokerSummary, 'logins' | 'snapshots' | 'orders' | 'foreignOrders'>;
@@ -44,16 +45,23 @@ export async function brokerCounts(db: KabuGuardDB, broker: BrokerId): Promise<B
   return { logins, snapshots, orders, foreignOrders };
 }
 
+export type BrokerTimes = Pick<BrokerSummary, 'broker' | 'health' | 'lastLoginAt' | 'lastOrderCaptureAt'>;
+
+/** The times from the three lookups (also read without Dexie: utils/dashboard/overview-peek.ts). */
+export function timesFrom(broker: BrokerId, health: AdapterHealth | undefined, newestLogin: Pick<LoginEvent, 'at'> | undefined, newestOrderPages: ReadonlyArray<Pick<Snapshot, 'capturedAt'> | undefined>): BrokerTimes {
+  const last = newestOrderPages.reduce<string | undefined>((m, s) => (s && (m === undefined || s.capturedAt > m) ? s.capturedAt : m), undefined);
+  return { broker, health, lastLoginAt: newestLogin?.at, lastOrderCaptureAt: last };
+}
+
 /** The cheap part: one key lookup each (health, newest login, newest order page). */
-export async function brokerTimes(db: KabuGuardDB, broker: BrokerId): Promise<Pick<BrokerSummary, 'broker' | 'health' | 'lastLoginAt' | 'lastOrderCaptureAt'>> {
+export async function brokerTimes(db: KabuGuardDB, broker: BrokerId): Promise<BrokerTimes> {
   const [health, newest, lastByKind] = await Promise.all([
     db.health.get(broker),
     db.logins.where('[broker+at]').between([broker, ''], [broker, '\uffff']).last(),
     // the newest snapshot of each order page kind: one key per kind from [broker+pageKind+capturedAt]
     Promise.all(ORDER_PAGE_KINDS.map((k) => db.snapshots.where('[broker+pageKind+capturedAt]').between([broker, k, ''], [broker, k, '\uffff']).last())),
   ]);
-  const last = lastByKind.reduce<string | undefined>((m, s) => (s && (m === undefined || s.capturedAt > m) ? s.capturedAt : m), undefined);
-  return { broker, health, lastLoginAt: newest?.at, lastOrderCaptureAt: last };
+  return timesFrom(broker, health, newest, lastByKind);
 }
 
 export async function brokerSummaries(db: KabuGuardDB): Promise<BrokerSummary[]> {

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { AdapterHealth } from '../records';
+import { KabuGuardDB } from '../store/db';
+import { saveSettings } from '../store/settings';
+import { loadOverview } from './overview';
+
+const NOW = Date.parse('2025-03-29T12:00:00+09:00');
+const health = (broker: 'rakuten' | 'sbi', lastCaptureAt: string): AdapterHealth => ({ v: 1, broker, state: 'readable', pageKind: 'login-history', at: lastCaptureAt, lastCaptureAt });
+
+describe('loadOverview', () => {
+  // the popup reads settings without zod (settings-read.ts): the user's stale days still reach the lights and the page
+  it.each([
+    ['no settings: 7 days', undefined, 7, 'green'],
+    ['the user chose 3 days', 3, 3, 'amber'],
+  ] as const)('%s', async (_name, staleDays, expected, light) => {
+    const db = new KabuGuardDB(`test-${Math.random()}`);
+    if (staleDays) await saveSettings(db, { staleDays });
+    await db.health.bulkPut([health('rakuten', '2025-03-25T11:00:00+09:00'), health('sbi', '2025-03-29T10:00:00+09:00')]);
+    const o = await loadOverview(db, NOW);
+    expect(o.staleDays).toBe(expected);
+    expect(o.brokers.map((b) => [b.broker, b.status.light])).toEqual([['rakuten', light], ['sbi', 'green']]);
+  });
+
+  it('a stored value of the wrong shape reads as no settings', async () => {
+    const db = new KabuGuardDB(`test-${Math.random()}`);
+    await db.kv.put({ key: 'settings', value: { staleDays: 'three', enabledBrokers: ['sbi'] } });
+    const o = await loadOverview(db, NOW);
+    expect(o.staleDays).toBe(7);
+    expect(o.brokers.map((b) => b.enabled)).toEqual([true, true]);
+  });
+});
