@@ -26,10 +26,14 @@ export interface CheckPlan {
   targets: CheckTarget[];
 }
 
+/** A check that found the user logged out ends the session until the next visit. */
+function endedByCheck(health: AdapterHealth): boolean {
+  return health.lastCheckStatus === 'logged-out' && !!health.lastCheckAt && !!health.lastVisitAt && health.lastCheckAt >= health.lastVisitAt;
+}
+
 export function sessionAlive(health: AdapterHealth | undefined, broker: BrokerId, now: number, timing: CheckTiming = CHECK_TIMING): boolean {
   if (!health?.lastVisitAt) return false;
-  // a check that found the user logged out ends the session until the next visit
-  if (health.lastCheckStatus === 'logged-out' && health.lastCheckAt && health.lastCheckAt >= health.lastVisitAt) return false;
+  if (endedByCheck(health)) return false;
   const idleMinutes = timing.idleMinutesOverride ?? CHECKS[broker].sessionIdleMinutes;
   return now - Date.parse(health.lastVisitAt) < idleMinutes * 60_000;
 }
@@ -39,8 +43,7 @@ export async function planCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: strin
   const health = await db.health.get(broker);
   if (!health?.lastVisitAt) return { due: false, reason: 'no-visit', targets: [] };
   if (!sessionAlive(health, broker, now, timing)) {
-    const loggedOut = health.lastCheckStatus === 'logged-out' && !!health.lastCheckAt && health.lastCheckAt >= health.lastVisitAt;
-    return { due: false, reason: loggedOut ? 'logged-out' : 'session-idle', targets: [] };
+    return { due: false, reason: endedByCheck(health) ? 'logged-out' : 'session-idle', targets: [] };
   }
   if (!force && health.lastCheckAt && now - Date.parse(health.lastCheckAt) < timing.minIntervalMs) return { due: false, reason: 'too-soon', targets: [] };
   const tab = new URL(tabUrl);

@@ -84,3 +84,20 @@ describe('ingestCapture, all or nothing', () => {
     }
   });
 });
+
+describe('health after a capture', () => {
+  it('keeps the visit and check bookkeeping, and replaces what the reading says', async () => {
+    const db = newDb();
+    const { recordVisit } = await import('../store/visits');
+    const { recordCheckResult } = await import('./check-plan');
+    await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('昨日の夜', 'PC')) }, parseHtml);
+    expect((await db.health.get('rakuten'))?.message).toBeTruthy();
+    await recordVisit(db, 'rakuten', url, Date.parse('2025-04-10T12:30:00+09:00'));
+    await recordCheckResult(db, 'rakuten', 'ok', undefined, Date.parse('2025-04-10T12:31:00+09:00'));
+    await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) }, parseHtml);
+    const h = await db.health.get('rakuten');
+    expect(h).toMatchObject({ state: 'readable', lastVisitAt: '2025-04-10T12:30:00+09:00', lastCheckStatus: 'ok', lastCheckOkAt: '2025-04-10T12:31:00+09:00' });
+    expect(h?.message).toBeUndefined();
+    expect(h?.lastCaptureAt).toBe(h?.at);
+  });
+});

@@ -94,23 +94,17 @@ function healthFor(reading: PageReading, snapshotId: string | undefined, at: str
   };
 }
 
+/** What a page reading says about a broker; everything else in the stored health (visits, checks) survives it. */
+const READING_FIELDS = ['state', 'pageKind', 'url', 'message', 'snapshotId', 'at'] as const;
+
 export async function updateHealth(db: KabuGuardDB, next: AdapterHealth, captured: boolean): Promise<void> {
   await db.transaction('rw', db.health, async () => {
-    const prev = await db.health.get(next.broker);
-    await db.health.put({
-      ...next,
-      ...(captured ? { lastCaptureAt: next.at } : prev?.lastCaptureAt ? { lastCaptureAt: prev.lastCaptureAt } : {}),
-      ...(prev?.lastVisitAt ? { lastVisitAt: prev.lastVisitAt } : {}),
-      // the check bookkeeping (check-plan.ts) survives captures, or every visit after a capture re-checks
-      ...(prev?.lastCheckAt ? { lastCheckAt: prev.lastCheckAt } : {}),
-      ...(prev?.lastCheckStatus ? { lastCheckStatus: prev.lastCheckStatus } : {}),
-      ...(prev?.lastCheckError ? { lastCheckError: prev.lastCheckError } : {}),
-      ...(prev?.lastCheckOkAt ? { lastCheckOkAt: prev.lastCheckOkAt } : {}),
-    });
+    const kept: Partial<AdapterHealth> = { ...(await db.health.get(next.broker)) };
+    for (const f of READING_FIELDS) delete kept[f];
+    await db.health.put({ ...kept, ...next, ...(captured ? { lastCaptureAt: next.at } : {}) });
   });
 }
 
-/** `mappings`: the tables the user taught (teach mode); the reader picks those of this broker and URL. */
 function readStored(snapshot: Snapshot, bytes: Uint8Array, parseHtml: ParseHtml, mappings: readonly TableMapping[] = []): PageReading {
   const adapter = brokerById(snapshot.broker);
   if (!adapter) throw new Error(`unknown broker ${snapshot.broker}`);

@@ -7,17 +7,12 @@ import ja from '../../public/_locales/ja/messages.json';
 import en from '../../public/_locales/en/messages.json';
 import { BROKERS } from '../brokers';
 import { formatJst } from '../brokers/shared/dates';
+import { formatMessage, type Catalog } from '../i18n-format';
 import type { Alert, Explanation, Msg, MsgParam } from '../records/alert';
 
 export type Lang = 'ja' | 'en';
 
-interface CatalogueEntry {
-  message: string;
-  placeholders?: Record<string, { content: string }>;
-}
-type Catalogue = Record<string, CatalogueEntry>;
-
-const CATALOGUES: Record<Lang, Catalogue> = { ja: ja as Catalogue, en: en as Catalogue };
+const CATALOGUES: Record<Lang, Catalog> = { ja: ja as Catalog, en: en as Catalog };
 
 const REGION_NAMES: Record<string, { ja: string; en: string }> = {
   JP: { ja: '国内', en: 'Japan' },
@@ -94,14 +89,7 @@ export function render(msg: Msg, lang: Lang = 'ja'): string {
   if (msg.code.startsWith('@')) return special(msg, lang);
   const entry = CATALOGUES[lang][msg.code];
   if (!entry) return msg.code;
-  const subs = substitutions(msg, lang);
-  return entry.message
-    .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
-      const ph = entry.placeholders?.[name.toLowerCase()];
-      if (!ph) return whole;
-      return ph.content.replace(/\$(\d)/g, (_, d: string) => subs[Number(d) - 1] ?? '');
-    })
-    .replace(/\$\$/g, '$');
+  return formatMessage(CATALOGUES[lang], msg.code, substitutions(msg, lang));
 }
 
 export interface RenderedExplanation {
