@@ -6,7 +6,7 @@ import type { AlertEffects } from '../../utils/alerts/after-capture';
 import { BROKERS } from '../../utils/brokers';
 import { hostPatterns } from '../../utils/brokers/hosts';
 import type { BrokerId } from '../../utils/brokers/types';
-import { planCheck, recordCheckStart } from '../../utils/capture/check-plan';
+import { startCheck } from '../../utils/capture/check-plan';
 import { openDb } from '../../utils/store/db';
 import { checkTimingFor, loadSettings } from '../../utils/store/settings';
 
@@ -24,10 +24,9 @@ export async function askTabToCapture(broker: BrokerId, force: boolean, now = Da
   const tab = tabs.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0))[0];
   if (tab?.id === undefined || !tab.url) return false;
   const db = openDb();
-  const plan = await planCheck(db, broker, tab.url, now, force, checkTimingFor(await loadSettings(db)));
-  if (!plan.due) return false;
-  await recordCheckStart(db, broker, now);
-  await browser.tabs.sendMessage(tab.id, { type: 'kg/check', targets: plan.targets }).catch(() => undefined);
+  const check = await startCheck(db, broker, tab.url, now, force, checkTimingFor(await loadSettings(db)));
+  if (!check) return false;
+  await browser.tabs.sendMessage(tab.id, check).catch(() => undefined);
   return true;
 }
 

@@ -7,7 +7,7 @@ import type { CheckRequest, ContentMessage } from '../messaging/messages';
 import type { KabuGuardDB } from '../store/db';
 import { checkTimingFor, loadSettings, enabledBrokers } from '../store/settings';
 import { recordVisit } from '../store/visits';
-import { planCheck, recordCheckResult, recordCheckStart } from './check-plan';
+import { recordCheckResult, startCheck } from './check-plan';
 import { ingestCapture, recordPageState, type CaptureResult } from './ingest';
 
 /** Sender URL must belong to the claimed broker: a page cannot write for another broker. */
@@ -31,10 +31,8 @@ export async function handleContentMessage(db: KabuGuardDB, message: ContentMess
   switch (message.type) {
     case 'kg/visit': {
       await recordVisit(db, message.broker, url, now);
-      const plan = await planCheck(db, message.broker, url, now, false, checkTimingFor(settings));
-      if (!plan.due) return {};
-      await recordCheckStart(db, message.broker, now);
-      return { check: { type: 'kg/check', targets: plan.targets } };
+      const check = await startCheck(db, message.broker, url, now, false, checkTimingFor(settings));
+      return check ? { check } : {};
     }
     case 'kg/page-state':
       await recordPageState(db, { ...message.reading, broker: message.broker, logins: [], orders: [] }, url);

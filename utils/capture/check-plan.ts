@@ -9,6 +9,7 @@ import { toJstIso } from '../brokers/shared/dates';
 import type { BrokerId, PageKind } from '../brokers/types';
 import type { AdapterHealth } from '../records';
 import type { KabuGuardDB } from '../store/db';
+import type { CheckRequest } from '../messaging/messages';
 
 import { CHECK_TIMING, type CheckTiming } from './check-timing';
 
@@ -72,6 +73,14 @@ function isEtGate(host: string): boolean {
 
 export async function recordCheckStart(db: KabuGuardDB, broker: BrokerId, now = Date.now()): Promise<void> {
   await db.health.update(broker, { lastCheckAt: toJstIso(now) });
+}
+
+/** Plans a check and, when one is due, marks it started: the request to hand to the broker tab. */
+export async function startCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now: number, force: boolean, timing: CheckTiming): Promise<CheckRequest | undefined> {
+  const plan = await planCheck(db, broker, tabUrl, now, force, timing);
+  if (!plan.due) return undefined;
+  await recordCheckStart(db, broker, now);
+  return { type: 'kg/check', targets: plan.targets };
 }
 
 export async function recordCheckResult(db: KabuGuardDB, broker: BrokerId, status: 'ok' | 'logged-out' | 'failed', error?: string, now = Date.now()): Promise<void> {
