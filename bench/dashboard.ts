@@ -21,7 +21,10 @@ export const TARGET_FIRST_RENDER_MS = 150;
 const BROKERS = ['rakuten', 'sbi'] as const;
 
 /** Rows as the store keeps them: 80 % logins, 20 % orders (a quarter of them abroad), spread over three years. */
-export function makeEvents(total: number, endMs = Date.parse('2025-03-29T02:41:00+09:00')): { logins: LoginEvent[]; orders: OrderEvent[] } {
+export function makeEvents(
+  total: number,
+  endMs = Date.parse('2025-03-29T02:41:00+09:00'),
+): { logins: LoginEvent[]; orders: OrderEvent[] } {
   const logins: LoginEvent[] = [];
   const orders: OrderEvent[] = [];
   const span = 3 * 365 * 86_400_000;
@@ -30,9 +33,37 @@ export function makeEvents(total: number, endMs = Date.parse('2025-03-29T02:41:0
     const at = toJstIso(endMs - Math.floor((i / total) * span));
     if (i % 5 === 4) {
       const region = i % 4 === 0 ? 'HK' : i % 7 === 0 ? 'UNKNOWN' : 'JP';
-      orders.push({ v: 1, id: `order_${i}`, broker, at, side: i % 2 ? 'buy' : 'sell', symbol: String(1000 + (i % 8000)), marketRegion: region, quantity: 100, price: 1000, status: 'executed', raw: {}, snapshotIds: [`snap_${broker}`], firstSeenAt: at, lastSeenAt: at });
+      orders.push({
+        v: 1,
+        id: `order_${i}`,
+        broker,
+        at,
+        side: i % 2 ? 'buy' : 'sell',
+        symbol: String(1000 + (i % 8000)),
+        marketRegion: region,
+        quantity: 100,
+        price: 1000,
+        status: 'executed',
+        raw: {},
+        snapshotIds: [`snap_${broker}`],
+        firstSeenAt: at,
+        lastSeenAt: at,
+      });
     } else {
-      logins.push({ v: 1, id: `login_${i}`, broker, at, result: i % 50 ? 'success' : 'failure', ip: `153.203.${i % 250}.${(i * 7) % 250}`, userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/132.0.0.0 Safari/537.36', raw: {}, snapshotIds: [`snap_${broker}`], firstSeenAt: at, lastSeenAt: at });
+      logins.push({
+        v: 1,
+        id: `login_${i}`,
+        broker,
+        at,
+        result: i % 50 ? 'success' : 'failure',
+        ip: `153.203.${i % 250}.${(i * 7) % 250}`,
+        userAgent:
+          'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/132.0.0.0 Safari/537.36',
+        raw: {},
+        snapshotIds: [`snap_${broker}`],
+        firstSeenAt: at,
+        lastSeenAt: at,
+      });
     }
   }
   return { logins, orders };
@@ -43,8 +74,20 @@ function snapshotsOf(count: number, endMs: number): Snapshot[] {
     const broker = BROKERS[i % 2]!;
     const at = toJstIso(endMs - i * 3_600_000);
     return {
-      v: 1, id: `snap_${i}`, broker, pageKind: i % 3 ? 'login-history' : 'trade-history', url: 'https://example.invalid/', capturedAt: at, how: 'visit', charset: 'utf-8', storedEncoding: 'utf-8',
-      mediaType: 'text/html', sha256: i.toString(16).padStart(64, '0'), size: 1, redactions: [], parse: { status: 'ok', parserVersion: 'bench', warnings: [], records: 1, at },
+      v: 1,
+      id: `snap_${i}`,
+      broker,
+      pageKind: i % 3 ? 'login-history' : 'trade-history',
+      url: 'https://example.invalid/',
+      capturedAt: at,
+      how: 'visit',
+      charset: 'utf-8',
+      storedEncoding: 'utf-8',
+      mediaType: 'text/html',
+      sha256: i.toString(16).padStart(64, '0'),
+      size: 1,
+      redactions: [],
+      parse: { status: 'ok', parserVersion: 'bench', warnings: [], records: 1, at },
     } satisfies Snapshot;
   });
 }
@@ -120,7 +163,11 @@ async function firstRender(b: ExtensionBrowser, path: string, runs: number): Pro
   for (let i = 0; i < runs; i++) {
     const page: Page = await b.context.newPage();
     await page.goto(`chrome-extension://${b.extensionId}/${path}`);
-    const at = await page.waitForFunction(() => (window as unknown as { __kgFirstRender?: { frame: number } }).__kgFirstRender?.frame ?? 0, undefined, { timeout: 60_000 });
+    const at = await page.waitForFunction(
+      () => (window as unknown as { __kgFirstRender?: { frame: number } }).__kgFirstRender?.frame ?? 0,
+      undefined,
+      { timeout: 60_000 },
+    );
     times.push((await at.jsonValue()) as number);
     // let the recount that follows the first render finish, so it does not queue in front of the next run's reads
     await page.waitForFunction(() => !document.querySelector('[aria-busy="true"]'), undefined, { timeout: 60_000 });
@@ -138,7 +185,10 @@ export interface ChromiumRenderFigures {
   emptyDashboardMs: number;
 }
 
-export async function benchDashboardChromium(b: ExtensionBrowser, opts: { total?: number; runs?: number } = {}): Promise<ChromiumRenderFigures> {
+export async function benchDashboardChromium(
+  b: ExtensionBrowser,
+  opts: { total?: number; runs?: number } = {},
+): Promise<ChromiumRenderFigures> {
   const total = opts.total ?? 100_000;
   const runs = opts.runs ?? 7;
   // the extension creates its database (Dexie's schema) when a page first opens it

@@ -37,24 +37,64 @@ function history(logins: number, orders: number) {
   const ord: OrderEvent[] = [];
   const perDay = logins / (5 * 365);
   let r = 42;
-  const rand = () => ((r = (r * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const rand = () => (r = (r * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   for (let i = 0; i < logins; i++) {
     const t = START + (i / perDay) * DAY + rand() * 3600_000;
     const at = toJstIso(t);
     const k = i % 10;
-    const base = { v: 1 as const, id: `login_sbi_${i}`, broker: 'sbi' as const, at, result: 'success' as const, raw: {}, snapshotIds: ['s'], firstSeenAt: at, lastSeenAt: at };
-    if (k < 6) out.push({ ...base, ip: `126.${[33, 55, 106][i % 3]}.${i % 250}.${(i * 7) % 250}`, os: 'Windows', browser: `Chrome ${120 + ((i / 5000) | 0)}` });
-    else if (k < 9) out.push({ ...base, ip: `${['1.66', '49.96', '106.128', '182.248'][i % 4]}.${i % 250}.${(i * 3) % 250}`, os: 'iOS', browser: 'Safari' });
+    const base = {
+      v: 1 as const,
+      id: `login_sbi_${i}`,
+      broker: 'sbi' as const,
+      at,
+      result: 'success' as const,
+      raw: {},
+      snapshotIds: ['s'],
+      firstSeenAt: at,
+      lastSeenAt: at,
+    };
+    if (k < 6)
+      out.push({
+        ...base,
+        ip: `126.${[33, 55, 106][i % 3]}.${i % 250}.${(i * 7) % 250}`,
+        os: 'Windows',
+        browser: `Chrome ${120 + ((i / 5000) | 0)}`,
+      });
+    else if (k < 9)
+      out.push({
+        ...base,
+        ip: `${['1.66', '49.96', '106.128', '182.248'][i % 4]}.${i % 250}.${(i * 3) % 250}`,
+        os: 'iOS',
+        browser: 'Safari',
+      });
     else out.push({ ...base, channel: '他社サービスからログイン' });
   }
   for (let i = 0; i < orders; i++) {
     const at = toJstIso(START + (i / orders) * 5 * 365 * DAY);
-    ord.push({ v: 1, id: `order_sbi_${i}`, broker: 'sbi', at, side: i % 3 ? 'buy' : 'sell', market: i % 4 ? '東証' : 'NASDAQ', symbol: String(1000 + (i % 300)), quantity: 100, price: 1000 + (i % 500), currency: i % 4 ? '円' : '米ドル', status: 'executed', raw: {}, snapshotIds: ['s'], firstSeenAt: at, lastSeenAt: at });
+    ord.push({
+      v: 1,
+      id: `order_sbi_${i}`,
+      broker: 'sbi',
+      at,
+      side: i % 3 ? 'buy' : 'sell',
+      market: i % 4 ? '東証' : 'NASDAQ',
+      symbol: String(1000 + (i % 300)),
+      quantity: 100,
+      price: 1000 + (i % 500),
+      currency: i % 4 ? '円' : '米ドル',
+      status: 'executed',
+      raw: {},
+      snapshotIds: ['s'],
+      firstSeenAt: at,
+      lastSeenAt: at,
+    });
   }
   return { logins: out, orders: ord };
 }
 
-export async function benchDetect(opts: { historyEvents?: number; newEvents?: number; runs?: number } = {}): Promise<DetectBenchResult> {
+export async function benchDetect(
+  opts: { historyEvents?: number; newEvents?: number; runs?: number } = {},
+): Promise<DetectBenchResult> {
   const total = opts.historyEvents ?? 100_000;
   const newCount = opts.newEvents ?? 20;
   const runs = opts.runs ?? 30;
@@ -76,10 +116,37 @@ export async function benchDetect(opts: { historyEvents?: number; newEvents?: nu
   const newOrders: OrderEvent[] = [];
   for (let i = 0; i < newCount; i++) {
     const at = toJstIso(lastMs + 3600_000 + i * 60_000);
-    const base = { v: 1 as const, id: `new_${i}`, broker: 'sbi' as const, at, raw: {}, snapshotIds: ['s'], firstSeenAt: at, lastSeenAt: at };
-    if (i % 5 === 4) newOrders.push({ ...base, side: 'buy', market: '香港', symbol: `0${8300 + i}`, quantity: 100000, price: 0.5, currency: 'HKドル', status: 'executed' });
-    else if (i % 5 === 3) newLogins.push({ ...base, result: 'failure', ip: '45.76.99.3', os: 'Linux', browser: 'Chrome' });
-    else newLogins.push({ ...base, result: 'success', ip: i % 2 ? '36.110.14.22' : '126.55.1.1', os: 'Windows', browser: 'Chrome 140' });
+    const base = {
+      v: 1 as const,
+      id: `new_${i}`,
+      broker: 'sbi' as const,
+      at,
+      raw: {},
+      snapshotIds: ['s'],
+      firstSeenAt: at,
+      lastSeenAt: at,
+    };
+    if (i % 5 === 4)
+      newOrders.push({
+        ...base,
+        side: 'buy',
+        market: '香港',
+        symbol: `0${8300 + i}`,
+        quantity: 100000,
+        price: 0.5,
+        currency: 'HKドル',
+        status: 'executed',
+      });
+    else if (i % 5 === 3)
+      newLogins.push({ ...base, result: 'failure', ip: '45.76.99.3', os: 'Linux', browser: 'Chrome' });
+    else
+      newLogins.push({
+        ...base,
+        result: 'success',
+        ip: i % 2 ? '36.110.14.22' : '126.55.1.1',
+        os: 'Windows',
+        browser: 'Chrome 140',
+      });
   }
   const times = [...newLogins, ...newOrders].map((e) => Date.parse(e.at));
   const from = Math.min(...times) - NEARBY_BEFORE_MS;

@@ -52,8 +52,19 @@ async function fill(db: KabuGuardDB, events: number, snapshots: number): Promise
     const at = toJstIso(base + i * 3_600_000);
     await db.snapshotBodies.put({ sha256, bytes });
     snaps.push({
-      v: 1, id: `snap_bench_${i}`, broker: i % 2 ? 'sbi' : 'rakuten', pageKind: 'login-history', url: 'https://member.rakuten-sec.co.jp/app/login_history.do',
-      capturedAt: at, how: 'visit', charset: 'utf-8', storedEncoding: 'utf-8', mediaType: 'text/html', sha256, size: bytes.length, redactions: [],
+      v: 1,
+      id: `snap_bench_${i}`,
+      broker: i % 2 ? 'sbi' : 'rakuten',
+      pageKind: 'login-history',
+      url: 'https://member.rakuten-sec.co.jp/app/login_history.do',
+      capturedAt: at,
+      how: 'visit',
+      charset: 'utf-8',
+      storedEncoding: 'utf-8',
+      mediaType: 'text/html',
+      sha256,
+      size: bytes.length,
+      redactions: [],
       parse: { status: 'ok', parserVersion: 'bench', warnings: [], records: 20, at },
     });
   }
@@ -64,15 +75,47 @@ async function fill(db: KabuGuardDB, events: number, snapshots: number): Promise
     const at = toJstIso(base + i * 600_000);
     const snap = snaps[i % snaps.length]!;
     if (i % 10 < 7) {
-      logins.push({ v: 1, id: `login_bench_${i}`, broker: snap.broker, at, result: i % 50 ? 'success' : 'failure', channel: i % 3 ? 'PC' : 'スマートフォン', ip: `${IPS[i % 3]}${i % 250}`, raw: { ログイン日時: at, ログイン方法: 'PC' }, snapshotIds: [snap.id], firstSeenAt: snap.capturedAt, lastSeenAt: snap.capturedAt });
+      logins.push({
+        v: 1,
+        id: `login_bench_${i}`,
+        broker: snap.broker,
+        at,
+        result: i % 50 ? 'success' : 'failure',
+        channel: i % 3 ? 'PC' : 'スマートフォン',
+        ip: `${IPS[i % 3]}${i % 250}`,
+        raw: { ログイン日時: at, ログイン方法: 'PC' },
+        snapshotIds: [snap.id],
+        firstSeenAt: snap.capturedAt,
+        lastSeenAt: snap.capturedAt,
+      });
     } else {
-      orders.push({ v: 1, id: `order_bench_${i}`, broker: snap.broker, at, side: i % 2 ? 'buy' : 'sell', symbol: String(1000 + (i % 8000)), name: `銘柄${i % 300}`, market: '東証', marketRegion: 'JP', quantity: 100 * (1 + (i % 5)), price: 1000 + (i % 900), currency: '円', account: i % 4 ? '特定' : 'NISA成長投資枠', status: 'executed', raw: { 約定日: at }, snapshotIds: [snap.id], firstSeenAt: snap.capturedAt, lastSeenAt: snap.capturedAt });
+      orders.push({
+        v: 1,
+        id: `order_bench_${i}`,
+        broker: snap.broker,
+        at,
+        side: i % 2 ? 'buy' : 'sell',
+        symbol: String(1000 + (i % 8000)),
+        name: `銘柄${i % 300}`,
+        market: '東証',
+        marketRegion: 'JP',
+        quantity: 100 * (1 + (i % 5)),
+        price: 1000 + (i % 900),
+        currency: '円',
+        account: i % 4 ? '特定' : 'NISA成長投資枠',
+        status: 'executed',
+        raw: { 約定日: at },
+        snapshotIds: [snap.id],
+        firstSeenAt: snap.capturedAt,
+        lastSeenAt: snap.capturedAt,
+      });
     }
   }
   await db.logins.bulkPut(logins);
   await db.orders.bulkPut(orders);
   // a few answers, so the report has a case to show
-  for (const l of logins.slice(-5)) await appendLog(db, { type: 'feedback', detail: { broker: l.broker, eventId: l.id, verdict: 'not-mine' } });
+  for (const l of logins.slice(-5))
+    await appendLog(db, { type: 'feedback', detail: { broker: l.broker, eventId: l.id, verdict: 'not-mine' } });
   return snapshotBytes;
 }
 
@@ -95,12 +138,23 @@ export async function benchEvidence(opts: { events?: number; snapshots?: number 
   const gc = (globalThis as { gc?: () => void }).gc;
   let n = 0;
   const t0 = performance.now();
-  const summary = await writeEvidenceBundle(db, { environment: { extensionName: 'Kabu Guard', extensionVersion: 'bench', userAgent: `Node.js ${process.version}`, timeZone: 'Asia/Tokyo' } }, (c) => {
-    out.sink(c);
-    // with --expose-gc, collect now and then so the peak is live memory, not garbage awaiting collection
-    if (gc && ++n % 50 === 0) gc();
-    sample();
-  });
+  const summary = await writeEvidenceBundle(
+    db,
+    {
+      environment: {
+        extensionName: 'Kabu Guard',
+        extensionVersion: 'bench',
+        userAgent: `Node.js ${process.version}`,
+        timeZone: 'Asia/Tokyo',
+      },
+    },
+    (c) => {
+      out.sink(c);
+      // with --expose-gc, collect now and then so the peak is live memory, not garbage awaiting collection
+      if (gc && ++n % 50 === 0) gc();
+      sample();
+    },
+  );
   const seconds = (performance.now() - t0) / 1000;
   const blob = out.blob();
   clearInterval(timer);
@@ -109,9 +163,17 @@ export async function benchEvidence(opts: { events?: number; snapshots?: number 
   db.close();
   const memoryRatio = Math.max(peakRss, peakAb) / summary.bytes;
   return {
-    events, snapshots, snapshotBytes, bundleBytes: summary.bytes, files: summary.files.length, seconds,
-    peakRssDeltaBytes: peakRss, peakArrayBuffersDeltaBytes: peakAb, memoryRatio,
-    withinTime: seconds <= 5, withinMemory: memoryRatio <= 2,
+    events,
+    snapshots,
+    snapshotBytes,
+    bundleBytes: summary.bytes,
+    files: summary.files.length,
+    seconds,
+    peakRssDeltaBytes: peakRss,
+    peakArrayBuffersDeltaBytes: peakAb,
+    memoryRatio,
+    withinTime: seconds <= 5,
+    withinMemory: memoryRatio <= 2,
   };
 }
 

@@ -27,7 +27,7 @@ export function loginHistoryPage(rows: number): string {
   const body: string[] = [];
   for (let i = 0; i < rows; i++) {
     body.push(
-      `<tr><td>${loginAt(i).shown}</td><td>${CHANNELS[i % 3]}</td><td>${NETS[i % 3]}.${(i * 7) % 254 + 1}</td><td class="ua">${UAS[i % 3]}</td></tr>`,
+      `<tr><td>${loginAt(i).shown}</td><td>${CHANNELS[i % 3]}</td><td>${NETS[i % 3]}.${((i * 7) % 254) + 1}</td><td class="ua">${UAS[i % 3]}</td></tr>`,
     );
   }
   return `<!DOCTYPE html><html lang="ja"><head><meta charset="UTF-8"><title>ログイン履歴 | 楽天証券[PC]</title></head><body>
@@ -42,13 +42,18 @@ export function loginRows(n: number, offset = 0): LoginRow[] {
   for (let k = 0; k < n; k++) {
     const i = k + offset;
     const at = loginAt(i);
-    const ip = `${NETS[i % 3]}.${(i * 7) % 254 + 1}`;
+    const ip = `${NETS[i % 3]}.${((i * 7) % 254) + 1}`;
     const row: LoginRow = {
       at: at.iso,
       result: i % 50 === 0 ? 'failure' : 'success',
       channel: CHANNELS[i % 3]!,
       ip,
-      raw: { ログイン日時: at.shown, ログイン方法: CHANNELS[i % 3]!, IPアドレス: ip, ユーザーエージェント: UAS[i % 3]! },
+      raw: {
+        ログイン日時: at.shown,
+        ログイン方法: CHANNELS[i % 3]!,
+        IPアドレス: ip,
+        ユーザーエージェント: UAS[i % 3]!,
+      },
     };
     if (UAS[i % 3] !== '-') row.userAgent = UAS[i % 3]!;
     out.push(row);

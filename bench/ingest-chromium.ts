@@ -18,7 +18,11 @@ async function workerBundle(): Promise<string> {
       write: false,
       minify: false,
       target: 'es2022',
-      lib: { entry: fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)), formats: ['iife'], name: 'kabuGuardIngestBenchBundle' },
+      lib: {
+        entry: fileURLToPath(new URL('./ingest-worker.ts', import.meta.url)),
+        formats: ['iife'],
+        name: 'kabuGuardIngestBenchBundle',
+      },
     },
   });
   const outputs = (Array.isArray(out) ? out : [out]) as Rolldown.RolldownOutput[];
@@ -27,11 +31,18 @@ async function workerBundle(): Promise<string> {
   return chunk.code;
 }
 
-export async function ingestInChromium(sw: Worker, rows: number, batch: number, naiveRows: number): Promise<IngestFigures> {
+export async function ingestInChromium(
+  sw: Worker,
+  rows: number,
+  batch: number,
+  naiveRows: number,
+): Promise<IngestFigures> {
   await sw.evaluate(await workerBundle());
   return sw.evaluate(
     ({ rows, batch, naiveRows }) =>
-      (globalThis as unknown as { kabuGuardIngestBench: (r: number, b: number, n: number) => Promise<IngestFigures> }).kabuGuardIngestBench(rows, batch, naiveRows),
+      (
+        globalThis as unknown as { kabuGuardIngestBench: (r: number, b: number, n: number) => Promise<IngestFigures> }
+      ).kabuGuardIngestBench(rows, batch, naiveRows),
     { rows, batch, naiveRows },
   );
 }

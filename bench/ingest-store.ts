@@ -31,7 +31,9 @@ async function withDb<T>(kind: string, fn: (db: KabuGuardDB) => Promise<T>): Pro
 /** As ingest does: one upsertLogins (ids, zod, the existence check, writes: one transaction) per captured page of `batch` rows. */
 export async function ingestWithStore(total: number, batch: number): Promise<IngestResult> {
   return withDb('store', async (db) => {
-    const batches = Array.from({ length: Math.ceil(total / batch) }, (_, b) => loginRows(Math.min(batch, total - b * batch), b * batch));
+    const batches = Array.from({ length: Math.ceil(total / batch) }, (_, b) =>
+      loginRows(Math.min(batch, total - b * batch), b * batch),
+    );
     const { ms } = await timeOnce(async () => {
       for (const [b, rows] of batches.entries()) await upsertLogins(db, 'rakuten', rows, `snap_bench_${b}`, SEEN_AT);
     });
@@ -47,7 +49,8 @@ export async function ingestNaive(total: number): Promise<IngestResult> {
     const rows = loginRows(total);
     const ids = loginEventIds('rakuten', rows);
     const { ms } = await timeOnce(async () => {
-      for (const [i, r] of rows.entries()) await db.logins.put(toLoginEvent('rakuten', r, ids[i]!, 'snap_bench_0', SEEN_AT));
+      for (const [i, r] of rows.entries())
+        await db.logins.put(toLoginEvent('rakuten', r, ids[i]!, 'snap_bench_0', SEEN_AT));
     });
     const stored = await db.logins.count();
     if (stored !== total) throw new Error(`naive writer wrote ${stored} of ${total} rows`);
@@ -60,7 +63,9 @@ export async function writeOnly(total: number, batch: number): Promise<IngestRes
   return withDb('floor', async (db) => {
     const rows = loginRows(total);
     const ids = loginEventIds('rakuten', rows);
-    const events = rows.map((r, i) => toLoginEvent('rakuten', r, ids[i]!, `snap_bench_${Math.floor(i / batch)}`, SEEN_AT));
+    const events = rows.map((r, i) =>
+      toLoginEvent('rakuten', r, ids[i]!, `snap_bench_${Math.floor(i / batch)}`, SEEN_AT),
+    );
     const { ms } = await timeOnce(async () => {
       for (let b = 0; b < total; b += batch) {
         const chunk = events.slice(b, b + batch);

@@ -43,9 +43,11 @@ async function parseFigures(): Promise<Figure[]> {
   const rows = 1000;
   const html = loginHistoryPage(rows);
   const check = rakuten.readPage(parseHtml(html), URL_);
-  if (check.status !== 'ok' || check.logins.length !== rows) throw new Error(`the generated page did not read: ${check.status}, ${check.logins.length} rows`);
+  if (check.status !== 'ok' || check.logins.length !== rows)
+    throw new Error(`the generated page did not read: ${check.status}, ${check.logins.length} rows`);
   const sensed = rakutenPage.readPage(parseHtml(html), URL_);
-  if (sensed.status !== 'recognised' || sensed.pageKind !== 'login-history') throw new Error(`the page side did not recognise the page: ${sensed.status}`);
+  if (sensed.status !== 'recognised' || sensed.pageKind !== 'login-history')
+    throw new Error(`the page side did not recognise the page: ${sensed.status}`);
   const runs = QUICK ? 7 : 21;
   const parse = median(await timeRuns(() => parseHtml(html), runs));
   const doc = parseHtml(html);
@@ -53,10 +55,32 @@ async function parseFigures(): Promise<Figure[]> {
   const sense = median(await timeRuns(() => rakutenPage.readPage(doc, URL_), runs));
   const total = median(await timeRuns(() => rakuten.readPage(parseHtml(html), URL_), runs));
   return [
-    { name: '(a) background: 1,000-row snapshot, HTML -> records', target: `<= ${TARGET_PARSE_MS} ms`, measured: ms(total), met: total <= TARGET_PARSE_MS, note: `linkedom parse + rakuten readPage, median of ${runs}, ${kb(Buffer.byteLength(html))} HTML` },
-    { name: '    of which linkedom parse', target: '', measured: ms(parse), note: "linkedom's own parser (parseHTML is the same parser)" },
-    { name: '(a) readPage on a parsed 1,000-row DOM', target: `<= ${TARGET_PARSE_MS} ms`, measured: ms(read), met: read <= TARGET_PARSE_MS, note: 'all records, on linkedom' },
-    { name: '(a) page side: state and kind, no records', target: '', measured: ms(sense), note: 'what the content script runs on each page change (sense-page.ts), on linkedom; the live page has a native DOM' },
+    {
+      name: '(a) background: 1,000-row snapshot, HTML -> records',
+      target: `<= ${TARGET_PARSE_MS} ms`,
+      measured: ms(total),
+      met: total <= TARGET_PARSE_MS,
+      note: `linkedom parse + rakuten readPage, median of ${runs}, ${kb(Buffer.byteLength(html))} HTML`,
+    },
+    {
+      name: '    of which linkedom parse',
+      target: '',
+      measured: ms(parse),
+      note: "linkedom's own parser (parseHTML is the same parser)",
+    },
+    {
+      name: '(a) readPage on a parsed 1,000-row DOM',
+      target: `<= ${TARGET_PARSE_MS} ms`,
+      measured: ms(read),
+      met: read <= TARGET_PARSE_MS,
+      note: 'all records, on linkedom',
+    },
+    {
+      name: '(a) page side: state and kind, no records',
+      target: '',
+      measured: ms(sense),
+      note: 'what the content script runs on each page change (sense-page.ts), on linkedom; the live page has a native DOM',
+    },
   ];
 }
 
@@ -68,7 +92,13 @@ function bundleFigures(): Figure[] {
     .map((f) => {
       const bytes = readFileSync(join(dir, f));
       const gz = gzipSync(bytes, { level: 9 }).byteLength;
-      return { name: `(b) content-scripts/${f}`, target: `<= ${kb(TARGET_GZIP_BYTES)} gz`, measured: `${kb(gz)} gz`, met: gz <= TARGET_GZIP_BYTES, note: `${kb(bytes.byteLength)} raw` };
+      return {
+        name: `(b) content-scripts/${f}`,
+        target: `<= ${kb(TARGET_GZIP_BYTES)} gz`,
+        measured: `${kb(gz)} gz`,
+        met: gz <= TARGET_GZIP_BYTES,
+        note: `${kb(bytes.byteLength)} raw`,
+      };
     });
 }
 
@@ -87,14 +117,24 @@ function ingestRows(where: string, total: number, r: IngestFigures, note: string
       note: `${note}; ${perRow(r.store.ms, total)}${total !== 100_000 ? `; ${ms(storeFull)} per 100,000 by extrapolation` : ''}`,
     },
     { name: '    of which ids + zod validation (no IndexedDB)', target: '', measured: ms(r.prepare.ms) },
-    { name: `    floor: the validated rows only written (${where})`, target: '', measured: ms(r.floor.ms), note: `bulkAdd, 1,000 per transaction, nothing else timed; ${perRow(r.floor.ms, r.floor.rows)}` },
+    {
+      name: `    floor: the validated rows only written (${where})`,
+      target: '',
+      measured: ms(r.floor.ms),
+      note: `bulkAdd, 1,000 per transaction, nothing else timed; ${perRow(r.floor.ms, r.floor.rows)}`,
+    },
     {
       name: `    naive: one transaction per row (${where})`,
       target: '',
       measured: ms(naiveFull),
       note: `same ids, zod and records; measured on ${r.naive.rows.toLocaleString('en')} rows (${ms(r.naive.ms)}), extrapolated to ${total.toLocaleString('en')}`,
     },
-    { name: `    store vs naive (${where})`, target: `>= ${TARGET_SPEEDUP}x`, measured: `${speedup.toFixed(1)}x`, met: speedup >= TARGET_SPEEDUP },
+    {
+      name: `    store vs naive (${where})`,
+      target: `>= ${TARGET_SPEEDUP}x`,
+      measured: `${speedup.toFixed(1)}x`,
+      met: speedup >= TARGET_SPEEDUP,
+    },
   ];
 }
 
@@ -106,14 +146,31 @@ async function ingestFigures(): Promise<Figure[]> {
 
 async function chromiumFigures(): Promise<Figure[]> {
   const chrome = findChromium();
-  if (!chrome) return [{ name: '(c) real Chromium IndexedDB', target: '', measured: 'skipped', note: 'no Chromium found (set CHROME_PATH)' }];
+  if (!chrome)
+    return [
+      {
+        name: '(c) real Chromium IndexedDB',
+        target: '',
+        measured: 'skipped',
+        note: 'no Chromium found (set CHROME_PATH)',
+      },
+    ];
   const total = QUICK ? 20_000 : 100_000;
   // every host name goes to the local server, so Chromium's own calls stay on this machine too
   const server = await startBrokerServer();
-  const b = await launchWithExtension({ extensionDir: EXTENSION_DIR, args: server.chromiumArgs(), executablePath: chrome });
+  const b = await launchWithExtension({
+    extensionDir: EXTENSION_DIR,
+    args: server.chromiumArgs(),
+    executablePath: chrome,
+  });
   try {
     const r = await ingestInChromium(b.sw, total, 1000, QUICK ? 1000 : 5000);
-    return ingestRows('Chromium', total, r, "the store's code bundled into the extension's service worker, 1,000 rows per upsertLogins");
+    return ingestRows(
+      'Chromium',
+      total,
+      r,
+      "the store's code bundled into the extension's service worker, 1,000 rows per upsertLogins",
+    );
   } finally {
     await b.close();
     await server.close();
@@ -130,7 +187,13 @@ async function detectFigures(): Promise<Figure[]> {
       met: r.passMs.median <= r.targets.passMs,
       note: `median of ${r.passMs.runs}, p95 ${ms(r.passMs.p95)}, CPU ${ms(r.passCpuMs.median)}`,
     },
-    { name: '(d) country table', target: `<= ${kb(r.targets.countryTableBytes)}`, measured: kb(r.countryTableBytes), met: r.countryTableBytes <= r.targets.countryTableBytes, note: `hosting table ${kb(r.hostingTableBytes)}` },
+    {
+      name: '(d) country table',
+      target: `<= ${kb(r.targets.countryTableBytes)}`,
+      measured: kb(r.countryTableBytes),
+      met: r.countryTableBytes <= r.targets.countryTableBytes,
+      note: `hosting table ${kb(r.hostingTableBytes)}`,
+    },
   ];
 }
 
@@ -138,8 +201,20 @@ async function evidenceFigures(): Promise<Figure[]> {
   const r = await benchEvidence();
   const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
   return [
-    { name: `(e) evidence export, ${r.events.toLocaleString('en')} events + ${r.snapshots} snapshots`, target: '<= 5 s', measured: `${r.seconds.toFixed(2)} s`, met: r.withinTime, note: `${r.files} files, ${mb(r.bundleBytes)} ZIP` },
-    { name: '(e) peak extra memory / bundle size', target: '<= 2x', measured: `${r.memoryRatio.toFixed(2)}x`, met: r.withinMemory, note: `rss +${mb(r.peakRssDeltaBytes)}, arrayBuffers +${mb(r.peakArrayBuffersDeltaBytes)}` },
+    {
+      name: `(e) evidence export, ${r.events.toLocaleString('en')} events + ${r.snapshots} snapshots`,
+      target: '<= 5 s',
+      measured: `${r.seconds.toFixed(2)} s`,
+      met: r.withinTime,
+      note: `${r.files} files, ${mb(r.bundleBytes)} ZIP`,
+    },
+    {
+      name: '(e) peak extra memory / bundle size',
+      target: '<= 2x',
+      measured: `${r.memoryRatio.toFixed(2)}x`,
+      met: r.withinMemory,
+      note: `rss +${mb(r.peakRssDeltaBytes)}, arrayBuffers +${mb(r.peakArrayBuffersDeltaBytes)}`,
+    },
   ];
 }
 
@@ -148,21 +223,56 @@ async function dashboardFigures(): Promise<Figure[]> {
   const n = r.events.toLocaleString('en');
   const within = (v: number) => v <= TARGET_FIRST_RENDER_MS;
   const figures: Figure[] = [
-    { name: `(f) popup data load, ${n} events (fake-indexeddb)`, target: `<= ${TARGET_FIRST_RENDER_MS} ms`, measured: ms(r.popupLoadMs), met: within(r.popupLoadMs), note: `median of ${r.runs}; counts by index, no full scans` },
-    { name: `(f) dashboard first view data load (fake-indexeddb)`, target: `<= ${TARGET_FIRST_RENDER_MS} ms`, measured: ms(r.dashboardLoadMs), met: within(r.dashboardLoadMs) },
+    {
+      name: `(f) popup data load, ${n} events (fake-indexeddb)`,
+      target: `<= ${TARGET_FIRST_RENDER_MS} ms`,
+      measured: ms(r.popupLoadMs),
+      met: within(r.popupLoadMs),
+      note: `median of ${r.runs}; counts by index, no full scans`,
+    },
+    {
+      name: `(f) dashboard first view data load (fake-indexeddb)`,
+      target: `<= ${TARGET_FIRST_RENDER_MS} ms`,
+      measured: ms(r.dashboardLoadMs),
+      met: within(r.dashboardLoadMs),
+    },
     { name: '    timeline first page (50 rows, attribution)', target: '', measured: ms(r.timelinePageMs) },
   ];
   const chrome = argv.includes('--no-chromium') ? undefined : findChromium();
-  if (!chrome) return [...figures, { name: '(f) first render in Chromium', target: '', measured: 'skipped', note: 'no Chromium (or --no-chromium)' }];
+  if (!chrome)
+    return [
+      ...figures,
+      { name: '(f) first render in Chromium', target: '', measured: 'skipped', note: 'no Chromium (or --no-chromium)' },
+    ];
   const server = await startBrokerServer();
-  const b = await launchWithExtension({ extensionDir: EXTENSION_DIR, args: server.chromiumArgs(), executablePath: chrome });
+  const b = await launchWithExtension({
+    extensionDir: EXTENSION_DIR,
+    args: server.chromiumArgs(),
+    executablePath: chrome,
+  });
   try {
     const c = await benchDashboardChromium(b, QUICK ? { total: 20_000, runs: 3 } : {});
     return [
       ...figures,
-      { name: `(f) popup first render, ${c.events.toLocaleString('en')} events (Chromium)`, target: `<= ${TARGET_FIRST_RENDER_MS} ms`, measured: ms(c.popupMs), met: within(c.popupMs), note: 'navigation start to the first frame with the status lights, median' },
-      { name: `(f) dashboard first render (Chromium)`, target: `<= ${TARGET_FIRST_RENDER_MS} ms`, measured: ms(c.dashboardMs), met: within(c.dashboardMs) },
-      { name: '    popup / dashboard, empty database', target: '', measured: `${ms(c.emptyPopupMs)} / ${ms(c.emptyDashboardMs)}`, note: 'what loading the page itself costs' },
+      {
+        name: `(f) popup first render, ${c.events.toLocaleString('en')} events (Chromium)`,
+        target: `<= ${TARGET_FIRST_RENDER_MS} ms`,
+        measured: ms(c.popupMs),
+        met: within(c.popupMs),
+        note: 'navigation start to the first frame with the status lights, median',
+      },
+      {
+        name: `(f) dashboard first render (Chromium)`,
+        target: `<= ${TARGET_FIRST_RENDER_MS} ms`,
+        measured: ms(c.dashboardMs),
+        met: within(c.dashboardMs),
+      },
+      {
+        name: '    popup / dashboard, empty database',
+        target: '',
+        measured: `${ms(c.emptyPopupMs)} / ${ms(c.emptyDashboardMs)}`,
+        note: 'what loading the page itself costs',
+      },
     ];
   } finally {
     await b.close();
@@ -189,7 +299,9 @@ async function main(): Promise<void> {
   await section('Detection', detectFigures);
   await section('Evidence export', evidenceFigures);
   await section('Popup and dashboard', dashboardFigures);
-  console.log('\nFigures only: a missed target is reported here, it fails nothing (a section that could not be measured exits 1).');
+  console.log(
+    '\nFigures only: a missed target is reported here, it fails nothing (a section that could not be measured exits 1).',
+  );
 }
 
 await main();

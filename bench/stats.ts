@@ -52,6 +52,8 @@ export function printFigures(title: string, figures: Figure[]): void {
   console.log(`  ${'figure'.padEnd(w)}  ${'target'.padEnd(wt)}  ${'measured'.padEnd(wm)}  met`);
   for (const f of figures) {
     const met = f.met === undefined ? '-' : f.met ? 'yes' : 'NO';
-    console.log(`  ${f.name.padEnd(w)}  ${f.target.padEnd(wt)}  ${f.measured.padEnd(wm)}  ${met}${f.note ? `  (${f.note})` : ''}`);
+    console.log(
+      `  ${f.name.padEnd(w)}  ${f.target.padEnd(wt)}  ${f.measured.padEnd(wm)}  ${met}${f.note ? `  (${f.note})` : ''}`,
+    );
   }
 }

@@ -46,7 +46,11 @@ describe('npm run analyze', () => {
   it('prints one JSON object with one result per file, in order, and exits 1 for the unreadable file', () => {
     expect(run.code).toBe(1);
     expect(Object.keys(JSON.parse(run.stdout))).toEqual(['results']);
-    expect([...results.keys()]).toEqual([...Object.values(files), join(tmp, 'tradehistory(JP)_20250401.csv'), join(tmp, 'missing.html')]);
+    expect([...results.keys()]).toEqual([
+      ...Object.values(files),
+      join(tmp, 'tradehistory(JP)_20250401.csv'),
+      join(tmp, 'missing.html'),
+    ]);
     for (const r of results.values()) {
       expect(Object.keys(r)).toEqual(['file', 'broker', 'url', 'pageKind', 'status', 'logins', 'orders', 'warnings']);
       expect(['ok', 'empty', 'not-logged-in', 'unreadable', 'unsupported']).toContain(r.status);
@@ -107,27 +111,48 @@ describe('npm run analyze', () => {
   });
 
   it('hands CSV files to the CSV branch and reports files it cannot open', () => {
-    expect(results.get(join(tmp, 'tradehistory(JP)_20250401.csv'))).toMatchObject({ broker: null, status: 'unsupported', warnings: [expect.stringMatching(/is not a CSV format this extension reads/)] });
-    expect(results.get(join(tmp, 'missing.html'))).toMatchObject({ broker: null, status: 'unsupported', warnings: ['cannot read file: ENOENT'] });
+    expect(results.get(join(tmp, 'tradehistory(JP)_20250401.csv'))).toMatchObject({
+      broker: null,
+      status: 'unsupported',
+      warnings: [expect.stringMatching(/is not a CSV format this extension reads/)],
+    });
+    expect(results.get(join(tmp, 'missing.html'))).toMatchObject({
+      broker: null,
+      status: 'unsupported',
+      warnings: ['cannot read file: ENOENT'],
+    });
   });
 });
 
 describe('npm run analyze --url', () => {
-  it('uses the given URL for every file, over anything in the file', () => {
-    const url = 'https://site3.sbisec.co.jp/ETGate/?_ControlID=WPLETsmR001Control&_ActionID=loginHistory&getFlg=on';
-    const run = analyze('--url', url, 'cli/fixtures/sbi-login-history.mhtml', 'utils/brokers/sbi/fixtures/login-history-rowspan.html');
-    expect(run.code).toBe(0);
-    const { results } = JSON.parse(run.stdout) as { results: AnalyzeResult[] };
-    expect(results.map((r) => [r.broker, r.url, r.status, r.logins.length])).toEqual([
-      ['sbi', url, 'ok', 4],
-      ['sbi', url, 'ok', 5],
-    ]);
-  }, SPAWN_MS);
+  it(
+    'uses the given URL for every file, over anything in the file',
+    () => {
+      const url = 'https://site3.sbisec.co.jp/ETGate/?_ControlID=WPLETsmR001Control&_ActionID=loginHistory&getFlg=on';
+      const run = analyze(
+        '--url',
+        url,
+        'cli/fixtures/sbi-login-history.mhtml',
+        'utils/brokers/sbi/fixtures/login-history-rowspan.html',
+      );
+      expect(run.code).toBe(0);
+      const { results } = JSON.parse(run.stdout) as { results: AnalyzeResult[] };
+      expect(results.map((r) => [r.broker, r.url, r.status, r.logins.length])).toEqual([
+        ['sbi', url, 'ok', 4],
+        ['sbi', url, 'ok', 5],
+      ]);
+    },
+    SPAWN_MS,
+  );
 
-  it.each([[[]], [['--url']]])('rejects %j with usage on stderr and exit 2', (args) => {
-    const run = analyze(...args);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(/usage: npm run -s analyze -- \[--url URL\] FILE\.\.\./);
-  }, SPAWN_MS);
+  it.each([[[]], [['--url']]])(
+    'rejects %j with usage on stderr and exit 2',
+    (args) => {
+      const run = analyze(...args);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toMatch(/usage: npm run -s analyze -- \[--url URL\] FILE\.\.\./);
+    },
+    SPAWN_MS,
+  );
 });

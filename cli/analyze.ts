@@ -11,7 +11,8 @@ import { readFileSync } from 'node:fs';
 import { analyzeSavedFile, type AnalyzeResult } from '../utils/analyze';
 import { unsupported } from '../utils/analyze/result';
 
-const USAGE = 'usage: npm run -s analyze -- [--url URL] FILE...\n' +
+const USAGE =
+  'usage: npm run -s analyze -- [--url URL] FILE...\n' +
   '  --url URL  the address the page(s) were saved from (otherwise taken from the file: MHTML location,\n' +
   '             "saved from url" mark, canonical link, og:url, <base>; or the broker is told by content)';
 

@@ -112,17 +112,25 @@ async function main(argv: string[]): Promise<number> {
       {
         scope,
         ...(mask ? { mask: { accountNumbers: true, names: true, extraNames: names } } : {}),
-        environment: { extensionName: 'Kabu Guard (command line)', extensionVersion: pkg.version, userAgent: `Node.js ${process.version} (${process.platform}; ${process.arch})`, timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone },
+        environment: {
+          extensionName: 'Kabu Guard (command line)',
+          extensionVersion: pkg.version,
+          userAgent: `Node.js ${process.version} (${process.platform}; ${process.arch})`,
+          timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+        },
       },
-      (chunk) => new Promise<void>((resolve, reject) => {
-        stream.write(chunk, (err) => (err ? reject(err) : resolve()));
-      }),
+      (chunk) =>
+        new Promise<void>((resolve, reject) => {
+          stream.write(chunk, (err) => (err ? reject(err) : resolve()));
+        }),
     );
     await new Promise<void>((resolve, reject) => stream.end((err?: Error | null) => (err ? reject(err) : resolve())));
     renameSync(partial, out);
-    process.stdout.write(`wrote ${out}: ${summary.files.length} files, ${summary.bytes} bytes\n` +
-      `logins ${summary.counts.logins}, orders ${summary.counts.orders}, snapshots ${summary.counts.snapshots}\n` +
-      `fingerprint (SHA-256 of SHA256SUMS): ${summary.fingerprint}\n`);
+    process.stdout.write(
+      `wrote ${out}: ${summary.files.length} files, ${summary.bytes} bytes\n` +
+        `logins ${summary.counts.logins}, orders ${summary.counts.orders}, snapshots ${summary.counts.snapshots}\n` +
+        `fingerprint (SHA-256 of SHA256SUMS): ${summary.fingerprint}\n`,
+    );
   } catch (e) {
     stream.destroy();
     rmSync(partial, { force: true });

@@ -30,7 +30,8 @@ async function main(argv: string[]): Promise<number> {
   const files = paths.flatMap(scenarioFiles);
   let passed = 0;
   let failed = 0;
-  const out: Array<{ id: string; alerts: Array<{ severity: string; kind: string; title: string; events: string[] }> }> = [];
+  const out: Array<{ id: string; alerts: Array<{ severity: string; kind: string; title: string; events: string[] }> }> =
+    [];
   for (const file of files) {
     let scenario: Scenario;
     try {
@@ -43,11 +44,18 @@ async function main(argv: string[]): Promise<number> {
     const r = await evaluateScenario(scenario);
     if (r.passed) passed++;
     else failed++;
-    out.push({ id: r.id, alerts: r.alerts.map(({ severity, kind, title, events }) => ({ severity, kind, title, events })) });
+    out.push({
+      id: r.id,
+      alerts: r.alerts.map(({ severity, kind, title, events }) => ({ severity, kind, title, events })),
+    });
     if (!json) {
-      const counts = ['high', 'medium', 'low', 'info'].map((s) => [s, r.alerts.filter((a) => a.severity === s).length] as const).filter(([, n]) => n > 0);
+      const counts = ['high', 'medium', 'low', 'info']
+        .map((s) => [s, r.alerts.filter((a) => a.severity === s).length] as const)
+        .filter(([, n]) => n > 0);
       const summary = counts.length ? counts.map(([s, n]) => `${n} ${s}`).join(', ') : 'no alerts';
-      console.log(`${r.passed ? 'PASS' : 'FAIL'} ${r.id} (${summary})${r.problems.length ? `: ${r.problems.join('; ')}` : ''}`);
+      console.log(
+        `${r.passed ? 'PASS' : 'FAIL'} ${r.id} (${summary})${r.problems.length ? `: ${r.problems.join('; ')}` : ''}`,
+      );
     }
   }
   if (json) console.log(JSON.stringify({ scenarios: out }));

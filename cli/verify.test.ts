@@ -9,7 +9,8 @@ import { CASE_SCENARIO } from '../utils/evidence/fixture-store';
 
 const root = resolve(__dirname, '..');
 const tsx = join(root, 'node_modules', '.bin', 'tsx');
-const run = (script: string, args: string[]) => spawnSync(tsx, [join(root, 'cli', script), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+const run = (script: string, args: string[]) =>
+  spawnSync(tsx, [join(root, 'cli', script), ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
 
 describe('npm run bundle / npm run verify', () => {
   let dir: string;
@@ -18,7 +19,12 @@ describe('npm run bundle / npm run verify', () => {
     dir = mkdtempSync(join(tmpdir(), 'evidence-cli-'));
     writeFileSync(join(dir, 'case.json'), JSON.stringify(CASE_SCENARIO));
     zipPath = join(dir, 'case.zip');
-    const r = run('bundle.ts', ['--out', zipPath, join(dir, 'case.json'), join(root, 'cli/fixtures/rakuten-saved-from-url.html')]);
+    const r = run('bundle.ts', [
+      '--out',
+      zipPath,
+      join(dir, 'case.json'),
+      join(root, 'cli/fixtures/rakuten-saved-from-url.html'),
+    ]);
     expect(r.stderr).toContain('read  ');
     expect(r.status, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/^wrote .*case\.zip: \d+ files/);
@@ -33,9 +39,29 @@ describe('npm run bundle / npm run verify', () => {
   });
 
   it.each([
-    ['one changed byte', (f: Record<string, Uint8Array>) => { const b = f['data/logins.csv']!.slice(); b[7] = b[7]! ^ 1; f['data/logins.csv'] = b; }, 'ALTERED  data/logins.csv'],
-    ['a removed file', (f: Record<string, Uint8Array>) => { delete f['capture-log.jsonl']; }, 'MISSING  capture-log.jsonl'],
-    ['an added file', (f: Record<string, Uint8Array>) => { f['notes.txt'] = new Uint8Array([0x78]); }, 'ADDED  notes.txt'],
+    [
+      'one changed byte',
+      (f: Record<string, Uint8Array>) => {
+        const b = f['data/logins.csv']!.slice();
+        b[7] = b[7]! ^ 1;
+        f['data/logins.csv'] = b;
+      },
+      'ALTERED  data/logins.csv',
+    ],
+    [
+      'a removed file',
+      (f: Record<string, Uint8Array>) => {
+        delete f['capture-log.jsonl'];
+      },
+      'MISSING  capture-log.jsonl',
+    ],
+    [
+      'an added file',
+      (f: Record<string, Uint8Array>) => {
+        f['notes.txt'] = new Uint8Array([0x78]);
+      },
+      'ADDED  notes.txt',
+    ],
   ])('exits 1 and names the file after %s', (_n, change, line) => {
     const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
     change(files);

@@ -27,19 +27,29 @@ async function main(argv: string[]): Promise<number> {
   }
   let r: VerifyResult;
   try {
-    if (statSync(target).isDirectory()) r = await verifyEntries(walk(target), async (name) => new Uint8Array(readFileSync(join(target, name))));
+    if (statSync(target).isDirectory())
+      r = await verifyEntries(walk(target), async (name) => new Uint8Array(readFileSync(join(target, name))));
     else r = await verifyZip(new Uint8Array(readFileSync(target)));
   } catch (e) {
     process.stderr.write(`verify: ${target}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
   const lines: string[] = [];
-  for (const [label, list] of [['ALTERED', r.altered], ['MISSING', r.missing], ['ADDED', r.extra], ['DAMAGED', r.unreadable], ['MANIFEST DISAGREES', r.manifestMismatch]] as const) {
+  for (const [label, list] of [
+    ['ALTERED', r.altered],
+    ['MISSING', r.missing],
+    ['ADDED', r.extra],
+    ['DAMAGED', r.unreadable],
+    ['MANIFEST DISAGREES', r.manifestMismatch],
+  ] as const) {
     for (const path of list) lines.push(`${label}  ${path}`);
   }
   for (const n of r.notes) lines.push(`note: ${n}`);
   if (r.ok) lines.push(`all ${r.intact.length} files intact`);
-  else lines.push(`NOT INTACT: ${r.altered.length} altered, ${r.missing.length} missing, ${r.extra.length} added, ${r.unreadable.length} damaged (${r.intact.length} intact)`);
+  else
+    lines.push(
+      `NOT INTACT: ${r.altered.length} altered, ${r.missing.length} missing, ${r.extra.length} added, ${r.unreadable.length} damaged (${r.intact.length} intact)`,
+    );
   if (r.fingerprint) lines.push(`fingerprint (SHA-256 of SHA256SUMS): ${r.fingerprint}`);
   process.stdout.write(lines.join('\n') + '\n');
   return r.ok ? 0 : 1;

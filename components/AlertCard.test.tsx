@@ -22,7 +22,14 @@ const alert = (severity: Alert['severity'], status: Alert['status'] = 'open'): A
       rule: 'new-country',
       severity,
       explanation: {
-        seen: { code: 'detSeenLogin', params: { time: { code: '@time', params: { iso: '2025-04-10T03:12:00+09:00' } }, device: hostile, network: hostile } },
+        seen: {
+          code: 'detSeenLogin',
+          params: {
+            time: { code: '@time', params: { iso: '2025-04-10T03:12:00+09:00' } },
+            device: hostile,
+            network: hostile,
+          },
+        },
         compared: { code: 'detComparedNoHistory' },
         harmless: [{ code: 'detHarmlessTravel' }],
         todo: [{ code: 'detTodoChangePassword' }],
@@ -59,12 +66,14 @@ describe('AlertCard', () => {
     expect(onAnswer.mock.calls.map((c) => c[1])).toEqual(['mine', 'not-mine']);
   });
 
-  it('shows the what-to-do card for high alerts, linking only to the broker\'s official domain', () => {
+  it("shows the what-to-do card for high alerts, linking only to the broker's official domain", () => {
     expect(mount(alert('medium')).querySelector('.todo-card')).toBeNull();
     const root = mount(alert('high'));
     const card = root.querySelector('.todo-card')!;
     expect(card.textContent).toContain('#9110');
-    const official = new Set(BROKERS.flatMap((b) => [b.officialUrls.home, b.officialUrls.support]).map((u) => new URL(u).hostname));
+    const official = new Set(
+      BROKERS.flatMap((b) => [b.officialUrls.home, b.officialUrls.support]).map((u) => new URL(u).hostname),
+    );
     for (const a of Array.from(card.querySelectorAll('a'))) {
       const href = a.getAttribute('href')!;
       if (href.startsWith('evidence.html')) continue;

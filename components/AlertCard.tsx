@@ -12,7 +12,12 @@ export interface AlertCardProps {
   onAnswer(alert: Alert, verdict: 'mine' | 'not-mine'): void;
 }
 
-const SEVERITY_KEYS = { info: 'severityInfo', low: 'severityLow', medium: 'severityMedium', high: 'severityHigh' } as const;
+const SEVERITY_KEYS = {
+  info: 'severityInfo',
+  low: 'severityLow',
+  medium: 'severityMedium',
+  high: 'severityHigh',
+} as const;
 
 /**
  * One alert, explained: what was seen, what it was compared with, harmless
@@ -24,7 +29,12 @@ export function AlertCard({ alert, lang, focused, onAnswer }: AlertCardProps) {
   const reasons = alert.reasons.map((r) => ({ rule: r.rule, ...renderExplanation(r.explanation, lang) }));
   const headingId = `alert-${alert.id}-title`;
   return (
-    <article class={`alert alert--${alert.severity}${focused ? ' alert--focused' : ''}`} data-alert-id={alert.id} data-severity={alert.severity} aria-labelledby={headingId}>
+    <article
+      class={`alert alert--${alert.severity}${focused ? ' alert--focused' : ''}`}
+      data-alert-id={alert.id}
+      data-severity={alert.severity}
+      aria-labelledby={headingId}
+    >
       <header>
         <span class="alert__severity">{t(SEVERITY_KEYS[alert.severity])}</span>
         <h2 id={headingId}>{`${broker.label[lang]}: ${alertTitle(alert, lang)}`}</h2>
@@ -39,24 +49,43 @@ export function AlertCard({ alert, lang, focused, onAnswer }: AlertCardProps) {
           {r.harmless.length ? (
             <>
               <h3>{t('alertHarmless')}</h3>
-              <ul>{r.harmless.map((h) => <li key={h}>{h}</li>)}</ul>
+              <ul>
+                {r.harmless.map((h) => (
+                  <li key={h}>{h}</li>
+                ))}
+              </ul>
             </>
           ) : null}
         </section>
       ))}
       <section class="alert__todo">
         <h3>{t('alertTodo')}</h3>
-        <ol>{reasons[0]!.todo.map((x) => <li key={x}>{x}</li>)}</ol>
+        <ol>
+          {reasons[0]!.todo.map((x) => (
+            <li key={x}>{x}</li>
+          ))}
+        </ol>
       </section>
-      {alert.severity === 'high' || alert.status === 'not-mine' ? <WhatToDoCard broker={alert.broker} incidentId={alert.incidentId} /> : null}
+      {alert.severity === 'high' || alert.status === 'not-mine' ? (
+        <WhatToDoCard broker={alert.broker} incidentId={alert.incidentId} />
+      ) : null}
       <footer class="alert__answers">
         {alert.status === 'open' ? (
           <>
-            <button type="button" data-answer="mine" onClick={() => onAnswer(alert, 'mine')}>{t('alertAnswerMine')}</button>
-            <button type="button" data-answer="not-mine" class="danger" onClick={() => onAnswer(alert, 'not-mine')}>{t('alertAnswerNotMine')}</button>
+            <button type="button" data-answer="mine" onClick={() => onAnswer(alert, 'mine')}>
+              {t('alertAnswerMine')}
+            </button>
+            <button type="button" data-answer="not-mine" class="danger" onClick={() => onAnswer(alert, 'not-mine')}>
+              {t('alertAnswerNotMine')}
+            </button>
           </>
         ) : (
-          <p data-field="answer">{t(alert.status === 'mine' ? 'alertAnsweredMine' : 'alertAnsweredNotMine', alert.answeredAt ? `${formatJst(alert.answeredAt)} JST` : '')}</p>
+          <p data-field="answer">
+            {t(
+              alert.status === 'mine' ? 'alertAnsweredMine' : 'alertAnsweredNotMine',
+              alert.answeredAt ? `${formatJst(alert.answeredAt)} JST` : '',
+            )}
+          </p>
         )}
       </footer>
     </article>

@@ -18,7 +18,15 @@ describe('BrokerStatusCard', () => {
           lastOrderCaptureAt: undefined,
           snapshots: 3,
           lastLoginAt: '2025-03-29T02:41:00+09:00',
-          health: { v: 1, broker: 'rakuten', state: 'unreadable', pageKind: 'login-history', at: '2025-03-29T03:00:00+09:00', lastCaptureAt: '2025-03-28T18:00:00Z', message: hostile },
+          health: {
+            v: 1,
+            broker: 'rakuten',
+            state: 'unreadable',
+            pageKind: 'login-history',
+            at: '2025-03-29T03:00:00+09:00',
+            lastCaptureAt: '2025-03-28T18:00:00Z',
+            message: hostile,
+          },
         }}
       />,
       root,
@@ -33,7 +41,22 @@ describe('BrokerStatusCard', () => {
 describe('BrokerStatusCard labels', () => {
   it('speaks Japanese by default', () => {
     const root = document.createElement('div');
-    render(<BrokerStatusCard label="SBI証券" summary={{ broker: 'sbi', logins: 0, orders: 0, foreignOrders: 0, lastOrderCaptureAt: undefined, snapshots: 0, lastLoginAt: undefined, health: undefined }} />, root);
+    render(
+      <BrokerStatusCard
+        label="SBI証券"
+        summary={{
+          broker: 'sbi',
+          logins: 0,
+          orders: 0,
+          foreignOrders: 0,
+          lastOrderCaptureAt: undefined,
+          snapshots: 0,
+          lastLoginAt: undefined,
+          health: undefined,
+        }}
+      />,
+      root,
+    );
     expect(root.textContent).toContain('ログイン記録');
     expect(root.querySelector('[data-field="last-capture"]')?.textContent).toBe('まだありません');
   });

@@ -23,33 +23,61 @@ function lastCheckText(summary: BrokerSummary): string {
 }
 
 /** Everything here is rendered as text: page-derived strings never become HTML. */
-export function BrokerStatusCard({ summary, label, light }: { summary: BrokerSummary; label: string; light?: { status: Status; openAlerts: number; staleDays: number } }) {
+export function BrokerStatusCard({
+  summary,
+  label,
+  light,
+}: {
+  summary: BrokerSummary;
+  label: string;
+  light?: { status: Status; openAlerts: number; staleDays: number };
+}) {
   const state = summary.health?.state ?? 'unknown';
   return (
-    <section class={`broker broker--${state}${light ? ` broker--light-${light.status.light}` : ''}`} data-broker={summary.broker} aria-label={label}>
+    <section
+      class={`broker broker--${state}${light ? ` broker--light-${light.status.light}` : ''}`}
+      data-broker={summary.broker}
+      aria-label={label}
+    >
       <h2>{label}</h2>
-      {light ? <StatusLight status={light.status} openAlerts={light.openAlerts} staleDays={light.staleDays} compact /> : null}
+      {light ? (
+        <StatusLight status={light.status} openAlerts={light.openAlerts} staleDays={light.staleDays} compact />
+      ) : null}
       <dl>
         <dt>{t('popupHealth')}</dt>
         <dd data-field="health">{t(HEALTH_KEYS[state] ?? 'healthUnknown')}</dd>
         <dt>{t('popupLastCapture')}</dt>
-        <dd data-field="last-capture">{summary.health?.lastCaptureAt ? `${formatJst(summary.health.lastCaptureAt)} JST` : t('popupNever')}</dd>
+        <dd data-field="last-capture">
+          {summary.health?.lastCaptureAt ? `${formatJst(summary.health.lastCaptureAt)} JST` : t('popupNever')}
+        </dd>
         <dt>{t('popupLoginRecords')}</dt>
-        <dd data-field="logins" aria-busy={summary.countsPending ? 'true' : undefined}>{String(summary.logins)}</dd>
+        <dd data-field="logins" aria-busy={summary.countsPending ? 'true' : undefined}>
+          {String(summary.logins)}
+        </dd>
         <dt>{t('popupLastCheck')}</dt>
         <dd data-field="last-check">{lastCheckText(summary)}</dd>
         <dt>{t('popupLastVisit')}</dt>
-        <dd data-field="last-visit">{summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}</dd>
+        <dd data-field="last-visit">
+          {summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}
+        </dd>
         {summary.orders === undefined ? null : (
           <>
             <dt>{t('popupOrderRecords')}</dt>
-            <dd data-field="orders" aria-busy={summary.countsPending ? 'true' : undefined}>{t('popupOrderCounts', [String(summary.orders), String(summary.foreignOrders ?? 0)])}</dd>
+            <dd data-field="orders" aria-busy={summary.countsPending ? 'true' : undefined}>
+              {t('popupOrderCounts', [String(summary.orders), String(summary.foreignOrders ?? 0)])}
+            </dd>
             <dt>{t('popupLastOrderCapture')}</dt>
-            <dd data-field="last-order-capture">{summary.lastOrderCaptureAt ? `${formatJst(summary.lastOrderCaptureAt)} JST` : t('popupNever')}</dd>
+            <dd data-field="last-order-capture">
+              {summary.lastOrderCaptureAt ? `${formatJst(summary.lastOrderCaptureAt)} JST` : t('popupNever')}
+            </dd>
           </>
         )}
       </dl>
-      {state === 'unreadable' && summary.health?.message ? <p class="broker__message" data-field="message">{summary.health.message}</p> : null}
+      {state === 'unreadable' && summary.health?.message ? (
+        <p class="broker__message" data-field="message">
+          {summary.health.message}
+        </p>
+      ) : null}
     </section>
   );
 }

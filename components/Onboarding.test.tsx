@@ -22,7 +22,9 @@ function fakeApi(answer: boolean, granted: string[] = []) {
   return {
     permissions: {
       contains: vi.fn(async ({ origins }: { origins: string[] }) => origins.every((o) => have.has(o))),
-      request: vi.fn(async ({ origins }: { origins: string[] }) => (answer ? (origins.forEach((o) => have.add(o)), true) : false)),
+      request: vi.fn(async ({ origins }: { origins: string[] }) =>
+        answer ? (origins.forEach((o) => have.add(o)), true) : false,
+      ),
       remove: vi.fn(async ({ origins }: { origins: string[] }) => (origins.forEach((o) => have.delete(o)), true)),
     },
     runtime: { getManifest: () => ({}) },
@@ -46,20 +48,22 @@ describe('Onboarding', () => {
     expect(root.querySelector('a[data-action="import"]')?.getAttribute('href')).toBe('orders.html');
   });
 
-  it('asks for the chosen broker\'s hosts only, then watches it', async () => {
+  it("asks for the chosen broker's hosts only, then watches it", async () => {
     const api = fakeApi(true);
     const { root, db, onChanged } = mount(api);
     const card = () => root.querySelector('[data-broker="sbi"]')!;
     await until(() => card().getAttribute('data-choice') === 'off');
     (card().querySelector('[data-action="choose"]') as HTMLButtonElement).click();
-    expect(api.permissions.request).toHaveBeenCalledWith({ origins: hostPatterns(BROKERS.find((b) => b.id === 'sbi')!) });
+    expect(api.permissions.request).toHaveBeenCalledWith({
+      origins: hostPatterns(BROKERS.find((b) => b.id === 'sbi')!),
+    });
     await until(() => card().getAttribute('data-choice') === 'watching');
     expect((await loadSettings(db)).enabledBrokers).toEqual(['sbi']);
     expect(onChanged).toHaveBeenCalled();
     expect(root.querySelector('[data-broker="rakuten"]')!.getAttribute('data-choice')).toBe('off');
   });
 
-  it('says so when the browser\'s permission is refused, and changes nothing', async () => {
+  it("says so when the browser's permission is refused, and changes nothing", async () => {
     const { root, db } = mount(fakeApi(false));
     const card = () => root.querySelector('[data-broker="rakuten"]')!;
     await until(() => card().getAttribute('data-choice') === 'off');

@@ -29,7 +29,8 @@ export function Onboarding({ db, api, lang, onChanged }: OnboardingProps) {
   const load = async () => {
     const enabled = enabledBrokers(await loadSettings(db));
     const out: Record<string, Choice> = {};
-    for (const b of BROKERS) out[b.id] = enabled.includes(b.id) && (await hasHostAccess(api, b.id)) ? 'watching' : 'off';
+    for (const b of BROKERS)
+      out[b.id] = enabled.includes(b.id) && (await hasHostAccess(api, b.id)) ? 'watching' : 'off';
     setChoices(out);
   };
   useEffect(() => void load(), []);
@@ -42,7 +43,10 @@ export function Onboarding({ db, api, lang, onChanged }: OnboardingProps) {
       if (granted) {
         const s = await loadSettings(db);
         const current = s.enabledBrokers ?? [];
-        await saveSettings(db, { enabledBrokers: [...new Set([...current, broker])], onboardedAt: s.onboardedAt ?? new Date().toISOString() });
+        await saveSettings(db, {
+          enabledBrokers: [...new Set([...current, broker])],
+          onboardedAt: s.onboardedAt ?? new Date().toISOString(),
+        });
         await onChanged();
       }
       setChoices((c) => ({ ...c, [broker]: granted ? 'watching' : 'refused' }));
@@ -86,18 +90,39 @@ export function Onboarding({ db, api, lang, onChanged }: OnboardingProps) {
           {BROKERS.map((b) => {
             const choice = choices?.[b.id];
             return (
-              <li key={b.id} class={`onb-broker onb-broker--${choice ?? 'loading'}`} data-broker={b.id} data-choice={choice ?? 'loading'}>
+              <li
+                key={b.id}
+                class={`onb-broker onb-broker--${choice ?? 'loading'}`}
+                data-broker={b.id}
+                data-choice={choice ?? 'loading'}
+              >
                 <h3>{b.label[lang]}</h3>
                 <p class="onb-broker__hosts">{t('onbHosts', b.hosts.join(', '))}</p>
                 {choice === 'watching' ? (
                   <>
-                    <p class="onb-broker__state" role="status">{t('onbWatching')}</p>
-                    <button type="button" data-action="stop" onClick={() => void stop(b.id)}>{t('onbStop')}</button>
+                    <p class="onb-broker__state" role="status">
+                      {t('onbWatching')}
+                    </p>
+                    <button type="button" data-action="stop" onClick={() => void stop(b.id)}>
+                      {t('onbStop')}
+                    </button>
                   </>
                 ) : (
                   <>
-                    {choice === 'refused' ? <p class="onb-broker__state onb-broker__state--refused" role="status">{t('onbRefused')}</p> : null}
-                    <button type="button" class="primary" data-action="choose" disabled={!choice} onClick={() => choose(b.id)}>{t('onbChoose', b.label[lang])}</button>
+                    {choice === 'refused' ? (
+                      <p class="onb-broker__state onb-broker__state--refused" role="status">
+                        {t('onbRefused')}
+                      </p>
+                    ) : null}
+                    <button
+                      type="button"
+                      class="primary"
+                      data-action="choose"
+                      disabled={!choice}
+                      onClick={() => choose(b.id)}
+                    >
+                      {t('onbChoose', b.label[lang])}
+                    </button>
                   </>
                 )}
                 <h4>{t('onbHistoryTitle')}</h4>
@@ -113,12 +138,16 @@ export function Onboarding({ db, api, lang, onChanged }: OnboardingProps) {
         <h2 id="onb-import">{t('onbImportTitle')}</h2>
         <p>{t('onbImportHelp')}</p>
         <p>
-          <a href="orders.html" data-action="import">{t('onbImportLink')}</a>
+          <a href="orders.html" data-action="import">
+            {t('onbImportLink')}
+          </a>
         </p>
       </section>
 
       <p class="onb-next">
-        <a href="dashboard.html" class="button-link" data-action="dashboard">{t('onbOpenDashboard')}</a>
+        <a href="dashboard.html" class="button-link" data-action="dashboard">
+          {t('onbOpenDashboard')}
+        </a>
       </p>
     </main>
   );

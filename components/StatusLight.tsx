@@ -23,9 +23,23 @@ export function reasonText(status: Status, openAlerts: number, staleDays: number
  * The traffic light: a coloured dot AND a word (colour is never the only
  * signal), then why, in one calm sentence.
  */
-export function StatusLight({ status, openAlerts, staleDays, compact }: { status: Status; openAlerts: number; staleDays: number; compact?: boolean }) {
+export function StatusLight({
+  status,
+  openAlerts,
+  staleDays,
+  compact,
+}: {
+  status: Status;
+  openAlerts: number;
+  staleDays: number;
+  compact?: boolean;
+}) {
   return (
-    <div class={`light light--${status.light}${compact ? ' light--compact' : ''}`} data-light={status.light} data-reason={status.reason}>
+    <div
+      class={`light light--${status.light}${compact ? ' light--compact' : ''}`}
+      data-light={status.light}
+      data-reason={status.reason}
+    >
       <span class="light__dot" aria-hidden="true" />
       <strong class="light__word">{t(LIGHT_KEYS[status.light])}</strong>
       <span class="light__reason">{reasonText(status, openAlerts, staleDays)}</span>

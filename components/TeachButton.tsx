@@ -19,7 +19,13 @@ async function startInActiveTab(): Promise<TeachStartReply> {
 }
 
 /** "このページの表を教える": teach mode on the broker page in front (utils/teach/). */
-export function TeachButton({ start = startInActiveTab, done = () => window.close() }: { start?: () => Promise<TeachStartReply>; done?: () => void }) {
+export function TeachButton({
+  start = startInActiveTab,
+  done = () => window.close(),
+}: {
+  start?: () => Promise<TeachStartReply>;
+  done?: () => void;
+}) {
   const [problem, setProblem] = useState('');
   const onClick = async () => {
     const r = await start().catch((): TeachStartReply => ({ ok: false, reason: 'failed' }));
@@ -28,8 +34,14 @@ export function TeachButton({ start = startInActiveTab, done = () => window.clos
   };
   return (
     <div class="teach">
-      <button type="button" data-action="teach" onClick={() => void onClick()}>{t('popupTeach')}</button>
-      {problem ? <p role="status" class="teach__problem" data-field="teach-problem">{problem}</p> : null}
+      <button type="button" data-action="teach" onClick={() => void onClick()}>
+        {t('popupTeach')}
+      </button>
+      {problem ? (
+        <p role="status" class="teach__problem" data-field="teach-problem">
+          {problem}
+        </p>
+      ) : null}
     </div>
   );
 }

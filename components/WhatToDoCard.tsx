@@ -16,15 +16,21 @@ export function WhatToDoCard({ broker, incidentId }: { broker: BrokerId; inciden
       <ol>
         <li>
           {t('todoCardPassword')}{' '}
-          <a href={adapter.officialUrls.home} target="_blank" rel="noopener noreferrer">{adapter.officialUrls.home}</a>
+          <a href={adapter.officialUrls.home} target="_blank" rel="noopener noreferrer">
+            {adapter.officialUrls.home}
+          </a>
         </li>
         <li>
           {t('todoCardCallBroker')}{' '}
-          <a href={adapter.officialUrls.support} target="_blank" rel="noopener noreferrer">{adapter.officialUrls.support}</a>
+          <a href={adapter.officialUrls.support} target="_blank" rel="noopener noreferrer">
+            {adapter.officialUrls.support}
+          </a>
         </li>
         <li>{t('todoCardLock')}</li>
         <li>
-          <a href={evidence} data-action="export-evidence">{t('todoCardEvidence')}</a>
+          <a href={evidence} data-action="export-evidence">
+            {t('todoCardEvidence')}
+          </a>
         </li>
         <li>{t('todoCardPolice')}</li>
       </ol>

@@ -12,7 +12,15 @@ import { BROKERS } from '../utils/brokers';
 import { stripSessionIds } from '../utils/brokers/shared/url';
 import type { AdapterHealth, LoginEvent, OrderEvent, Snapshot, Visit } from '../utils/records';
 import { isChromiumServiceCall, startBrokerServer, type BrokerServer } from '../tests/support/broker-server';
-import { findChromium, INSTALL_HINT, launchWithExtension, readSnapshotTexts, readTable, waitFor, type ExtensionBrowser } from '../tests/support/chromium';
+import {
+  findChromium,
+  INSTALL_HINT,
+  launchWithExtension,
+  readSnapshotTexts,
+  readTable,
+  waitFor,
+  type ExtensionBrowser,
+} from '../tests/support/chromium';
 import { DEMO_URLS } from './site/urls';
 
 // the demo build keeps the broker hosts granted at install (like the e2e build): the
@@ -31,9 +39,14 @@ interface Step {
   until?: { what: string; check(b: ExtensionBrowser): Promise<boolean> };
 }
 
-const count = async <T extends { broker: string }>(b: ExtensionBrowser, table: 'logins' | 'visits' | 'snapshots' | 'orders', broker: string, where: (r: T) => boolean = () => true) =>
-  (await readTable<T>(b.sw, table)).filter((r) => r.broker === broker && where(r)).length;
-const healthOf = async (b: ExtensionBrowser, broker: string) => (await readTable<AdapterHealth>(b.sw, 'health')).find((h) => h.broker === broker);
+const count = async <T extends { broker: string }>(
+  b: ExtensionBrowser,
+  table: 'logins' | 'visits' | 'snapshots' | 'orders',
+  broker: string,
+  where: (r: T) => boolean = () => true,
+) => (await readTable<T>(b.sw, table)).filter((r) => r.broker === broker && where(r)).length;
+const healthOf = async (b: ExtensionBrowser, broker: string) =>
+  (await readTable<AdapterHealth>(b.sw, 'health')).find((h) => h.broker === broker);
 
 // A user's morning: the Rakuten session from last night has expired, they log
 // in again, look at the login history, then do the same at SBI.
@@ -42,7 +55,10 @@ const STEPS: Step[] = [
     name: '01-rakuten-session-expired',
     title: '楽天証券: セッション切れ（記録なし、状態は「ログアウト中」）',
     go: (p) => p.goto(DEMO_URLS.rakutenSessionExpired),
-    until: { what: 'Rakuten shown as logged out', check: async (b) => (await healthOf(b, 'rakuten'))?.state === 'logged-out' },
+    until: {
+      what: 'Rakuten shown as logged out',
+      check: async (b) => (await healthOf(b, 'rakuten'))?.state === 'logged-out',
+    },
   },
   {
     name: '02-rakuten-login',
@@ -59,7 +75,10 @@ const STEPS: Step[] = [
     name: '04-rakuten-login-history',
     title: '楽天証券: 「前回ログイン日時」からログイン履歴へ',
     go: (p) => Promise.all([p.waitForURL(/login_history\.do/), p.click('a.pcm-gl-header__last-login')]),
-    until: { what: '6 Rakuten login records', check: async (b) => (await count<LoginEvent>(b, 'logins', 'rakuten')) === 6 },
+    until: {
+      what: '6 Rakuten login records',
+      check: async (b) => (await count<LoginEvent>(b, 'logins', 'rakuten')) === 6,
+    },
   },
   {
     name: '05-sbi-home',
@@ -117,14 +136,23 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
     }
     const file = `${step.name}.png`;
     await page.screenshot({ path: join(OUT_DIR, file), fullPage: true });
-    pages.push({ step: step.name, title: step.title, url: stripSessionIds(page.url()), pageTitle: await page.title(), screenshot: file });
+    pages.push({
+      step: step.name,
+      title: step.title,
+      url: stripSessionIds(page.url()),
+      pageTitle: await page.title(),
+      screenshot: file,
+    });
     console.log(`  ✓ ${step.title}`);
   }
 
   const popup = await b.context.newPage();
   await popup.setViewportSize({ width: 360, height: 120 });
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await waitFor('the popup', async () => (await popup.locator('[data-broker="sbi"] [data-field="logins"]').textContent()) === '8');
+  await waitFor(
+    'the popup',
+    async () => (await popup.locator('[data-broker="sbi"] [data-field="logins"]').textContent()) === '8',
+  );
   await popup.screenshot({ path: join(OUT_DIR, '08-popup.png'), fullPage: true });
   const popupLang = await popup.evaluate(() => document.documentElement.lang);
 
@@ -153,8 +181,15 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
         health: h?.state ?? 'unknown',
         logins: mine.length,
         failedLogins: mine.filter((l) => l.result === 'failure').length,
-        newestLoginAt: mine.map((l) => l.at).sort().at(-1) ?? null,
-        snapshots: { visit: snaps.filter((s) => s.how === 'visit').length, background: snaps.filter((s) => s.how === 'background').length },
+        newestLoginAt:
+          mine
+            .map((l) => l.at)
+            .sort()
+            .at(-1) ?? null,
+        snapshots: {
+          visit: snaps.filter((s) => s.how === 'visit').length,
+          background: snaps.filter((s) => s.how === 'background').length,
+        },
         orders: orders.filter((o) => o.broker === adapter.id).length,
         lastCheck: h?.lastCheckStatus ?? null,
       };
@@ -179,17 +214,23 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
     );
   }
   const safe = summary.safety;
-  console.log(`  悪意ある文字列: ${safe.hostileRowsStoredAsText} 行を文字として保存、実行 ${safe.dialogs} 回、画像の読み込み ${safe.requestsForHostileImage} 回`);
-  console.log(`  通信: ${safe.requests} 件、証券会社以外への送信 ${safe.requestsToNonBrokerHosts.length} 件（Chromium 自身の通信 ${safe.chromiumOwnServiceCalls} 件は除く）`);
+  console.log(
+    `  悪意ある文字列: ${safe.hostileRowsStoredAsText} 行を文字として保存、実行 ${safe.dialogs} 回、画像の読み込み ${safe.requestsForHostileImage} 回`,
+  );
+  console.log(
+    `  通信: ${safe.requests} 件、証券会社以外への送信 ${safe.requestsToNonBrokerHosts.length} 件（Chromium 自身の通信 ${safe.chromiumOwnServiceCalls} 件は除く）`,
+  );
   console.log(`  出力: ${OUT_DIR}/ (summary.json, ${pages.length + 1} 枚の画面)`);
-  if (popupLang !== 'ja') console.log('  注意: Chromium の表示言語が日本語ではありません（Debian: apt-get install chromium-l10n）');
+  if (popupLang !== 'ja')
+    console.log('  注意: Chromium の表示言語が日本語ではありません（Debian: apt-get install chromium-l10n）');
 
   const problems = [
     safe.dialogs > 0 && 'a dialog fired (hostile text ran)',
     safe.requestsForHostileImage > 0 && 'the hostile <img> was fetched',
     safe.hostileMarkupInSnapshots > 0 && 'hostile markup appears unescaped in a snapshot',
     safe.sessionIdsInStoredUrls > 0 && 'a stored URL keeps a session id',
-    safe.requestsToNonBrokerHosts.length > 0 && `requests to non-broker hosts: ${safe.requestsToNonBrokerHosts.join(', ')}`,
+    safe.requestsToNonBrokerHosts.length > 0 &&
+      `requests to non-broker hosts: ${safe.requestsToNonBrokerHosts.join(', ')}`,
   ].filter(Boolean);
   if (problems.length) throw new DemoError(problems.join('; '));
 }
@@ -201,7 +242,9 @@ async function stayOpen(b: ExtensionBrowser): Promise<void> {
   await sbi.goto(DEMO_URLS.sbiHome);
   await page.bringToFront();
   console.log('\nデモのブラウザを開きました / the demo browser is open.');
-  console.log('  楽天のログイン画面から「ログイン」→「前回ログイン日時」→ ログイン履歴、SBI のタブでは「ログイン履歴を確認する」。');
+  console.log(
+    '  楽天のログイン画面から「ログイン」→「前回ログイン日時」→ ログイン履歴、SBI のタブでは「ログイン履歴を確認する」。',
+  );
   console.log('  各ページ下の黄色いバーからすべてのデモページへ移動できます。');
   console.log(`  記録の確認（ポップアップ）: 拡張機能アイコン、または chrome-extension://${b.extensionId}/popup.html`);
   console.log('  終了するには Ctrl-C / press Ctrl-C to quit.');
@@ -221,7 +264,9 @@ async function main(): Promise<number> {
     return 2;
   }
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
-    console.error(`The extension is not built (${EXTENSION_DIR}). Run: npm run demo (it builds first) or npx wxt build --mode demo.`);
+    console.error(
+      `The extension is not built (${EXTENSION_DIR}). Run: npm run demo (it builds first) or npx wxt build --mode demo.`,
+    );
     return 2;
   }
   console.log(`株ガード デモ: ${chromePath} (${chromiumVersion(chromePath)}), ${headed ? 'headed' : 'headless'}`);
@@ -229,15 +274,25 @@ async function main(): Promise<number> {
   let b: ExtensionBrowser | undefined;
   try {
     server = await startBrokerServer();
-    console.log(`  demo broker server on 127.0.0.1:${server.port} (every host name resolves there; TLS and HTTP on one port)`);
-    b = await launchWithExtension({ extensionDir: EXTENSION_DIR, args: server.chromiumArgs(), headless: !headed, executablePath: chromePath, handleSignals: !headed });
+    console.log(
+      `  demo broker server on 127.0.0.1:${server.port} (every host name resolves there; TLS and HTTP on one port)`,
+    );
+    b = await launchWithExtension({
+      extensionDir: EXTENSION_DIR,
+      args: server.chromiumArgs(),
+      headless: !headed,
+      executablePath: chromePath,
+      handleSignals: !headed,
+    });
     if (headed) {
       await stayOpen(b);
       console.log('デモを終了します / closing the demo.');
     } else await walk(b, server, chromePath);
     return 0;
   } catch (err) {
-    console.error(`\nデモ失敗 / demo failed: ${err instanceof DemoError ? err.message : String((err as Error)?.stack ?? err)}`);
+    console.error(
+      `\nデモ失敗 / demo failed: ${err instanceof DemoError ? err.message : String((err as Error)?.stack ?? err)}`,
+    );
     return 1;
   } finally {
     await b?.close();

@@ -25,7 +25,14 @@ export default defineUnlistedScript(() => {
     saved: () => {
       // the page read again now, with the new mapping: its rows are stored without waiting for the next visit
       const page = serializePage(document);
-      const m: CaptureMessage = { type: 'kg/capture', broker: broker.id, url: location.href, title: document.title, ...page, how: 'visit' };
+      const m: CaptureMessage = {
+        type: 'kg/capture',
+        broker: broker.id,
+        url: location.href,
+        title: document.title,
+        ...page,
+        how: 'visit',
+      };
       void browser.runtime.sendMessage(m).catch(() => undefined);
     },
   });

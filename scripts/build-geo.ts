@@ -172,7 +172,9 @@ function buildCountries(): void {
   };
   const text = JSON.stringify(json);
   writeFileSync(out('geo-country.json'), text + '\n');
-  console.log(`geo-country.json: ${codes.length - 1} countries, v4 ${v4.entries} entries, v6 ${v6.entries} entries, ${(text.length / 1024).toFixed(0)} KiB`);
+  console.log(
+    `geo-country.json: ${codes.length - 1} countries, v4 ${v4.entries} entries, v6 ${v6.entries} entries, ${(text.length / 1024).toFixed(0)} KiB`,
+  );
 }
 
 function buildHosting(): void {
@@ -193,7 +195,9 @@ function buildHosting(): void {
   };
   const text = JSON.stringify(json);
   writeFileSync(out('hosting.json'), text + '\n');
-  console.log(`hosting.json: ${HOSTING_NETWORKS.length} networks, v4 ${v4.entries} entries, v6 ${v6.entries} entries, ${(text.length / 1024).toFixed(0)} KiB`);
+  console.log(
+    `hosting.json: ${HOSTING_NETWORKS.length} networks, v4 ${v4.entries} entries, v6 ${v6.entries} entries, ${(text.length / 1024).toFixed(0)} KiB`,
+  );
 }
 
 buildCountries();

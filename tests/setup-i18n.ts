@@ -6,7 +6,11 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { formatMessage, type Catalog } from '../utils/i18n-format';
 
 const locale = process.env.TEST_LOCALE === 'en' ? 'en' : 'ja';
-const catalog = JSON.parse(readFileSync(join(__dirname, '..', 'public', '_locales', locale, 'messages.json'), 'utf8')) as Catalog;
+const catalog = JSON.parse(
+  readFileSync(join(__dirname, '..', 'public', '_locales', locale, 'messages.json'), 'utf8'),
+) as Catalog;
 
-(fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: string | string[]) => string }).getMessage = (key, subs) =>
-  key === '@@ui_locale' ? locale : formatMessage(catalog, key, subs);
+(fakeBrowser.i18n as unknown as { getMessage: (k: string, s?: string | string[]) => string }).getMessage = (
+  key,
+  subs,
+) => (key === '@@ui_locale' ? locale : formatMessage(catalog, key, subs));

@@ -19,8 +19,14 @@ export function AlertsSection({ db, lang, background }: SectionProps) {
     <section aria-labelledby="alerts-title" class="section">
       <h2 id="alerts-title">{t('alertsTitle')}</h2>
       <p class="muted">{t('dashAlertsHelp')}</p>
-      {alerts === null ? <p>{t('popupLoading')}</p> : alerts.length === 0 ? <p data-field="none">{t('alertsNone')}</p> : null}
-      {alerts?.map((a) => <AlertCard key={a.id} alert={a} lang={lang} onAnswer={(x, v) => void onAnswer(x, v)} />)}
+      {alerts === null ? (
+        <p>{t('popupLoading')}</p>
+      ) : alerts.length === 0 ? (
+        <p data-field="none">{t('alertsNone')}</p>
+      ) : null}
+      {alerts?.map((a) => (
+        <AlertCard key={a.id} alert={a} lang={lang} onAnswer={(x, v) => void onAnswer(x, v)} />
+      ))}
     </section>
   );
 }

@@ -24,8 +24,20 @@ const until = async <T,>(f: () => T | undefined | null | false): Promise<T> => {
 };
 
 function props(db = new KabuGuardDB(`test-${Math.random()}`)): SectionProps {
-  const api: HostAccessApi = { permissions: { contains: async () => true, request: async () => true, remove: async () => true }, runtime: { getManifest: () => ({}) } };
-  return { db, lang: 'ja', background: { refreshBadge: vi.fn(async () => undefined), syncScripts: vi.fn(async () => undefined), hostAccess: api }, go: vi.fn() };
+  const api: HostAccessApi = {
+    permissions: { contains: async () => true, request: async () => true, remove: async () => true },
+    runtime: { getManifest: () => ({}) },
+  };
+  return {
+    db,
+    lang: 'ja',
+    background: {
+      refreshBadge: vi.fn(async () => undefined),
+      syncScripts: vi.fn(async () => undefined),
+      hostAccess: api,
+    },
+    go: vi.fn(),
+  };
 }
 
 const mount = (node: preact.VNode) => {
@@ -41,7 +53,14 @@ describe('DashboardApp', () => {
     const p = props();
     const root = mount(<DashboardApp db={p.db} lang="ja" background={p.background} />);
     await until(() => root.querySelectorAll('article[data-broker] .light').length === 2);
-    expect([...root.querySelectorAll('.dash-nav a')].map((a) => a.getAttribute('href'))).toEqual(['#overview', '#timeline', '#alerts', '#environments', '#snapshots', '#settings']);
+    expect([...root.querySelectorAll('.dash-nav a')].map((a) => a.getAttribute('href'))).toEqual([
+      '#overview',
+      '#timeline',
+      '#alerts',
+      '#environments',
+      '#snapshots',
+      '#settings',
+    ]);
     expect(root.querySelector('.dash-nav a[aria-current="page"]')?.textContent).toBe('概要');
     // nothing read yet: amber, and says why
     expect(root.querySelector('article[data-broker="sbi"] .light')?.getAttribute('data-reason')).toBe('never-checked');
@@ -56,7 +75,18 @@ describe('DashboardApp', () => {
 describe('SnapshotsSection', () => {
   it('shows a stored page as text, or in a frame with sandbox="" and a CSP; page HTML never becomes this page\'s markup', async () => {
     const p = props();
-    await ingestCapture(p.db, { broker: 'sbi', url: 'https://site2.sbisec.co.jp/ETGate/', how: 'visit', charset: 'utf-8', title: 'SBI証券', html: `<html><body><p>ようこそ</p>${HOSTILE}</body></html>` }, parseHtml);
+    await ingestCapture(
+      p.db,
+      {
+        broker: 'sbi',
+        url: 'https://site2.sbisec.co.jp/ETGate/',
+        how: 'visit',
+        charset: 'utf-8',
+        title: 'SBI証券',
+        html: `<html><body><p>ようこそ</p>${HOSTILE}</body></html>`,
+      },
+      parseHtml,
+    );
     const root = mount(<SnapshotsSection {...p} />);
     const row = await until(() => root.querySelector('table.snapshots tbody tr'));
     expect(row.querySelector('td.hash')?.getAttribute('title')).toMatch(/^[0-9a-f]{64}$/);
@@ -68,14 +98,25 @@ describe('SnapshotsSection', () => {
     (root.querySelector('[data-action="view-page"]') as HTMLButtonElement).click();
     const frame = await until(() => root.querySelector('iframe'));
     expect(frame.getAttribute('sandbox')).toBe('');
-    expect((frame as HTMLIFrameElement).srcdoc).toMatch(/^<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    expect((frame as HTMLIFrameElement).srcdoc).toMatch(
+      /^<meta http-equiv="Content-Security-Policy" content="default-src 'none'/,
+    );
   });
 });
 
 describe('EnvironmentsSection', () => {
   it('lets the user name an environment', async () => {
     const p = props();
-    await p.db.environments.bulkPut(envsOf([facts(login('2025-03-01T12:00:00+09:00', { ip: '153.203.40.10', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/132.0.0.0' }))]));
+    await p.db.environments.bulkPut(
+      envsOf([
+        facts(
+          login('2025-03-01T12:00:00+09:00', {
+            ip: '153.203.40.10',
+            userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/132.0.0.0',
+          }),
+        ),
+      ]),
+    );
     const root = mount(<EnvironmentsSection {...p} />);
     const input = await until(() => root.querySelector<HTMLInputElement>('li.env input[name="label"]'));
     expect(root.querySelector(`label[for="${input.id}"]`)?.textContent).toBe('名前');
@@ -93,14 +134,37 @@ describe('AlertsSection', () => {
     const l = login('2025-04-10T03:12:00+09:00', { ip: '36.110.14.22' });
     await p.db.logins.put(l);
     const alert = {
-      v: 1, id: 'alert_1', broker: 'sbi', kind: 'login', severity: 'medium', status: 'open', anchorEventId: l.id, eventIds: [l.id], eventTimes: [l.at],
+      v: 1,
+      id: 'alert_1',
+      broker: 'sbi',
+      kind: 'login',
+      severity: 'medium',
+      status: 'open',
+      anchorEventId: l.id,
+      eventIds: [l.id],
+      eventTimes: [l.at],
       title: { code: 'detTitleNewCountry', params: { country: { code: '@country', params: { cc: 'CN' } } } },
-      reasons: [{ rule: 'new-country', severity: 'medium', explanation: { seen: { code: 'detComparedNoHistory' }, compared: { code: 'detComparedNoHistory' }, harmless: [], todo: [{ code: 'detTodoChangePassword' }] } }],
-      incidentId: 'inc_1', createdAt: l.at, updatedAt: l.at,
+      reasons: [
+        {
+          rule: 'new-country',
+          severity: 'medium',
+          explanation: {
+            seen: { code: 'detComparedNoHistory' },
+            compared: { code: 'detComparedNoHistory' },
+            harmless: [],
+            todo: [{ code: 'detTodoChangePassword' }],
+          },
+        },
+      ],
+      incidentId: 'inc_1',
+      createdAt: l.at,
+      updatedAt: l.at,
     } as Alert;
     await p.db.alerts.put(alert);
     const root = mount(<AlertsSection {...p} />);
-    const mine = await until(() => root.querySelector<HTMLButtonElement>('[data-alert-id="alert_1"] [data-answer="mine"]'));
+    const mine = await until(() =>
+      root.querySelector<HTMLButtonElement>('[data-alert-id="alert_1"] [data-answer="mine"]'),
+    );
     mine.click();
     await until(() => root.querySelector('[data-alert-id="alert_1"] [data-field="answer"]'));
     expect((await p.db.alerts.get('alert_1'))?.status).toBe('mine');

@@ -62,7 +62,14 @@ export function DashboardApp(props: Omit<SectionProps, 'go'>) {
         <ul>
           {SECTIONS.map((s) => (
             <li key={s}>
-              <a href={`#${s}`} data-section={s} aria-current={s === section ? 'page' : undefined} onClick={(e) => (e.preventDefault(), go(s))}>{t(TITLES[s])}</a>
+              <a
+                href={`#${s}`}
+                data-section={s}
+                aria-current={s === section ? 'page' : undefined}
+                onClick={(e) => (e.preventDefault(), go(s))}
+              >
+                {t(TITLES[s])}
+              </a>
             </li>
           ))}
         </ul>

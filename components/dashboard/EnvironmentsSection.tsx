@@ -1,6 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BROKER_LABELS } from '../../utils/brokers/labels';
-import { forgetEnvironment, labelEnvironment, listEnvironments, trustEnvironment } from '../../utils/dashboard/environments';
+import {
+  forgetEnvironment,
+  labelEnvironment,
+  listEnvironments,
+  trustEnvironment,
+} from '../../utils/dashboard/environments';
 import { render as renderMsg } from '../../utils/detect/explain';
 import { reviewEnvironments } from '../../utils/detect/review';
 import type { Environment } from '../../utils/records/environment';
@@ -15,7 +20,12 @@ const STATUS_KEYS: Record<Environment['status'], string> = {
   rejected: 'envStatusRejected',
 };
 
-function EnvironmentRow({ env, lang, onChanged, db }: { env: Environment; onChanged(): void } & Pick<SectionProps, 'db' | 'lang'>) {
+function EnvironmentRow({
+  env,
+  lang,
+  onChanged,
+  db,
+}: { env: Environment; onChanged(): void } & Pick<SectionProps, 'db' | 'lang'>) {
   const item = reviewEnvironments([env]).items[0]!;
   const [label, setLabel] = useState(env.label ?? '');
   const [saved, setSaved] = useState(false);
@@ -45,13 +55,32 @@ function EnvironmentRow({ env, lang, onChanged, db }: { env: Environment; onChan
       </div>
       <form class="env__label" onSubmit={(e) => void save(e)}>
         <label for={inputId}>{t('envLabel')}</label>
-        <input id={inputId} name="label" maxLength={60} placeholder={t('envLabelPlaceholder')} value={label} onInput={(e) => (setLabel((e.target as HTMLInputElement).value), setSaved(false))} />
-        <button type="submit" data-action="save-label">{t('envSaveLabel')}</button>
-        {saved ? <span role="status" class="muted">{t('envSaved')}</span> : null}
+        <input
+          id={inputId}
+          name="label"
+          maxLength={60}
+          placeholder={t('envLabelPlaceholder')}
+          value={label}
+          onInput={(e) => (setLabel((e.target as HTMLInputElement).value), setSaved(false))}
+        />
+        <button type="submit" data-action="save-label">
+          {t('envSaveLabel')}
+        </button>
+        {saved ? (
+          <span role="status" class="muted">
+            {t('envSaved')}
+          </span>
+        ) : null}
       </form>
       <div class="env__actions">
-        {env.status !== 'confirmed' ? <button type="button" data-action="trust" onClick={() => void trustEnvironment(db, env.id).then(onChanged)}>{t('envTrust')}</button> : null}
-        <button type="button" data-action="forget" onClick={() => void forget()}>{t('envForget')}</button>
+        {env.status !== 'confirmed' ? (
+          <button type="button" data-action="trust" onClick={() => void trustEnvironment(db, env.id).then(onChanged)}>
+            {t('envTrust')}
+          </button>
+        ) : null}
+        <button type="button" data-action="forget" onClick={() => void forget()}>
+          {t('envForget')}
+        </button>
       </div>
     </li>
   );
@@ -73,7 +102,11 @@ export function EnvironmentsSection({ db, lang }: SectionProps) {
         return (
           <div key={b.id} data-broker={b.id}>
             <h3>{b.label[lang]}</h3>
-            <ul class="envs">{mine.map((e) => <EnvironmentRow key={`${e.id}:${e.updatedAt}`} env={e} db={db} lang={lang} onChanged={reload} />)}</ul>
+            <ul class="envs">
+              {mine.map((e) => (
+                <EnvironmentRow key={`${e.id}:${e.updatedAt}`} env={e} db={db} lang={lang} onChanged={reload} />
+              ))}
+            </ul>
           </div>
         );
       })}

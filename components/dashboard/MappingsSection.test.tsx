@@ -23,10 +23,24 @@ const mount = (node: preact.VNode) => {
 const HOSTILE = '<img src=x onerror="window.__pwned=1">';
 
 async function withMapping(db: KabuGuardDB) {
-  return saveMapping(db, buildMapping({
-    broker: 'rakuten', urlPattern: '/app/info_connect_log.do', kind: 'login-history',
-    signature: ['接続時刻', HOSTILE], columns: [{ header: '接続時刻', field: 'at' }, { header: HOSTILE, field: 'ip' }], title: HOSTILE,
-  }, 'taught', '2026-05-02T10:00:00+09:00'));
+  return saveMapping(
+    db,
+    buildMapping(
+      {
+        broker: 'rakuten',
+        urlPattern: '/app/info_connect_log.do',
+        kind: 'login-history',
+        signature: ['接続時刻', HOSTILE],
+        columns: [
+          { header: '接続時刻', field: 'at' },
+          { header: HOSTILE, field: 'ip' },
+        ],
+        title: HOSTILE,
+      },
+      'taught',
+      '2026-05-02T10:00:00+09:00',
+    ),
+  );
 }
 
 function pick(input: HTMLInputElement, text: string): void {
@@ -68,11 +82,48 @@ describe('MappingsSection', () => {
     const db = new KabuGuardDB(`test-${Math.random()}`);
     const root = mount(<MappingsSection db={db} lang="ja" />);
     const input = await until(() => root.querySelector<HTMLInputElement>('[data-action="import-mappings"]'));
-    pick(input, JSON.stringify({ format: 'kabu-guard/table-mappings/1', mappings: [{ format: 'kabu-guard/table-mapping/1', id: 'map_0000000000000000', broker: 'sbi', urlPattern: '/x', kind: 'login-history', signature: ['a'], columns: [{ header: 'a', field: 'at' }], createdAt: '2026-01-01T00:00:00+09:00', origin: 'taught', onclick: 'x' }] }));
+    pick(
+      input,
+      JSON.stringify({
+        format: 'kabu-guard/table-mappings/1',
+        mappings: [
+          {
+            format: 'kabu-guard/table-mapping/1',
+            id: 'map_0000000000000000',
+            broker: 'sbi',
+            urlPattern: '/x',
+            kind: 'login-history',
+            signature: ['a'],
+            columns: [{ header: 'a', field: 'at' }],
+            createdAt: '2026-01-01T00:00:00+09:00',
+            origin: 'taught',
+            onclick: 'x',
+          },
+        ],
+      }),
+    );
     const status = () => root.querySelector('[data-field="mappings-status"]')!.textContent ?? '';
     await until(() => status().includes('正しくない'));
     expect(await db.mappings.count()).toBe(0);
-    pick(input, JSON.stringify({ format: 'kabu-guard/table-mappings/1', mappings: [{ format: 'kabu-guard/table-mapping/1', id: 'map_0000000000000000', broker: 'sbi', urlPattern: '/x', kind: 'login-history', signature: ['a'], columns: [{ header: 'a', field: 'at' }], createdAt: '2026-01-01T00:00:00+09:00', origin: 'taught' }] }));
+    pick(
+      input,
+      JSON.stringify({
+        format: 'kabu-guard/table-mappings/1',
+        mappings: [
+          {
+            format: 'kabu-guard/table-mapping/1',
+            id: 'map_0000000000000000',
+            broker: 'sbi',
+            urlPattern: '/x',
+            kind: 'login-history',
+            signature: ['a'],
+            columns: [{ header: 'a', field: 'at' }],
+            createdAt: '2026-01-01T00:00:00+09:00',
+            origin: 'taught',
+          },
+        ],
+      }),
+    );
     await until(() => status().includes('1 件'));
     expect((await db.mappings.toArray()).map((m) => [m.broker, m.origin])).toEqual([['sbi', 'imported']]);
     await until(() => root.querySelector('[data-mapping-id]'));

@@ -18,7 +18,9 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
         setOverview(o);
         return recount(db).then((c) => setOverview(withCounts(o, c)));
       })
-      .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }));
+      .catch(() =>
+        setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }),
+      );
   }, []);
   if (!overview) return <p>{t('popupLoading')}</p>;
   return (
@@ -28,26 +30,49 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
         {overview.brokers.map((o) => {
           const h = o.summary.health;
           return (
-            <article key={o.broker} class={`card card--${o.status.light}`} data-broker={o.broker} aria-labelledby={`ov-${o.broker}`}>
+            <article
+              key={o.broker}
+              class={`card card--${o.status.light}`}
+              data-broker={o.broker}
+              aria-labelledby={`ov-${o.broker}`}
+            >
               <h3 id={`ov-${o.broker}`}>{brokerName(o.broker, lang)}</h3>
               <StatusLight status={o.status} openAlerts={o.openAlerts} staleDays={overview.staleDays} />
-              {o.enabled ? null : <p class="muted" data-field="disabled">{t('dashBrokerDisabled')}</p>}
+              {o.enabled ? null : (
+                <p class="muted" data-field="disabled">
+                  {t('dashBrokerDisabled')}
+                </p>
+              )}
               <dl>
                 <dt>{t('dashLastChecked')}</dt>
                 <dd data-field="last-checked">{lastCheckedText(o.status)}</dd>
                 <dt>{t('popupLastCapture')}</dt>
-                <dd data-field="last-capture">{h?.lastCaptureAt ? `${formatJst(h.lastCaptureAt)} JST` : t('popupNever')}</dd>
+                <dd data-field="last-capture">
+                  {h?.lastCaptureAt ? `${formatJst(h.lastCaptureAt)} JST` : t('popupNever')}
+                </dd>
                 <dt>{t('popupLoginRecords')}</dt>
-                <dd data-field="logins" aria-busy={o.summary.countsPending ? 'true' : undefined}>{String(o.summary.logins)}</dd>
+                <dd data-field="logins" aria-busy={o.summary.countsPending ? 'true' : undefined}>
+                  {String(o.summary.logins)}
+                </dd>
                 <dt>{t('popupOrderRecords')}</dt>
-                <dd data-field="orders" aria-busy={o.summary.countsPending ? 'true' : undefined}>{t('popupOrderCounts', [String(o.summary.orders ?? 0), String(o.summary.foreignOrders ?? 0)])}</dd>
+                <dd data-field="orders" aria-busy={o.summary.countsPending ? 'true' : undefined}>
+                  {t('popupOrderCounts', [String(o.summary.orders ?? 0), String(o.summary.foreignOrders ?? 0)])}
+                </dd>
                 <dt>{t('dashSnapshots')}</dt>
-                <dd data-field="snapshots" aria-busy={o.summary.countsPending ? 'true' : undefined}>{String(o.summary.snapshots)}</dd>
+                <dd data-field="snapshots" aria-busy={o.summary.countsPending ? 'true' : undefined}>
+                  {String(o.summary.snapshots)}
+                </dd>
               </dl>
-              {h?.state === 'unreadable' && h.message ? <p class="card__message" data-field="message">{h.message}</p> : null}
+              {h?.state === 'unreadable' && h.message ? (
+                <p class="card__message" data-field="message">
+                  {h.message}
+                </p>
+              ) : null}
               {o.openAlerts ? (
                 <p>
-                  <button type="button" class="primary" data-action="to-alerts" onClick={() => go('alerts')}>{t('dashAnswerAlerts')}</button>
+                  <button type="button" class="primary" data-action="to-alerts" onClick={() => go('alerts')}>
+                    {t('dashAnswerAlerts')}
+                  </button>
                 </p>
               ) : null}
             </article>
@@ -62,9 +87,23 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
       <nav class="actions" aria-label={t('dashToolsTitle')}>
         <h3>{t('dashToolsTitle')}</h3>
         <ul>
-          <li><a href="evidence.html" data-action="evidence">{t('dashEvidenceLink')}</a> <span class="muted">{t('dashEvidenceHelp')}</span></li>
-          <li><a href="orders.html" data-action="import">{t('dashImportLink')}</a> <span class="muted">{t('dashImportHelp')}</span></li>
-          <li><a href="onboarding.html" data-action="onboarding">{t('dashOnboardingLink')}</a></li>
+          <li>
+            <a href="evidence.html" data-action="evidence">
+              {t('dashEvidenceLink')}
+            </a>{' '}
+            <span class="muted">{t('dashEvidenceHelp')}</span>
+          </li>
+          <li>
+            <a href="orders.html" data-action="import">
+              {t('dashImportLink')}
+            </a>{' '}
+            <span class="muted">{t('dashImportHelp')}</span>
+          </li>
+          <li>
+            <a href="onboarding.html" data-action="onboarding">
+              {t('dashOnboardingLink')}
+            </a>
+          </li>
         </ul>
       </nav>
     </section>

@@ -4,7 +4,14 @@ import type { BrokerId } from '../../utils/brokers/types';
 import { hasHostAccess, releaseHostAccess, requestHostAccess } from '../../utils/capture/host-access';
 import { deleteBrokerData, type Deleted } from '../../utils/dashboard/retention';
 import { t } from '../../utils/i18n';
-import { CHECK_INTERVAL_CHOICES, DEFAULT_STALE_DAYS, enabledBrokers, loadSettings, saveSettings, type Settings } from '../../utils/store/settings';
+import {
+  CHECK_INTERVAL_CHOICES,
+  DEFAULT_STALE_DAYS,
+  enabledBrokers,
+  loadSettings,
+  saveSettings,
+  type Settings,
+} from '../../utils/store/settings';
 import { MappingsSection } from './MappingsSection';
 import type { SectionProps } from './types';
 
@@ -48,14 +55,21 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
   return (
     <section aria-labelledby="settings-title" class="section">
       <h2 id="settings-title">{t('setTitle')}</h2>
-      <p role="status" class="saved" data-field="saved">{saved}</p>
+      <p role="status" class="saved" data-field="saved">
+        {saved}
+      </p>
 
       <fieldset>
         <legend>{t('setBrokers')}</legend>
         <p class="muted">{t('setBrokersHelp')}</p>
         {BROKER_LABELS.map((b) => (
           <label key={b.id} class="check" data-broker={b.id}>
-            <input type="checkbox" name={`broker-${b.id}`} checked={enabled.includes(b.id) && access[b.id] !== false} onChange={(e) => toggleBroker(b.id, (e.target as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              name={`broker-${b.id}`}
+              checked={enabled.includes(b.id) && access[b.id] !== false}
+              onChange={(e) => toggleBroker(b.id, (e.target as HTMLInputElement).checked)}
+            />
             {b.label[lang]}
             {access[b.id] === false ? <span class="muted">{` (${t('setNoAccess')})`}</span> : null}
           </label>
@@ -66,19 +80,35 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
         <legend>{t('setInterval')}</legend>
         <label>
           {t('setIntervalLabel')}
-          <select name="interval" value={String(settings.checkIntervalMinutes ?? '')} onChange={(e) => {
-            const v = (e.target as HTMLSelectElement).value;
-            void save(v ? { checkIntervalMinutes: Number(v) } : { checkIntervalMinutes: undefined });
-          }}>
+          <select
+            name="interval"
+            value={String(settings.checkIntervalMinutes ?? '')}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              void save(v ? { checkIntervalMinutes: Number(v) } : { checkIntervalMinutes: undefined });
+            }}
+          >
             <option value="">{t('setIntervalDefault')}</option>
-            {CHECK_INTERVAL_CHOICES.map((m) => <option key={m} value={String(m)}>{t('setMinutes', String(m))}</option>)}
+            {CHECK_INTERVAL_CHOICES.map((m) => (
+              <option key={m} value={String(m)}>
+                {t('setMinutes', String(m))}
+              </option>
+            ))}
           </select>
         </label>
         <p class="muted">{t('setIntervalHelp')}</p>
         <label>
           {t('setStale')}
-          <select name="stale" value={String(settings.staleDays ?? DEFAULT_STALE_DAYS)} onChange={(e) => void save({ staleDays: Number((e.target as HTMLSelectElement).value) })}>
-            {STALE_CHOICES.map((d) => <option key={d} value={String(d)}>{t('setDays', String(d))}</option>)}
+          <select
+            name="stale"
+            value={String(settings.staleDays ?? DEFAULT_STALE_DAYS)}
+            onChange={(e) => void save({ staleDays: Number((e.target as HTMLSelectElement).value) })}
+          >
+            {STALE_CHOICES.map((d) => (
+              <option key={d} value={String(d)}>
+                {t('setDays', String(d))}
+              </option>
+            ))}
           </select>
         </label>
       </fieldset>
@@ -86,11 +116,23 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
       <fieldset>
         <legend>{t('setNotify')}</legend>
         <label class="check">
-          <input type="radio" name="notify" value="medium" checked={(settings.notifyLevel ?? 'medium') === 'medium'} onChange={() => void save({ notifyLevel: 'medium' })} />
+          <input
+            type="radio"
+            name="notify"
+            value="medium"
+            checked={(settings.notifyLevel ?? 'medium') === 'medium'}
+            onChange={() => void save({ notifyLevel: 'medium' })}
+          />
           {t('setNotifyMedium')}
         </label>
         <label class="check">
-          <input type="radio" name="notify" value="high" checked={settings.notifyLevel === 'high'} onChange={() => void save({ notifyLevel: 'high' })} />
+          <input
+            type="radio"
+            name="notify"
+            value="high"
+            checked={settings.notifyLevel === 'high'}
+            onChange={() => void save({ notifyLevel: 'high' })}
+          />
           {t('setNotifyHigh')}
         </label>
         <p class="muted">{t('setNotifyHelp')}</p>
@@ -101,10 +143,21 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
         <p>{t('setRetentionHelp')}</p>
         {BROKER_LABELS.map((b) => (
           <p key={b.id}>
-            <button type="button" class="danger" data-action={`delete-${b.id}`} onClick={() => void remove(b.id, b.label[lang])}>{t('setDelete', b.label[lang])}</button>
+            <button
+              type="button"
+              class="danger"
+              data-action={`delete-${b.id}`}
+              onClick={() => void remove(b.id, b.label[lang])}
+            >
+              {t('setDelete', b.label[lang])}
+            </button>
           </p>
         ))}
-        {deleted ? <p role="status" data-field="deleted">{t('setDeleted', [String(deleted.snapshots), String(deleted.logins + deleted.orders)])}</p> : null}
+        {deleted ? (
+          <p role="status" data-field="deleted">
+            {t('setDeleted', [String(deleted.snapshots), String(deleted.logins + deleted.orders)])}
+          </p>
+        ) : null}
       </fieldset>
       <MappingsSection db={db} lang={lang} />
     </section>

@@ -1,7 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
-import { listSnapshots, reparseAll, sandboxedDocument, snapshotText, SNAPSHOT_PAGE_SIZE } from '../../utils/dashboard/snapshots';
+import {
+  listSnapshots,
+  reparseAll,
+  sandboxedDocument,
+  snapshotText,
+  SNAPSHOT_PAGE_SIZE,
+} from '../../utils/dashboard/snapshots';
 import { parseHtml } from '../../utils/dom/parse-html';
 import type { Snapshot } from '../../utils/records';
 import { t } from '../../utils/i18n';
@@ -32,16 +38,44 @@ function Viewer({ snapshot, db, onClose }: { snapshot: Snapshot; onClose(): void
         <strong>{snapshot.title ?? snapshot.url}</strong>
         {isHtml ? (
           <span class="viewer__modes" role="group" aria-label={t('snapViewMode')}>
-            <button type="button" aria-pressed={mode === 'text'} data-action="view-text" onClick={() => setMode('text')}>{t('snapViewText')}</button>
-            <button type="button" aria-pressed={mode === 'page'} data-action="view-page" onClick={() => setMode('page')}>{t('snapViewPage')}</button>
+            <button
+              type="button"
+              aria-pressed={mode === 'text'}
+              data-action="view-text"
+              onClick={() => setMode('text')}
+            >
+              {t('snapViewText')}
+            </button>
+            <button
+              type="button"
+              aria-pressed={mode === 'page'}
+              data-action="view-page"
+              onClick={() => setMode('page')}
+            >
+              {t('snapViewPage')}
+            </button>
           </span>
         ) : null}
-        <button type="button" data-action="close-viewer" onClick={onClose}>{t('snapClose')}</button>
+        <button type="button" data-action="close-viewer" onClick={onClose}>
+          {t('snapClose')}
+        </button>
       </div>
-      {text === null ? <p>{t('popupLoading')}</p> : text === undefined ? <p>{t('snapNoBody')}</p> : mode === 'page' && isHtml ? (
-        <iframe class="viewer__frame" sandbox="" srcdoc={sandboxedDocument(text)} title={t('snapViewerTitle')} referrerpolicy="no-referrer" />
+      {text === null ? (
+        <p>{t('popupLoading')}</p>
+      ) : text === undefined ? (
+        <p>{t('snapNoBody')}</p>
+      ) : mode === 'page' && isHtml ? (
+        <iframe
+          class="viewer__frame"
+          sandbox=""
+          srcdoc={sandboxedDocument(text)}
+          title={t('snapViewerTitle')}
+          referrerpolicy="no-referrer"
+        />
       ) : (
-        <pre class="viewer__text" data-field="snapshot-text" tabIndex={0}>{text}</pre>
+        <pre class="viewer__text" data-field="snapshot-text" tabIndex={0}>
+          {text}
+        </pre>
       )}
     </div>
   );
@@ -69,13 +103,25 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
       <h2 id="snap-title">{t('snapTitle')}</h2>
       <p class="muted">{t('snapHelp')}</p>
       <p class="row">
-        <button type="button" data-action="reparse" disabled={rebuild === 'running'} onClick={() => void reparse()}>{t('snapReparse')}</button>
+        <button type="button" data-action="reparse" disabled={rebuild === 'running'} onClick={() => void reparse()}>
+          {t('snapReparse')}
+        </button>
         <span role="status" data-field="reparse-status">
-          {rebuild === 'running' ? t('snapReparsing') : rebuild === 'failed' ? t('snapReparseFailed') : typeof rebuild === 'object' ? t('snapReparsed', [String(rebuild.snapshots), String(rebuild.logins)]) : ''}
+          {rebuild === 'running'
+            ? t('snapReparsing')
+            : rebuild === 'failed'
+              ? t('snapReparseFailed')
+              : typeof rebuild === 'object'
+                ? t('snapReparsed', [String(rebuild.snapshots), String(rebuild.logins)])
+                : ''}
         </span>
       </p>
       {viewing ? <Viewer snapshot={viewing} db={db} onClose={() => setViewing(null)} /> : null}
-      {data === null ? <p>{t('popupLoading')}</p> : data.items.length === 0 ? <p data-field="none">{t('snapNone')}</p> : (
+      {data === null ? (
+        <p>{t('popupLoading')}</p>
+      ) : data.items.length === 0 ? (
+        <p data-field="none">{t('snapNone')}</p>
+      ) : (
         <table class="snapshots">
           <caption class="visually-hidden">{t('snapTitle')}</caption>
           <thead>
@@ -85,7 +131,9 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
               <th scope="col">{t('snapColPage')}</th>
               <th scope="col">{t('snapColStatus')}</th>
               <th scope="col">{t('snapColHash')}</th>
-              <th scope="col"><span class="visually-hidden">{t('snapView')}</span></th>
+              <th scope="col">
+                <span class="visually-hidden">{t('snapView')}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -98,9 +146,18 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
                   <br />
                   <span class="muted url">{s.url}</span>
                 </td>
-                <td class={`nowrap status status--${s.parse.status}`}>{t(STATUS_KEYS[s.parse.status])}{s.parse.records ? ` (${s.parse.records})` : ''}</td>
-                <td class="hash" title={s.sha256}><code>{s.sha256.slice(0, 12)}…</code></td>
-                <td><button type="button" data-action="view" onClick={() => setViewing(s)}>{t('snapView')}</button></td>
+                <td class={`nowrap status status--${s.parse.status}`}>
+                  {t(STATUS_KEYS[s.parse.status])}
+                  {s.parse.records ? ` (${s.parse.records})` : ''}
+                </td>
+                <td class="hash" title={s.sha256}>
+                  <code>{s.sha256.slice(0, 12)}…</code>
+                </td>
+                <td>
+                  <button type="button" data-action="view" onClick={() => setViewing(s)}>
+                    {t('snapView')}
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -108,9 +165,13 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
       )}
       {pages > 1 ? (
         <nav class="pager" aria-label={t('snapPages')}>
-          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>{t('snapPrev')}</button>
+          <button type="button" disabled={page === 0} onClick={() => setPage(page - 1)}>
+            {t('snapPrev')}
+          </button>
           <span>{t('snapPageOf', [String(page + 1), String(pages)])}</span>
-          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>{t('snapNext')}</button>
+          <button type="button" disabled={page + 1 >= pages} onClick={() => setPage(page + 1)}>
+            {t('snapNext')}
+          </button>
         </nav>
       ) : null}
     </section>

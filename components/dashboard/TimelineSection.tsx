@@ -2,7 +2,15 @@ import { useEffect, useState } from 'preact/hooks';
 import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import type { BrokerId } from '../../utils/brokers/types';
-import { defaultFilter, loadTimelinePage, type Attribution, type TimelineCursor, type TimelineFilter, type TimelineItem, type TimelineKind } from '../../utils/dashboard/timeline';
+import {
+  defaultFilter,
+  loadTimelinePage,
+  type Attribution,
+  type TimelineCursor,
+  type TimelineFilter,
+  type TimelineItem,
+  type TimelineKind,
+} from '../../utils/dashboard/timeline';
 import { t } from '../../utils/i18n';
 import { render as renderMsg, type Lang } from '../../utils/detect/explain';
 import type { OrderEvent } from '../../utils/records';
@@ -15,20 +23,38 @@ const BADGE_KEYS: Record<Attribution, string> = {
   'not-mine': 'tlBadgeNotMine',
   elsewhere: 'tlBadgeElsewhere',
 };
-const SEVERITY_KEYS = { info: 'severityInfo', low: 'severityLow', medium: 'severityMedium', high: 'severityHigh' } as const;
-const ORDER_STATUS_KEYS = { executed: 'orderStatusExecuted', open: 'orderStatusOpen', cancelled: 'orderStatusCancelled' } as const;
+const SEVERITY_KEYS = {
+  info: 'severityInfo',
+  low: 'severityLow',
+  medium: 'severityMedium',
+  high: 'severityHigh',
+} as const;
+const ORDER_STATUS_KEYS = {
+  executed: 'orderStatusExecuted',
+  open: 'orderStatusOpen',
+  cancelled: 'orderStatusCancelled',
+} as const;
 
 /** Broker text, shown as text: the result, the address and where it is, the kind of device. */
 function loginText(item: Extract<TimelineItem, { kind: 'login' }>, lang: Lang): string {
   const e = item.event;
-  const where = [e.ip ?? e.location ?? '', item.place ? `(${renderMsg(item.place, lang)})` : ''].filter(Boolean).join(' ');
-  return [t(e.result === 'success' ? 'tlLoginSuccess' : 'tlLoginFailure'), where, renderMsg(item.device, lang)].filter(Boolean).join('  ·  ');
+  const where = [e.ip ?? e.location ?? '', item.place ? `(${renderMsg(item.place, lang)})` : '']
+    .filter(Boolean)
+    .join(' ');
+  return [t(e.result === 'success' ? 'tlLoginSuccess' : 'tlLoginFailure'), where, renderMsg(item.device, lang)]
+    .filter(Boolean)
+    .join('  ·  ');
 }
 
 function orderText(o: OrderEvent): string {
   const what = [o.symbol, o.name].filter(Boolean).join(' ');
-  const size = o.quantity !== undefined ? `${o.quantity.toLocaleString('ja-JP')}${o.price !== undefined ? ` @ ${o.price.toLocaleString('ja-JP')}${o.currency ? ` ${o.currency}` : ''}` : ''}` : '';
-  return [t(o.side === 'buy' ? 'orderSideBuy' : 'orderSideSell'), what, size, t(ORDER_STATUS_KEYS[o.status])].filter(Boolean).join('  ·  ');
+  const size =
+    o.quantity !== undefined
+      ? `${o.quantity.toLocaleString('ja-JP')}${o.price !== undefined ? ` @ ${o.price.toLocaleString('ja-JP')}${o.currency ? ` ${o.currency}` : ''}` : ''}`
+      : '';
+  return [t(o.side === 'buy' ? 'orderSideBuy' : 'orderSideSell'), what, size, t(ORDER_STATUS_KEYS[o.status])]
+    .filter(Boolean)
+    .join('  ·  ');
 }
 
 function when(item: TimelineItem): string {
@@ -62,20 +88,32 @@ export function TimelineSection({ db, lang }: SectionProps) {
       <form class="filters" onSubmit={(e) => e.preventDefault()} aria-label={t('tlFilters')}>
         <label>
           {t('tlFilterBroker')}
-          <select name="broker" value={brokerValue} onChange={(e) => {
-            const v = (e.target as HTMLSelectElement).value;
-            update({ brokers: v === 'all' ? BROKER_LABELS.map((b) => b.id) : [v as BrokerId] });
-          }}>
+          <select
+            name="broker"
+            value={brokerValue}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              update({ brokers: v === 'all' ? BROKER_LABELS.map((b) => b.id) : [v as BrokerId] });
+            }}
+          >
             <option value="all">{t('tlAll')}</option>
-            {BROKER_LABELS.map((b) => <option key={b.id} value={b.id}>{b.label[lang]}</option>)}
+            {BROKER_LABELS.map((b) => (
+              <option key={b.id} value={b.id}>
+                {b.label[lang]}
+              </option>
+            ))}
           </select>
         </label>
         <label>
           {t('tlFilterKind')}
-          <select name="kind" value={kindValue} onChange={(e) => {
-            const v = (e.target as HTMLSelectElement).value;
-            update({ kinds: v === 'all' ? ['login', 'order'] : [v as TimelineKind] });
-          }}>
+          <select
+            name="kind"
+            value={kindValue}
+            onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              update({ kinds: v === 'all' ? ['login', 'order'] : [v as TimelineKind] });
+            }}
+          >
             <option value="all">{t('tlAll')}</option>
             <option value="login">{t('tlKindLogin')}</option>
             <option value="order">{t('tlKindOrder')}</option>
@@ -83,20 +121,35 @@ export function TimelineSection({ db, lang }: SectionProps) {
         </label>
         <label>
           {t('tlFilterFrom')}
-          <input type="date" name="from" value={filter.from ?? ''} onChange={(e) => {
-            const v = (e.target as HTMLInputElement).value;
-            update(v ? { from: v } : { from: undefined });
-          }} />
+          <input
+            type="date"
+            name="from"
+            value={filter.from ?? ''}
+            onChange={(e) => {
+              const v = (e.target as HTMLInputElement).value;
+              update(v ? { from: v } : { from: undefined });
+            }}
+          />
         </label>
         <label>
           {t('tlFilterTo')}
-          <input type="date" name="to" value={filter.to ?? ''} onChange={(e) => {
-            const v = (e.target as HTMLInputElement).value;
-            update(v ? { to: v } : { to: undefined });
-          }} />
+          <input
+            type="date"
+            name="to"
+            value={filter.to ?? ''}
+            onChange={(e) => {
+              const v = (e.target as HTMLInputElement).value;
+              update(v ? { to: v } : { to: undefined });
+            }}
+          />
         </label>
         <label class="check">
-          <input type="checkbox" name="flagged" checked={filter.onlyFlagged} onChange={(e) => update({ onlyFlagged: (e.target as HTMLInputElement).checked })} />
+          <input
+            type="checkbox"
+            name="flagged"
+            checked={filter.onlyFlagged}
+            onChange={(e) => update({ onlyFlagged: (e.target as HTMLInputElement).checked })}
+          />
           {t('tlFilterFlagged')}
         </label>
       </form>
@@ -118,15 +171,30 @@ export function TimelineSection({ db, lang }: SectionProps) {
           </thead>
           <tbody>
             {items.map((item) => (
-              <tr key={`${item.kind}:${item.id}`} data-at={item.at} data-kind={item.kind} data-event-id={item.id} data-attribution={item.attribution ?? ''} class={item.flag ? `flagged flagged--${item.flag}` : undefined}>
+              <tr
+                key={`${item.kind}:${item.id}`}
+                data-at={item.at}
+                data-kind={item.kind}
+                data-event-id={item.id}
+                data-attribution={item.attribution ?? ''}
+                class={item.flag ? `flagged flagged--${item.flag}` : undefined}
+              >
                 <td class="nowrap num">{when(item)}</td>
                 <td class="nowrap">{BROKER_LABELS.find((b) => b.id === item.broker)!.label[lang]}</td>
                 <td class="nowrap">{t(item.kind === 'login' ? 'tlKindLogin' : 'tlKindOrder')}</td>
-                <td class="wrap" title={item.kind === 'login' ? (item.event.userAgent ?? item.event.device ?? '') : ''}>{item.kind === 'login' ? loginText(item, lang) : orderText(item.event)}</td>
+                <td class="wrap" title={item.kind === 'login' ? (item.event.userAgent ?? item.event.device ?? '') : ''}>
+                  {item.kind === 'login' ? loginText(item, lang) : orderText(item.event)}
+                </td>
                 <td>
-                  {item.attribution ? <span class={`badge badge--${item.attribution}`}>{t(BADGE_KEYS[item.attribution])}</span> : null}
+                  {item.attribution ? (
+                    <span class={`badge badge--${item.attribution}`}>{t(BADGE_KEYS[item.attribution])}</span>
+                  ) : null}
                   {item.kind === 'login' && item.envLabel ? <span class="env-label">{item.envLabel}</span> : null}
-                  {item.flag ? <span class={`badge badge--flag-${item.flag}`} data-field="flag">{t('tlFlag', t(SEVERITY_KEYS[item.flag]))}</span> : null}
+                  {item.flag ? (
+                    <span class={`badge badge--flag-${item.flag}`} data-field="flag">
+                      {t('tlFlag', t(SEVERITY_KEYS[item.flag]))}
+                    </span>
+                  ) : null}
                 </td>
               </tr>
             ))}
@@ -135,7 +203,9 @@ export function TimelineSection({ db, lang }: SectionProps) {
       )}
       {next ? (
         <p>
-          <button type="button" data-action="more" disabled={busy} onClick={() => void load(filter, next)}>{t('tlMore')}</button>
+          <button type="button" data-action="more" disabled={busy} onClick={() => void load(filter, next)}>
+            {t('tlMore')}
+          </button>
         </p>
       ) : null}
     </section>

@@ -87,7 +87,9 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
 
   const render = (host: string, file: string, vars: Record<string, string> = {}): SiteResponse => {
     let html = readFileSync(join(dir, host, file), 'utf8');
-    html = html.replace(/<!--#include ([\w-]+)-->/g, (_, name: string) => readFileSync(join(dir, host, `_${name}.html`), 'utf8'));
+    html = html.replace(/<!--#include ([\w-]+)-->/g, (_, name: string) =>
+      readFileSync(join(dir, host, `_${name}.html`), 'utf8'),
+    );
     html = html.replace(/\{\{(\w+)\}\}/g, (m, name: string) => vars[name] ?? m);
     html = html.replace('<!--demo-nav-->', demoNav());
     const sjis = file.endsWith('.sjis.html');
@@ -108,7 +110,11 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
     if (page === 'Login.do' && req.method === 'POST') {
       const fresh = `${Array.from({ length: 32 }, () => '0123456789ABCDEF'[Math.floor(Math.random() * 16)]).join('')}.ee24ea7f`;
       sessions.add(fresh);
-      return { status: 302, headers: { location: `/app/home.do;BV_SessionID=${fresh}?eventType=init` }, body: new Uint8Array() };
+      return {
+        status: 302,
+        headers: { location: `/app/home.do;BV_SessionID=${fresh}?eventType=init` },
+        body: new Uint8Array(),
+      };
     }
     const host = 'member.rakuten-sec.co.jp';
     if (page === 'logout.do') {
@@ -150,9 +156,13 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
       case 'member.rakuten-sec.co.jp':
         return rakutenMember(req, path);
       case 'www.rakuten-sec.co.jp':
-        return path === '/' || path === '/ITS/V_ACT_Login.html' ? render(req.host, 'login.html') : textResponse(404, 'not found (demo broker server)');
+        return path === '/' || path === '/ITS/V_ACT_Login.html'
+          ? render(req.host, 'login.html')
+          : textResponse(404, 'not found (demo broker server)');
       case 'site2.sbisec.co.jp':
-        return path === '/ETGate' || path.startsWith('/ETGate/') ? etgate(path, u.searchParams) : textResponse(404, 'not found (demo broker server)');
+        return path === '/ETGate' || path.startsWith('/ETGate/')
+          ? etgate(path, u.searchParams)
+          : textResponse(404, 'not found (demo broker server)');
       case 'k.sbisec.co.jp':
         if (path === '/bsite/member/menu.do') return render(req.host, 'menu.html');
         if (path === '/bsite/member/loginHistory.do') return render(req.host, 'login-history.html');
@@ -160,9 +170,13 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
         if (path.startsWith('/bsite/member/')) return render(req.host, 'other.html');
         return textResponse(404, 'not found (demo broker server)');
       case 'site.sbisec.co.jp':
-        return path === '/account/assets' ? render(req.host, 'assets.html') : textResponse(404, 'not found (demo broker server)');
+        return path === '/account/assets'
+          ? render(req.host, 'assets.html')
+          : textResponse(404, 'not found (demo broker server)');
       case 'member.c.sbisec.co.jp':
-        return path === '/foreign/home' ? render(req.host, 'foreign-home.html') : textResponse(404, 'not found (demo broker server)');
+        return path === '/foreign/home'
+          ? render(req.host, 'foreign-home.html')
+          : textResponse(404, 'not found (demo broker server)');
       default:
         return textResponse(404, 'not a demo broker host');
     }

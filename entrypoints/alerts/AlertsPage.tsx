@@ -22,7 +22,12 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
     await loadAlerts(db).then(setAlerts, () => setAlerts([]));
     const pending = await unreviewedBaseline(db);
     // keep answered ones on screen while the review is open
-    setReview((shown) => (shown.length ? db.environments.bulkGet(shown.map((e) => e.id)).then((x) => x.filter((e): e is Environment => !!e)) : pending) as never);
+    setReview(
+      (shown) =>
+        (shown.length
+          ? db.environments.bulkGet(shown.map((e) => e.id)).then((x) => x.filter((e): e is Environment => !!e))
+          : pending) as never,
+    );
     setRejected(await db.environments.where('status').equals('rejected').toArray());
   };
   useEffect(() => {
@@ -52,10 +57,23 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
   return (
     <main class="alerts">
       <h1>{t('alertsTitle')}</h1>
-      {review.length ? <EnvironmentReview environments={review} lang={lang} onAnswer={onReview} onDone={onReviewDone} /> : null}
-      {rejected.map((e) => e.broker).filter((b, i, all) => all.indexOf(b) === i).map((b) => <WhatToDoCard key={b} broker={b} incidentId="" />)}
-      {alerts === null ? <p>{t('popupLoading')}</p> : alerts.length === 0 ? <p data-field="none">{t('alertsNone')}</p> : null}
-      {alerts?.map((a) => <AlertCard key={a.id} alert={a} lang={lang} focused={a.id === focus} onAnswer={onAnswer} />)}
+      {review.length ? (
+        <EnvironmentReview environments={review} lang={lang} onAnswer={onReview} onDone={onReviewDone} />
+      ) : null}
+      {rejected
+        .map((e) => e.broker)
+        .filter((b, i, all) => all.indexOf(b) === i)
+        .map((b) => (
+          <WhatToDoCard key={b} broker={b} incidentId="" />
+        ))}
+      {alerts === null ? (
+        <p>{t('popupLoading')}</p>
+      ) : alerts.length === 0 ? (
+        <p data-field="none">{t('alertsNone')}</p>
+      ) : null}
+      {alerts?.map((a) => (
+        <AlertCard key={a.id} alert={a} lang={lang} focused={a.id === focus} onAnswer={onAnswer} />
+      ))}
     </main>
   );
 }

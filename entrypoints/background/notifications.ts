@@ -54,7 +54,9 @@ export const browserEffects: AlertEffects = {
 export function registerNotifications(): void {
   browser.notifications.onClicked.addListener((id) => {
     if (!id.startsWith(ALERT_PREFIX)) return;
-    void browser.tabs.create({ url: browser.runtime.getURL('/alerts.html') + `#${encodeURIComponent(id.slice(ALERT_PREFIX.length))}` });
+    void browser.tabs.create({
+      url: browser.runtime.getURL('/alerts.html') + `#${encodeURIComponent(id.slice(ALERT_PREFIX.length))}`,
+    });
     void browser.notifications.clear(id);
   });
 }

@@ -29,7 +29,12 @@ export function registerOnboarding(): void {
   browser.permissions?.onRemoved.addListener(() => void syncRegistrations());
   // only the extension's own pages may ask, never a content script
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if ((message as { type?: string } | null)?.type !== SYNC_SCRIPTS_MESSAGE.type || sender.id !== browser.runtime.id || !sender.url?.startsWith(browser.runtime.getURL('/'))) return undefined;
+    if (
+      (message as { type?: string } | null)?.type !== SYNC_SCRIPTS_MESSAGE.type ||
+      sender.id !== browser.runtime.id ||
+      !sender.url?.startsWith(browser.runtime.getURL('/'))
+    )
+      return undefined;
     return syncRegistrations().then(() => ({ ok: true }));
   });
 }

@@ -17,7 +17,10 @@ const api: TeachApi = {
   inject: async (tabId) => {
     // MV3: scripting; Firefox's MV2 build: tabs.executeScript
     if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [TEACH_SCRIPT] });
-    else await (browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }).executeScript(tabId, { file: TEACH_SCRIPT });
+    else
+      await (
+        browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }
+      ).executeScript(tabId, { file: TEACH_SCRIPT });
   },
 };
 

@@ -22,7 +22,11 @@ describe('EvidencePage', () => {
 
   it('exports a verifiable bundle through a Blob URL and <a download>, masked when asked', async () => {
     await buildCaseStore(openDb(), parseHtml);
-    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({ manifest_version: 3, name: 'Kabu Guard', version: '0.1.0' });
+    vi.spyOn(fakeBrowser.runtime, 'getManifest').mockReturnValue({
+      manifest_version: 3,
+      name: 'Kabu Guard',
+      version: '0.1.0',
+    });
     const blobs: Blob[] = [];
     const downloads: string[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {

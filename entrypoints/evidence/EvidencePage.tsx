@@ -39,7 +39,9 @@ export function EvidencePage() {
   const [maskAccounts, setMaskAccounts] = useState(false);
   const [maskNames, setMaskNames] = useState(false);
   const [extraNames, setExtraNames] = useState('');
-  const [state, setState] = useState<{ busy: boolean; done?: { file: string; fingerprint: string }; failed?: string }>({ busy: false });
+  const [state, setState] = useState<{ busy: boolean; done?: { file: string; fingerprint: string }; failed?: string }>({
+    busy: false,
+  });
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -52,7 +54,13 @@ export function EvidencePage() {
         setIncidents(
           (rows as Array<{ id: string; broker?: string; firstEventAt?: string; severity?: string }>).map((r) => ({
             id: r.id,
-            label: [BROKER_LABELS.find((b) => b.id === r.broker)?.label[lang], r.firstEventAt?.slice(0, 16).replace('T', ' '), r.severity].filter(Boolean).join(' · '),
+            label: [
+              BROKER_LABELS.find((b) => b.id === r.broker)?.label[lang],
+              r.firstEventAt?.slice(0, 16).replace('T', ' '),
+              r.severity,
+            ]
+              .filter(Boolean)
+              .join(' · '),
           })),
         ),
       )
@@ -61,7 +69,8 @@ export function EvidencePage() {
 
   const scope = (): EvidenceScope => {
     if (kind === 'broker') return { broker };
-    if (kind === 'range') return { ...(from ? { from: `${from}T00:00:00+09:00` } : {}), ...(to ? { to: `${to}T23:59:59+09:00` } : {}) };
+    if (kind === 'range')
+      return { ...(from ? { from: `${from}T00:00:00+09:00` } : {}), ...(to ? { to: `${to}T23:59:59+09:00` } : {}) };
     if (kind === 'incident' && incident) return { incidentId: incident };
     return {};
   };
@@ -78,7 +87,14 @@ export function EvidencePage() {
       const options: EvidenceOptions = {
         scope: scope(),
         exportedAt,
-        mask: { accountNumbers: maskAccounts, names: maskNames, extraNames: extraNames.split(/[,、\n]/).map((s) => s.trim()).filter(Boolean) },
+        mask: {
+          accountNumbers: maskAccounts,
+          names: maskNames,
+          extraNames: extraNames
+            .split(/[,、\n]/)
+            .map((s) => s.trim())
+            .filter(Boolean),
+        },
         environment: {
           extensionName: t('extName'),
           extensionVersion: browser.runtime.getManifest().version,
@@ -111,29 +127,67 @@ export function EvidencePage() {
       <fieldset>
         <legend>{t('evidenceScope')}</legend>
         <label>
-          <input type="radio" name="scope" checked={kind === 'all'} onChange={() => setKind('all')} /> {t('evidenceScopeAll')}
+          <input type="radio" name="scope" checked={kind === 'all'} onChange={() => setKind('all')} />{' '}
+          {t('evidenceScopeAll')}
         </label>
         <label>
-          <input type="radio" name="scope" checked={kind === 'broker'} onChange={() => setKind('broker')} /> {t('evidenceScopeBroker')}
-          <select class="inline" value={broker} disabled={kind !== 'broker'} onChange={(e) => setBroker((e.currentTarget as HTMLSelectElement).value as BrokerId)}>
+          <input type="radio" name="scope" checked={kind === 'broker'} onChange={() => setKind('broker')} />{' '}
+          {t('evidenceScopeBroker')}
+          <select
+            class="inline"
+            value={broker}
+            disabled={kind !== 'broker'}
+            onChange={(e) => setBroker((e.currentTarget as HTMLSelectElement).value as BrokerId)}
+          >
             {BROKER_LABELS.map((b) => (
-              <option key={b.id} value={b.id}>{b.label[lang]}</option>
+              <option key={b.id} value={b.id}>
+                {b.label[lang]}
+              </option>
             ))}
           </select>
         </label>
         <label>
-          <input type="radio" name="scope" checked={kind === 'range'} onChange={() => setKind('range')} /> {t('evidenceScopeRange')}
+          <input type="radio" name="scope" checked={kind === 'range'} onChange={() => setKind('range')} />{' '}
+          {t('evidenceScopeRange')}
         </label>
         <span class="inline">
-          {t('evidenceFrom')} <input type="date" value={from} disabled={kind !== 'range'} onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)} />{' '}
-          {t('evidenceTo')} <input type="date" value={to} disabled={kind !== 'range'} onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)} />
+          {t('evidenceFrom')}{' '}
+          <input
+            type="date"
+            value={from}
+            disabled={kind !== 'range'}
+            onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)}
+          />{' '}
+          {t('evidenceTo')}{' '}
+          <input
+            type="date"
+            value={to}
+            disabled={kind !== 'range'}
+            onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)}
+          />
         </span>
         <label>
-          <input type="radio" name="scope" checked={kind === 'incident'} disabled={!incidents.length && !incident} onChange={() => setKind('incident')} /> {t('evidenceScopeIncident')}
-          <select class="inline" value={incident} disabled={kind !== 'incident'} onChange={(e) => setIncident((e.currentTarget as HTMLSelectElement).value)}>
-            {!incidents.some((i) => i.id === incident) && <option value={incident}>{incident || t('evidenceIncidentNone')}</option>}
+          <input
+            type="radio"
+            name="scope"
+            checked={kind === 'incident'}
+            disabled={!incidents.length && !incident}
+            onChange={() => setKind('incident')}
+          />{' '}
+          {t('evidenceScopeIncident')}
+          <select
+            class="inline"
+            value={incident}
+            disabled={kind !== 'incident'}
+            onChange={(e) => setIncident((e.currentTarget as HTMLSelectElement).value)}
+          >
+            {!incidents.some((i) => i.id === incident) && (
+              <option value={incident}>{incident || t('evidenceIncidentNone')}</option>
+            )}
             {incidents.map((i) => (
-              <option key={i.id} value={i.id}>{i.label || i.id}</option>
+              <option key={i.id} value={i.id}>
+                {i.label || i.id}
+              </option>
             ))}
           </select>
         </label>
@@ -141,13 +195,31 @@ export function EvidencePage() {
       <fieldset>
         <legend>{t('evidenceMask')}</legend>
         <label>
-          <input type="checkbox" data-field="mask-accounts" checked={maskAccounts} onChange={(e) => setMaskAccounts((e.currentTarget as HTMLInputElement).checked)} /> {t('evidenceMaskAccounts')}
+          <input
+            type="checkbox"
+            data-field="mask-accounts"
+            checked={maskAccounts}
+            onChange={(e) => setMaskAccounts((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('evidenceMaskAccounts')}
         </label>
         <label>
-          <input type="checkbox" data-field="mask-names" checked={maskNames} onChange={(e) => setMaskNames((e.currentTarget as HTMLInputElement).checked)} /> {t('evidenceMaskNames')}
+          <input
+            type="checkbox"
+            data-field="mask-names"
+            checked={maskNames}
+            onChange={(e) => setMaskNames((e.currentTarget as HTMLInputElement).checked)}
+          />{' '}
+          {t('evidenceMaskNames')}
         </label>
         <label>
-          {t('evidenceMaskExtraNames')} <input type="text" value={extraNames} disabled={!maskNames} onInput={(e) => setExtraNames((e.currentTarget as HTMLInputElement).value)} />
+          {t('evidenceMaskExtraNames')}{' '}
+          <input
+            type="text"
+            value={extraNames}
+            disabled={!maskNames}
+            onInput={(e) => setExtraNames((e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <p class="note">{t('evidenceMaskNote')}</p>
       </fieldset>
@@ -158,10 +230,16 @@ export function EvidencePage() {
         <p class="done" data-field="done">
           {t('evidenceDone', state.done.file)}
           <br />
-          <span class="fp">{t('evidenceFingerprint')}: {state.done.fingerprint}</span>
+          <span class="fp">
+            {t('evidenceFingerprint')}: {state.done.fingerprint}
+          </span>
         </p>
       )}
-      {state.failed && <p class="failed" data-field="failed">{t('evidenceFailed')} {state.failed}</p>}
+      {state.failed && (
+        <p class="failed" data-field="failed">
+          {t('evidenceFailed')} {state.failed}
+        </p>
+      )}
       <p class="note">{t('evidenceWhatInside')}</p>
     </main>
   );

@@ -5,10 +5,14 @@ import { SYNC_SCRIPTS_MESSAGE, type HostAccessApi } from '../../utils/capture/ho
 import { t, uiLang } from '../../utils/i18n';
 import { openDb } from '../../utils/store/db';
 
-
 document.documentElement.lang = uiLang();
 document.title = t('onbTitle');
 render(
-  <Onboarding db={openDb()} api={browser as unknown as HostAccessApi} lang={uiLang()} onChanged={() => browser.runtime.sendMessage(SYNC_SCRIPTS_MESSAGE).catch(() => undefined)} />,
+  <Onboarding
+    db={openDb()}
+    api={browser as unknown as HostAccessApi}
+    lang={uiLang()}
+    onChanged={() => browser.runtime.sendMessage(SYNC_SCRIPTS_MESSAGE).catch(() => undefined)}
+  />,
   document.getElementById('app')!,
 );

@@ -19,7 +19,24 @@ describe('OrdersPage', () => {
     const db = openDb();
     await importFile(db, { name: 'tradehistory(CH)_20250410.csv', bytes: new Uint8Array(readFileSync(csv)) });
     const hostile = '<img src=x onerror="window.__pwned=1">';
-    await upsertOrders(db, 'sbi', [{ at: '2025-04-02T10:00:00+09:00', side: 'sell', status: 'executed', name: hostile, symbol: '7203', marketRegion: 'JP', quantity: 100, raw: {} }], 'snap_test', '2025-04-02T10:01:00+09:00');
+    await upsertOrders(
+      db,
+      'sbi',
+      [
+        {
+          at: '2025-04-02T10:00:00+09:00',
+          side: 'sell',
+          status: 'executed',
+          name: hostile,
+          symbol: '7203',
+          marketRegion: 'JP',
+          quantity: 100,
+          raw: {},
+        },
+      ],
+      'snap_test',
+      '2025-04-02T10:01:00+09:00',
+    );
     const root = document.createElement('div');
     render(h(OrdersPage, {}), root);
     await until(() => root.querySelectorAll('tbody tr').length === 4);

@@ -18,13 +18,18 @@ interface Message {
 }
 
 function describe(name: string, r: ImportResult, lang: 'ja' | 'en'): Message {
-  if (r.status === 'imported') return { text: t('ordersImported', [name, String(r.orders), String(r.added)]), refused: false };
+  if (r.status === 'imported')
+    return { text: t('ordersImported', [name, String(r.orders), String(r.added)]), refused: false };
   if (r.status === 'already-imported') return { text: t('ordersAlreadyImported', [name]), refused: false };
   return { text: r.message[lang], refused: true };
 }
 
 const SIDE_KEYS = { buy: 'orderSideBuy', sell: 'orderSideSell' } as const;
-const STATUS_KEYS = { executed: 'orderStatusExecuted', open: 'orderStatusOpen', cancelled: 'orderStatusCancelled' } as const;
+const STATUS_KEYS = {
+  executed: 'orderStatusExecuted',
+  open: 'orderStatusOpen',
+  cancelled: 'orderStatusCancelled',
+} as const;
 
 export function OrdersPage() {
   const lang = uiLang();
@@ -82,13 +87,21 @@ export function OrdersPage() {
           <p>{t('ordersImportHelp')}</p>
           <label>
             {t('ordersPickFiles')}{' '}
-            <input type="file" accept=".csv,text/csv" multiple disabled={busy} onChange={(e) => void importAll((e.currentTarget as HTMLInputElement).files)} />
+            <input
+              type="file"
+              accept=".csv,text/csv"
+              multiple
+              disabled={busy}
+              onChange={(e) => void importAll((e.currentTarget as HTMLInputElement).files)}
+            />
           </label>
           {busy ? <p>{t('ordersImporting')}</p> : null}
         </div>
         <ul class="messages" data-field="messages">
           {messages.map((m, i) => (
-            <li key={i} class={m.refused ? 'refused' : 'imported'}>{m.text}</li>
+            <li key={i} class={m.refused ? 'refused' : 'imported'}>
+              {m.text}
+            </li>
           ))}
         </ul>
       </section>
@@ -122,7 +135,11 @@ export function OrdersPage() {
                   <td>{o.name ?? ''}</td>
                   <td>{[o.market, o.marketRegion].filter(Boolean).join(' / ')}</td>
                   <td class="num">{o.quantity === undefined ? '' : o.quantity.toLocaleString('ja-JP')}</td>
-                  <td class="num">{o.price === undefined ? '' : `${o.price.toLocaleString('ja-JP')}${o.currencyCode ? ` ${o.currencyCode}` : ''}`}</td>
+                  <td class="num">
+                    {o.price === undefined
+                      ? ''
+                      : `${o.price.toLocaleString('ja-JP')}${o.currencyCode ? ` ${o.currencyCode}` : ''}`}
+                  </td>
                   <td>{o.account ?? ''}</td>
                   <td>{t(STATUS_KEYS[o.status])}</td>
                 </tr>

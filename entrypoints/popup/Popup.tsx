@@ -21,9 +21,13 @@ export function Popup() {
       .then((reads) => (reads ? overviewFrom(reads) : dexie().then((db) => loadOverview(db))))
       .then((o) => {
         setOverview(o);
-        return dexie().then((db) => recount(db)).then((c) => setOverview(withCounts(o, c)));
+        return dexie()
+          .then((db) => recount(db))
+          .then((c) => setOverview(withCounts(o, c)));
       })
-      .catch(() => setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }));
+      .catch(() =>
+        setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }),
+      );
   }, []);
   const openAlerts = overview?.openAlerts ?? 0;
   const reviewPending = (overview?.unreviewed ?? 0) > 0;
@@ -38,26 +42,43 @@ export function Popup() {
       <h1>{t('extName')}</h1>
       {reviewPending ? (
         <p class="alerts-line alerts-line--open" data-field="review-pending">
-          <a href="alerts.html#review" onClick={open('/alerts.html#review')}>{t('popupReviewPending')}</a>
+          <a href="alerts.html#review" onClick={open('/alerts.html#review')}>
+            {t('popupReviewPending')}
+          </a>
         </p>
       ) : null}
       <p class={`alerts-line${openAlerts ? ' alerts-line--open' : ''}`} data-field="open-alerts">
-        <a href="alerts.html" onClick={open('/alerts.html')}>{openAlerts ? t('popupOpenAlerts', String(openAlerts)) : t('popupNoAlerts')}</a>
+        <a href="alerts.html" onClick={open('/alerts.html')}>
+          {openAlerts ? t('popupOpenAlerts', String(openAlerts)) : t('popupNoAlerts')}
+        </a>
       </p>
       {overview === null ? (
         <p>{t('popupLoading')}</p>
       ) : (
         overview.brokers.map((o) => (
-          <BrokerStatusCard key={o.broker} summary={o.summary} label={brokerName(o.broker, lang)} light={{ status: o.status, openAlerts: o.openAlerts, staleDays: overview.staleDays }} />
+          <BrokerStatusCard
+            key={o.broker}
+            summary={o.summary}
+            label={brokerName(o.broker, lang)}
+            light={{ status: o.status, openAlerts: o.openAlerts, staleDays: overview.staleDays }}
+          />
         ))
       )}
       <nav class="popup-links">
-        <a href="dashboard.html" onClick={open('/dashboard.html')} data-action="open-dashboard">{t('popupDashboardLink')}</a>
-        <a href="orders.html" onClick={open('/orders.html')}>{t('popupOrdersLink')}</a>
-        <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">{t('popupEvidenceLink')}</a>
+        <a href="dashboard.html" onClick={open('/dashboard.html')} data-action="open-dashboard">
+          {t('popupDashboardLink')}
+        </a>
+        <a href="orders.html" onClick={open('/orders.html')}>
+          {t('popupOrdersLink')}
+        </a>
+        <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">
+          {t('popupEvidenceLink')}
+        </a>
       </nav>
       <TeachButton />
-      <p class="privacy" data-field="privacy">{t('popupPrivacy')}</p>
+      <p class="privacy" data-field="privacy">
+        {t('popupPrivacy')}
+      </p>
     </main>
   );
 }

@@ -14,7 +14,14 @@ import { DEMO_SESSION, DEMO_URLS } from '../../demo/site/urls';
 import type { AdapterHealth, CaptureLogEntry, LoginEvent, OrderEvent, Snapshot, Visit } from '../../utils/records';
 import { verifyCaptureLog } from '../../utils/store/capture-log';
 import { isChromiumServiceCall, startBrokerServer, type BrokerServer } from '../support/broker-server';
-import { launchWithExtension, readSnapshotTexts, readTable, tableCounts, waitFor, type ExtensionBrowser } from '../support/chromium';
+import {
+  launchWithExtension,
+  readSnapshotTexts,
+  readTable,
+  tableCounts,
+  waitFor,
+  type ExtensionBrowser,
+} from '../support/chromium';
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 const ARTIFACTS = resolve('test-artifacts');
@@ -26,11 +33,14 @@ let browser: ExtensionBrowser;
 let page: Page;
 const dialogs: string[] = [];
 
-const logins = async (broker: string) => (await readTable<LoginEvent>(browser.sw, 'logins')).filter((l) => l.broker === broker);
-const snapshots = async (broker: string) => (await readTable<Snapshot>(browser.sw, 'snapshots')).filter((s) => s.broker === broker);
+const logins = async (broker: string) =>
+  (await readTable<LoginEvent>(browser.sw, 'logins')).filter((l) => l.broker === broker);
+const snapshots = async (broker: string) =>
+  (await readTable<Snapshot>(browser.sw, 'snapshots')).filter((s) => s.broker === broker);
 /** Snapshots of pages the user opened (checks between visits add `background` ones). */
 const visited = async (broker: string) => (await snapshots(broker)).filter((s) => s.how === 'visit');
-const health = async (broker: string) => (await readTable<AdapterHealth>(browser.sw, 'health')).find((h) => h.broker === broker);
+const health = async (broker: string) =>
+  (await readTable<AdapterHealth>(browser.sw, 'health')).find((h) => h.broker === broker);
 
 beforeAll(async () => {
   server = await startBrokerServer();
@@ -52,7 +62,9 @@ afterAll(async () => {
 describe('capture in Chromium (demo broker, real host names)', () => {
   it('records a Visit on the Rakuten home page, then re-reads the trade history with the live session', async () => {
     await page.goto(DEMO_URLS.rakutenHome);
-    const visit = await waitFor('a Rakuten visit', async () => (await readTable<Visit>(browser.sw, 'visits')).find((v) => v.broker === 'rakuten'));
+    const visit = await waitFor('a Rakuten visit', async () =>
+      (await readTable<Visit>(browser.sw, 'visits')).find((v) => v.broker === 'rakuten'),
+    );
     expect(visit.url).toBe('https://member.rakuten-sec.co.jp/app/home.do?eventType=init&gmn=G&smn=00');
     expect(visit.at).toMatch(/\+09:00$/);
     // the check between visits: fetched from the tab, same-origin, with the session id put back in memory…
@@ -78,7 +90,9 @@ describe('capture in Chromium (demo broker, real host names)', () => {
 
   it('stores the Rakuten login history as a snapshot (no session id) and its rows as LoginEvents', async () => {
     await page.goto(DEMO_URLS.rakutenLoginHistory);
-    const rows = await waitFor('6 Rakuten logins', async () => ((await logins('rakuten')).length === 6 ? logins('rakuten') : undefined));
+    const rows = await waitFor('6 Rakuten logins', async () =>
+      (await logins('rakuten')).length === 6 ? logins('rakuten') : undefined,
+    );
     const [snap, ...more] = await visited('rakuten');
     expect(more).toEqual([]);
     expect(snap).toMatchObject({
@@ -89,7 +103,12 @@ describe('capture in Chromium (demo broker, real host names)', () => {
       parse: { status: 'ok', records: 6 },
     });
     expect(snap!.redactions).toEqual(expect.arrayContaining(['scripts', 'session-ids']));
-    expect(rows.map((r) => r.at).sort().reverse()).toEqual([
+    expect(
+      rows
+        .map((r) => r.at)
+        .sort()
+        .reverse(),
+    ).toEqual([
       '2026-11-21T08:02:15+09:00',
       '2026-11-20T21:14:03+09:00',
       '2026-11-20T06:30:00+09:00',
@@ -146,7 +165,9 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     });
     expect(h.url).not.toContain('BV_SessionID');
     expect(h.lastCaptureAt).toBeDefined();
-    expect({ snapshots: (await snapshots('rakuten')).length, logins: (await logins('rakuten')).length }).toEqual(before);
+    expect({ snapshots: (await snapshots('rakuten')).length, logins: (await logins('rakuten')).length }).toEqual(
+      before,
+    );
   });
 
   it('checked Rakuten once, not on every page visit (checks are spaced out)', () => {
@@ -157,21 +178,37 @@ describe('capture in Chromium (demo broker, real host names)', () => {
   it('records a Visit on the SBI ETGate home (served as Shift_JIS)', async () => {
     await page.goto(DEMO_URLS.sbiHome);
     expect(await page.title()).toBe('ホーム｜SBI証券');
-    await waitFor('an SBI visit', async () => (await readTable<Visit>(browser.sw, 'visits')).find((v) => v.broker === 'sbi'));
+    await waitFor('an SBI visit', async () =>
+      (await readTable<Visit>(browser.sw, 'visits')).find((v) => v.broker === 'sbi'),
+    );
     // the check between visits re-reads 当日約定一覧 (Shift_JIS too): none today
     await waitFor('the SBI check', async () => (await health('sbi'))?.lastCheckStatus === 'ok');
-    expect((await snapshots('sbi')).map((s) => [s.how, s.pageKind, s.charset, s.parse.status])).toEqual([['background', 'executions', 'shift_jis', 'empty']]);
+    expect((await snapshots('sbi')).map((s) => [s.how, s.pageKind, s.charset, s.parse.status])).toEqual([
+      ['background', 'executions', 'shift_jis', 'empty'],
+    ]);
   });
 
   it('reads the Shift_JIS ETGate login history with correct Japanese', async () => {
     await page.goto(DEMO_URLS.sbiLoginHistory);
-    const rows = await waitFor('5 SBI logins', async () => ((await logins('sbi')).length === 5 ? logins('sbi') : undefined));
+    const rows = await waitFor('5 SBI logins', async () =>
+      (await logins('sbi')).length === 5 ? logins('sbi') : undefined,
+    );
     const [snap] = await visited('sbi');
-    expect(snap).toMatchObject({ charset: 'shift_jis', storedEncoding: 'utf-8', pageKind: 'login-history', parse: { status: 'ok', records: 5 } });
+    expect(snap).toMatchObject({
+      charset: 'shift_jis',
+      storedEncoding: 'utf-8',
+      pageKind: 'login-history',
+      parse: { status: 'ok', records: 5 },
+    });
     expect(snap!.url).toBe(DEMO_URLS.sbiLoginHistory);
     const byAt = new Map(rows.map((r) => [r.at, r]));
     expect(byAt.get('2026-11-20T21:15:40+09:00')?.channel).toBe('スマートフォン（SBI証券 株アプリ）');
-    expect(byAt.get('2026-11-19T03:02:09+09:00')).toMatchObject({ result: 'failure', ip: '192.0.2.199', userAgent: HOSTILE, raw: { 結果: '失敗（パスワード誤り）' } });
+    expect(byAt.get('2026-11-19T03:02:09+09:00')).toMatchObject({
+      result: 'failure',
+      ip: '192.0.2.199',
+      userAgent: HOSTILE,
+      raw: { 結果: '失敗（パスワード誤り）' },
+    });
     expect(rows.filter((r) => r.result === 'success')).toHaveLength(4);
     const body = (await readSnapshotTexts(browser.sw)).find((b) => b.sha256 === snap!.sha256)!;
     expect(body.text).toContain('心当たりのないログインがある場合は');
@@ -181,7 +218,9 @@ describe('capture in Chromium (demo broker, real host names)', () => {
 
   it('reads the backup-site login history (two-digit years, IPv6) into the same broker', async () => {
     await page.goto(DEMO_URLS.sbiBackupLoginHistory);
-    const rows = await waitFor('8 SBI logins', async () => ((await logins('sbi')).length === 8 ? logins('sbi') : undefined));
+    const rows = await waitFor('8 SBI logins', async () =>
+      (await logins('sbi')).length === 8 ? logins('sbi') : undefined,
+    );
     expect(rows.find((r) => r.at === '2026-11-10T19:33:00+09:00')?.ip).toBe('2001:db8:4a1:20::15');
     expect(rows.find((r) => r.at === '2026-11-16T23:47:00+09:00')?.userAgent).toBe(HOSTILE);
     expect((await health('sbi'))?.state).toBe('readable');
@@ -195,7 +234,8 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     expect(all.length).toBe(6);
     // every snapshot: its capture entry, then its parse entry
     expect(log.map((e) => e.type)).toEqual(all.flatMap(() => ['capture', 'parse']));
-    for (const s of all) expect(log.filter((e) => e.detail.snapshotId === s.id).map((e) => e.type)).toEqual(['capture', 'parse']);
+    for (const s of all)
+      expect(log.filter((e) => e.detail.snapshotId === s.id).map((e) => e.type)).toEqual(['capture', 'parse']);
     expect(await verifyCaptureLog(log)).toEqual({ ok: true });
   });
 
@@ -208,12 +248,17 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     const sbi = popup.locator('[data-broker="sbi"]');
     await expect.poll(() => rakuten.locator('[data-field="logins"]').textContent()).toBe('6');
     await expect.poll(() => sbi.locator('[data-field="logins"]').textContent()).toBe('8');
-    expect(await popup.evaluate(() => document.documentElement.lang), 'Chromium UI is not Japanese: install chromium-l10n').toBe('ja');
+    expect(
+      await popup.evaluate(() => document.documentElement.lang),
+      'Chromium UI is not Japanese: install chromium-l10n',
+    ).toBe('ja');
     expect(await popup.locator('h1').textContent()).toBe('株ガード（口座乗っ取り監視）');
     expect(await rakuten.locator('[data-field="health"]').textContent()).toBe('ログアウト中');
     expect(await sbi.locator('[data-field="health"]').textContent()).toBe('読み取れています');
     expect(await sbi.locator('h2').textContent()).toBe('SBI証券');
-    expect(await sbi.locator('[data-field="last-capture"]').textContent()).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} JST$/);
+    expect(await sbi.locator('[data-field="last-capture"]').textContent()).toMatch(
+      /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} JST$/,
+    );
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-ja.png'), fullPage: true });
     await popup.close();
@@ -237,7 +282,8 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     // the bundle holds the demo's records and every snapshot, byte for byte
     expect(new TextDecoder().decode(files['data/logins.csv'])).toContain('203.0.113.41');
     const snaps = await readTable<Snapshot>(browser.sw, 'snapshots');
-    for (const s of snaps) expect(Object.keys(files).some((f) => f.startsWith('snapshots/') && f.includes(s.sha256))).toBe(true);
+    for (const s of snaps)
+      expect(Object.keys(files).some((f) => f.startsWith('snapshots/') && f.includes(s.sha256))).toBe(true);
     const sums = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(dir, 'unpacked'), encoding: 'utf8' });
     expect(sums).not.toMatch(/FAILED/);
     // the report is the case file a victim hands over: Japanese, and the hostile user agent is text
@@ -283,8 +329,14 @@ describe('the network check itself', () => {
   it('would notice the extension calling a foreign host, even one shaped like a Chromium service call', async () => {
     const seen = server.requests.length;
     await browser.sw.evaluate(async () => {
-      await fetch('https://accounts.google.com/ListAccounts?gpsia=1', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined);
-      await fetch('https://tracker.example/collect', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(() => undefined);
+      await fetch('https://accounts.google.com/ListAccounts?gpsia=1', {
+        method: 'POST',
+        mode: 'no-cors',
+        body: 'x',
+      }).catch(() => undefined);
+      await fetch('https://tracker.example/collect', { method: 'POST', mode: 'no-cors', body: 'x' }).catch(
+        () => undefined,
+      );
     });
     const made = server.requests.slice(seen);
     expect(made.map((r) => r.host).sort()).toEqual(['accounts.google.com', 'tracker.example']);

@@ -28,10 +28,15 @@ const SBI_HOST = 'site2.sbisec.co.jp';
 const SBI_HOME = `https://${SBI_HOST}/ETGate/`;
 // invented control id: the real SBI login-history URL is not public (brokers.md §2.5)
 const SBI_HISTORY = `https://${SBI_HOST}/ETGate/?_ControlID=WPLETsmR001Control&_PageID=DefaultPID&getFlg=on`;
-const WINDOWS_CHROME = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/132.0.0.0 Safari/537.36';
+const WINDOWS_CHROME =
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/132.0.0.0 Safari/537.36';
 const DAY = 86_400_000;
 
-interface Row { at: number; ip: string; ua: string }
+interface Row {
+  at: number;
+  ip: string;
+  ua: string;
+}
 
 /** The demo broker for everything, except SBI's ETGate host: a tiny SBI whose login rows the test sets. */
 function site(): DemoSite & { rows: Row[] } {
@@ -40,7 +45,9 @@ function site(): DemoSite & { rows: Row[] } {
   const html = (body: string): SiteResponse => ({
     status: 200,
     headers: { 'content-type': 'text/html; charset=UTF-8', 'cache-control': 'no-store' },
-    body: new TextEncoder().encode(`<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body>${body}</body></html>`),
+    body: new TextEncoder().encode(
+      `<!DOCTYPE html><html lang="ja"><head><meta charset="utf-8"></head><body>${body}</body></html>`,
+    ),
   });
   return {
     rows,
@@ -49,12 +56,21 @@ function site(): DemoSite & { rows: Row[] } {
       if (req.host !== SBI_HOST) return demo.handle(req);
       const chrome = '<a href="/ETGate/?_ControlID=WPLETlgR001Control&_ActionID=logout">ログアウト</a>';
       if (req.url.includes('WPLETsmR001Control')) {
-        const trs = [...rows].sort((a, b) => b.at - a.at).map((r) =>
-          `<tr><td>${toJstIso(r.at).slice(0, 19).replace('T', ' ').replace(/-/g, '/')}</td><td>成功</td><td>${r.ip}</td><td>${r.ua}</td></tr>`).join('');
-        return html(`<title>ログイン履歴｜SBI証券</title>${chrome}<h2>ログイン履歴</h2><table><tr><th>ログイン日時</th><th>結果</th><th>IPアドレス</th><th>ブラウザ情報</th></tr>${trs}</table>`);
+        const trs = [...rows]
+          .sort((a, b) => b.at - a.at)
+          .map(
+            (r) =>
+              `<tr><td>${toJstIso(r.at).slice(0, 19).replace('T', ' ').replace(/-/g, '/')}</td><td>成功</td><td>${r.ip}</td><td>${r.ua}</td></tr>`,
+          )
+          .join('');
+        return html(
+          `<title>ログイン履歴｜SBI証券</title>${chrome}<h2>ログイン履歴</h2><table><tr><th>ログイン日時</th><th>結果</th><th>IPアドレス</th><th>ブラウザ情報</th></tr>${trs}</table>`,
+        );
       }
       if (req.url.includes('WPLETagR001Control')) {
-        return html(`<title>当日約定一覧｜SBI証券</title>${chrome}<h2>当日約定一覧</h2><table><tr><td>銘柄</td><td>取引</td><td>約定日</td><td>数量</td><td>単価</td></tr></table><p>現在、お客様の当日約定はございません。</p>`);
+        return html(
+          `<title>当日約定一覧｜SBI証券</title>${chrome}<h2>当日約定一覧</h2><table><tr><td>銘柄</td><td>取引</td><td>約定日</td><td>数量</td><td>単価</td></tr></table><p>現在、お客様の当日約定はございません。</p>`,
+        );
       }
       return html(`<title>SBI証券</title>${chrome}<p>ようこそ</p><a href="${SBI_HISTORY}">ログイン履歴</a>`);
     },
@@ -69,7 +85,9 @@ async function open(b: ExtensionBrowser, path: string, width = 1100): Promise<Pa
 }
 
 const onboardingPage = (b: ExtensionBrowser) =>
-  waitFor('the onboarding tab opened on install', async () => b.context.pages().find((p) => p.url().endsWith('/onboarding.html')));
+  waitFor('the onboarding tab opened on install', async () =>
+    b.context.pages().find((p) => p.url().endsWith('/onboarding.html')),
+  );
 
 describe('dashboard, onboarding and popup in Chromium (ja)', () => {
   let server: BrokerServer;
@@ -78,11 +96,13 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
   const sbi = site();
   const T0 = Date.now();
   const alerts = () => readTable<Alert>(browser.sw, 'alerts' as never);
-  const logins = async (broker: string) => (await readTable<LoginEvent>(browser.sw, 'logins')).filter((l) => l.broker === broker);
+  const logins = async (broker: string) =>
+    (await readTable<LoginEvent>(browser.sw, 'logins')).filter((l) => l.broker === broker);
 
   beforeAll(async () => {
     // the user's own history at SBI: a home PC on one Japanese ISP, Chrome on Windows, for weeks
-    for (let d = 30; d >= 2; d -= 2) sbi.rows.push({ at: T0 - d * DAY + 20 * 3600_000, ip: `153.203.4${d % 8}.${10 + d}`, ua: WINDOWS_CHROME });
+    for (let d = 30; d >= 2; d -= 2)
+      sbi.rows.push({ at: T0 - d * DAY + 20 * 3600_000, ip: `153.203.4${d % 8}.${10 + d}`, ua: WINDOWS_CHROME });
     server = await startBrokerServer({ site: sbi });
     browser = await launchWithExtension({ extensionDir: EXTENSION_DIR, args: server.chromiumArgs() });
     page = await browser.context.newPage();
@@ -112,7 +132,9 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await card('sbi').locator('[data-action="choose"]').click();
     await card('sbi').and(onb.locator('[data-choice="watching"]')).waitFor();
     await page.goto(SBI_HOME);
-    await waitFor('an SBI visit', async () => (await readTable<Visit>(browser.sw, 'visits')).find((v) => v.broker === 'sbi'));
+    await waitFor('an SBI visit', async () =>
+      (await readTable<Visit>(browser.sw, 'visits')).find((v) => v.broker === 'sbi'),
+    );
     expect(await onb.locator('a[data-action="import"]').getAttribute('href')).toBe('orders.html');
     await onb.screenshot({ path: resolve(ARTIFACTS, 'onboarding-ja.png'), fullPage: true });
     await onb.close();
@@ -123,7 +145,9 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await page.goto(DEMO_URLS.rakutenLoginHistory);
     await waitFor('Rakuten logins', async () => ((await logins('rakuten')).length ? true : undefined));
     await page.goto(DEMO_URLS.rakutenTradeHistory);
-    await waitFor('Rakuten orders', async () => ((await readTable<OrderEvent>(browser.sw, 'orders')).length ? true : undefined));
+    await waitFor('Rakuten orders', async () =>
+      (await readTable<OrderEvent>(browser.sw, 'orders')).length ? true : undefined,
+    );
     await page.goto(SBI_HISTORY);
     await waitFor('the SBI history', async () => ((await logins('sbi')).length === sbi.rows.length ? true : undefined));
     await page.waitForTimeout(1000);
@@ -133,8 +157,12 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await card('rakuten').waitFor();
     expect(await card('rakuten').locator('h3').textContent()).toBe('楽天証券');
     // the counts follow the first render (cached counts first, then recounted)
-    await card('rakuten').locator('[data-field="logins"]:not([aria-busy])', { hasText: String((await logins('rakuten')).length) }).waitFor();
-    expect(await card('rakuten').locator('[data-field="last-checked"]').textContent()).toMatch(/^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} JST$/);
+    await card('rakuten')
+      .locator('[data-field="logins"]:not([aria-busy])', { hasText: String((await logins('rakuten')).length) })
+      .waitFor();
+    expect(await card('rakuten').locator('[data-field="last-checked"]').textContent()).toMatch(
+      /^\d{4}\/\d{2}\/\d{2} \d{2}:\d{2} JST$/,
+    );
     // read today; the history found at installation is still to be reviewed once
     for (const id of ['rakuten', 'sbi']) {
       const light = card(id).locator('.light');
@@ -157,14 +185,18 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     // filters: orders only, then Rakuten logins only
     await dash.selectOption('select[name="kind"]', 'order');
     await waitFor('orders only', async () => {
-      const kinds = await dash.locator('table.timeline tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kind')));
+      const kinds = await dash
+        .locator('table.timeline tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-kind')));
       return kinds.length > 0 && kinds.every((k) => k === 'order') ? kinds : undefined;
     });
     await dash.selectOption('select[name="kind"]', 'login');
     await dash.selectOption('select[name="broker"]', 'rakuten');
     // a check between visits may store more Rakuten logins meanwhile: compare with the store as it is now
     const { shown, stored } = await waitFor('Rakuten logins only', async () => {
-      const ids = await dash.locator('table.timeline tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')!));
+      const ids = await dash
+        .locator('table.timeline tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')!));
       const rakutenIds = new Set((await logins('rakuten')).map((l) => l.id));
       return ids.length && ids.every((id) => rakutenIds.has(id)) ? { shown: ids, stored: rakutenIds } : undefined;
     });
@@ -172,13 +204,15 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await dash.close();
   });
 
-  it('answers an alert from the dashboard; the timeline shows the login as new, then flagged, with this browser\'s own login', async () => {
+  it("answers an alert from the dashboard; the timeline shows the login as new, then flagged, with this browser's own login", async () => {
     // the attacker from China just after installation, then the user's own login just now (this browser's)
     sbi.rows.push({ at: T0 + 1000, ip: '36.110.14.22', ua: WINDOWS_CHROME });
     sbi.rows.push({ at: Date.now(), ip: '153.203.44.10', ua: WINDOWS_CHROME });
     await page.goto(SBI_HISTORY);
     const foreignAt = toJstIso(Math.floor((T0 + 1000) / 1000) * 1000);
-    const foreign = await waitFor('an alert about the foreign login', async () => (await alerts()).find((a) => a.eventTimes.includes(foreignAt) && a.severity !== 'info'));
+    const foreign = await waitFor('an alert about the foreign login', async () =>
+      (await alerts()).find((a) => a.eventTimes.includes(foreignAt) && a.severity !== 'info'),
+    );
     const foreignLogin = (await logins('sbi')).find((l) => l.ip === '36.110.14.22')!;
     const ownLogin = (await logins('sbi')).find((l) => l.ip === '153.203.44.10' && l.at > foreignAt)!;
 
@@ -191,7 +225,9 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     expect(await row(ownLogin.id).getAttribute('data-attribution')).toBe('this-browser');
     await dash.check('input[name="flagged"]');
     await waitFor('only flagged rows', async () => {
-      const ids = await dash.locator('table.timeline tbody tr').evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')));
+      const ids = await dash
+        .locator('table.timeline tbody tr')
+        .evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-event-id')));
       return ids.length > 0 && ids.includes(foreignLogin.id) && !ids.includes(ownLogin.id) ? ids : undefined;
     });
 
@@ -206,10 +242,14 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await card.locator('[data-answer="mine"]').waitFor();
     await dash.screenshot({ path: resolve(ARTIFACTS, 'dashboard-alerts-ja.png'), fullPage: true });
     await card.locator('[data-answer="mine"]').click();
-    await waitFor('the answer stored', async () => (await alerts()).find((a) => a.id === foreign.id && a.status === 'mine'));
+    await waitFor('the answer stored', async () =>
+      (await alerts()).find((a) => a.id === foreign.id && a.status === 'mine'),
+    );
     await card.locator('[data-field="answer"]').waitFor();
     const log = await readTable<CaptureLogEntry>(browser.sw, 'captureLog');
-    expect(log.some((e) => e.type === 'feedback' && (e.detail as { alertId?: string }).alertId === foreign.id)).toBe(true);
+    expect(log.some((e) => e.type === 'feedback' && (e.detail as { alertId?: string }).alertId === foreign.id)).toBe(
+      true,
+    );
     await dash.close();
   });
 
@@ -219,7 +259,9 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await env.waitFor();
     await env.locator('input[name="label"]').fill('自宅PC');
     await env.locator('[data-action="save-label"]').click();
-    const stored = await waitFor('the label stored', async () => (await readTable<Environment>(browser.sw, 'environments' as never)).find((e) => e.label === '自宅PC'));
+    const stored = await waitFor('the label stored', async () =>
+      (await readTable<Environment>(browser.sw, 'environments' as never)).find((e) => e.label === '自宅PC'),
+    );
     expect(stored.broker).toBe('sbi');
     await dash.locator('a[data-section="timeline"]').click();
     await dash.locator('.env-label', { hasText: '自宅PC' }).first().waitFor();
@@ -241,10 +283,14 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     const frame = dash.locator('iframe.viewer__frame');
     await frame.waitFor();
     expect(await frame.getAttribute('sandbox')).toBe('');
-    expect(await frame.getAttribute('srcdoc')).toMatch(/^<meta http-equiv="Content-Security-Policy" content="default-src 'none'/);
+    expect(await frame.getAttribute('srcdoc')).toMatch(
+      /^<meta http-equiv="Content-Security-Policy" content="default-src 'none'/,
+    );
     const before = (await readTable<LoginEvent>(browser.sw, 'logins')).length;
     await dash.locator('[data-action="reparse"]').click();
-    await dash.locator('[data-field="reparse-status"]', { hasText: 'ページを読み直しました' }).waitFor({ timeout: 30_000 });
+    await dash
+      .locator('[data-field="reparse-status"]', { hasText: 'ページを読み直しました' })
+      .waitFor({ timeout: 30_000 });
     expect((await readTable<LoginEvent>(browser.sw, 'logins')).length).toBe(before);
     const log = await readTable<CaptureLogEntry>(browser.sw, 'captureLog');
     expect(log.at(-1)?.type).toBe('rebuild');
@@ -257,7 +303,10 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await dash.locator('[data-field="saved"]', { hasText: '保存しました' }).waitFor();
     await dash.check('input[name="notify"][value="high"]');
     const kv = await waitFor('settings stored', async () => {
-      const rows = await readTable<{ key: string; value: { checkIntervalMinutes?: number; notifyLevel?: string } }>(browser.sw, 'kv' as never);
+      const rows = await readTable<{ key: string; value: { checkIntervalMinutes?: number; notifyLevel?: string } }>(
+        browser.sw,
+        'kv' as never,
+      );
       const s = rows.find((r) => r.key === 'settings')?.value;
       return s?.notifyLevel === 'high' ? s : undefined;
     });
@@ -269,7 +318,9 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
   it('shows the light in the popup, with a link to the dashboard', async () => {
     const popup = await open(browser, 'popup.html', 360);
     await popup.locator('section[data-broker="rakuten"] .light').waitFor();
-    expect(await popup.locator('section[data-broker="sbi"] .light').getAttribute('data-light')).toMatch(/^(green|amber|red)$/);
+    expect(await popup.locator('section[data-broker="sbi"] .light').getAttribute('data-light')).toMatch(
+      /^(green|amber|red)$/,
+    );
     expect(await popup.locator('[data-action="open-dashboard"]').getAttribute('href')).toBe('dashboard.html');
     await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-status-ja.png'), fullPage: true });
     await popup.close();
@@ -300,13 +351,17 @@ describe('dashboard, onboarding and popup in Chromium (en)', () => {
     const page = await browser.context.newPage();
     await page.goto(DEMO_URLS.rakutenHome);
     await page.goto(DEMO_URLS.rakutenLoginHistory);
-    await waitFor('Rakuten logins', async () => ((await readTable<LoginEvent>(browser.sw, 'logins')).length ? true : undefined));
+    await waitFor('Rakuten logins', async () =>
+      (await readTable<LoginEvent>(browser.sw, 'logins')).length ? true : undefined,
+    );
     await page.waitForTimeout(1000);
 
     const dash = await open(browser, 'dashboard.html');
     await dash.locator('article[data-broker="rakuten"] .light').waitFor();
     expect(await dash.locator('h1').textContent()).toBe('Kabu Guard dashboard');
-    expect(await dash.locator('article[data-broker="rakuten"] .light__word').textContent()).toMatch(/^(All clear|Please take a look|Act now)$/);
+    expect(await dash.locator('article[data-broker="rakuten"] .light__word').textContent()).toMatch(
+      /^(All clear|Please take a look|Act now)$/,
+    );
     await dash.screenshot({ path: resolve(ARTIFACTS, 'dashboard-en.png'), fullPage: true });
     await dash.locator('a[data-section="timeline"]').click();
     await dash.locator('table.timeline tbody tr').first().waitFor();

@@ -12,7 +12,10 @@ const run = promisify(execFile);
 
 describe.skipIf(!existsSync(resolve('.output/chrome-mv3-demo/manifest.json')))('npm run demo (headless)', () => {
   it('walks the demo broker and captures logins from both brokers, with nothing sent elsewhere', async () => {
-    const { stdout } = await run('npx', ['tsx', 'demo/run.ts', '--headless'], { env: { ...process.env, DISPLAY: '' }, timeout: 120_000 });
+    const { stdout } = await run('npx', ['tsx', 'demo/run.ts', '--headless'], {
+      env: { ...process.env, DISPLAY: '' },
+      timeout: 120_000,
+    });
     expect(stdout).toContain('株ガード デモ結果 / demo result');
     const summary = JSON.parse(readFileSync(resolve('demo-output/summary.json'), 'utf8')) as Record<string, unknown>;
     const text = JSON.stringify(summary);

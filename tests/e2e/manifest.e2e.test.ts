@@ -26,7 +26,18 @@ const BUILDS = {
 const load = (p: string) => JSON.parse(readFileSync(resolve(p), 'utf8')) as Manifest;
 const doc = readFileSync(resolve('docs/permissions.md'), 'utf8');
 const brokerHosts = new Set(brokerHostPatterns());
-const FORBIDDEN = ['cookies', 'webRequest', 'webRequestBlocking', 'tabs', 'history', 'downloads', '<all_urls>', 'debugger', 'nativeMessaging', 'clipboardRead'];
+const FORBIDDEN = [
+  'cookies',
+  'webRequest',
+  'webRequestBlocking',
+  'tabs',
+  'history',
+  'downloads',
+  '<all_urls>',
+  'debugger',
+  'nativeMessaging',
+  'clipboardRead',
+];
 
 describe.each(Object.entries(BUILDS))('%s manifest', (name, path) => {
   const built = existsSync(resolve(path));
@@ -38,23 +49,31 @@ describe.each(Object.entries(BUILDS))('%s manifest', (name, path) => {
       expect(FORBIDDEN).not.toContain(p);
     }
     // Firefox MV2 lists host patterns among permissions
-    const hosts = [...(m.host_permissions ?? []), ...(m.optional_host_permissions ?? []), ...(m.permissions ?? []).filter((p) => p.includes('://'))];
+    const hosts = [
+      ...(m.host_permissions ?? []),
+      ...(m.optional_host_permissions ?? []),
+      ...(m.permissions ?? []).filter((p) => p.includes('://')),
+    ];
     expect(hosts.length).toBeGreaterThan(0);
     for (const h of hosts) expect(brokerHosts.has(h), h).toBe(true);
-    for (const cs of m.content_scripts ?? []) for (const match of cs.matches) expect(brokerHosts.has(match), match).toBe(true);
+    for (const cs of m.content_scripts ?? [])
+      for (const match of cs.matches) expect(brokerHosts.has(match), match).toBe(true);
     // no remote code: no external script sources in a custom CSP
     expect(JSON.stringify(m.content_security_policy ?? '')).not.toMatch(/https?:\/\//);
   });
   if (name === 'production') {
-    it.skipIf(!built)('grants no broker host at install in the Chrome build: they are optional, asked for when a broker is chosen', () => {
-      const m = load(path);
-      expect(m.host_permissions ?? []).toEqual([]);
-      expect((m.optional_host_permissions ?? []).sort()).toEqual([...brokerHosts].sort());
-      expect(m.content_scripts ?? []).toEqual([]);
-    });
+    it.skipIf(!built)(
+      'grants no broker host at install in the Chrome build: they are optional, asked for when a broker is chosen',
+      () => {
+        const m = load(path);
+        expect(m.host_permissions ?? []).toEqual([]);
+        expect((m.optional_host_permissions ?? []).sort()).toEqual([...brokerHosts].sort());
+        expect(m.content_scripts ?? []).toEqual([]);
+      },
+    );
   }
   if (name === 'e2e') {
-    it.skipIf(!built)('declares each adapter\'s content script on exactly its hosts', () => {
+    it.skipIf(!built)("declares each adapter's content script on exactly its hosts", () => {
       const m = load(path);
       for (const b of BROKERS) {
         const cs = m.content_scripts?.find((c) => c.js.some((j) => j.includes(`${b.id}.js`)));

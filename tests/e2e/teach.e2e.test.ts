@@ -30,7 +30,11 @@ const HOST = 'site1.sbisec.co.jp';
 const HOME = `https://${HOST}/ETGate/`;
 const LOG = `https://${HOST}/ETGate/?_ControlID=WPLETsmR017Control&_PageID=DefaultPID&_DataStoreID=DSWPLETsmR017Control&_ActionID=DefaultAID`;
 
-interface Row { at: string; ip: string; device: string }
+interface Row {
+  at: string;
+  ip: string;
+  device: string;
+}
 const site = {
   rows: [
     { at: '2026/05/01 20:15:03', ip: '203.0.113.10', device: 'Windows / Chrome' },
@@ -49,9 +53,12 @@ ${body}</body></html>`;
 function render(url: string): string {
   if (url.includes('WPLETsmR017Control')) {
     const rows = site.rows.map((r) => `<tr><td>${r.at}</td><td>${r.ip}</td><td>${r.device}</td></tr>`).join('');
-    return page(`<h2>ご利用端末の接続記録</h2><p>直近の接続を表示しています。心当たりのない接続があればお問い合わせください。</p>
+    return page(
+      `<h2>ご利用端末の接続記録</h2><p>直近の接続を表示しています。心当たりのない接続があればお問い合わせください。</p>
 <div style="height:200px"></div>
-<table id="connect-log" border="1"><tr><th>接続時刻</th><th>接続元アドレス</th><th>端末種別</th></tr>${rows}</table>`, 'ご利用端末の接続記録｜SBI証券');
+<table id="connect-log" border="1"><tr><th>接続時刻</th><th>接続元アドレス</th><th>端末種別</th></tr>${rows}</table>`,
+      'ご利用端末の接続記録｜SBI証券',
+    );
   }
   return page(`<h2>ようこそ</h2><p><a href="${LOG}">接続記録</a></p>`, 'SBI証券');
 }
@@ -63,7 +70,11 @@ const tinySbi: DemoSite = {
   handle(req: SiteRequest): SiteResponse {
     if (req.host !== HOST) return { status: 404, headers: {}, body: new Uint8Array() };
     site.requests.push(req);
-    return { status: 200, headers: { 'content-type': 'text/html; charset=Shift_JIS', 'cache-control': 'no-store' }, body: encodeShiftJis(render(req.url)) };
+    return {
+      status: 200,
+      headers: { 'content-type': 'text/html; charset=Shift_JIS', 'cache-control': 'no-store' },
+      body: encodeShiftJis(render(req.url)),
+    };
   },
 } as DemoSite;
 
@@ -153,7 +164,9 @@ describe('teach mode in Chromium', () => {
     site.rows.unshift({ at: '2026/05/03 07:30:00', ip: '198.51.100.23', device: 'Android / Chrome' });
     await tab.goto(HOME);
     await tab.goto(LOG);
-    const added = await waitFor('the new row', async () => (await logins()).find((l) => l.at === '2026-05-03T07:30:00+09:00'));
+    const added = await waitFor('the new row', async () =>
+      (await logins()).find((l) => l.at === '2026-05-03T07:30:00+09:00'),
+    );
     expect(added).toMatchObject({ broker: 'sbi', ip: '198.51.100.23', result: 'success' });
     const all = await logins();
     expect(all.map((l) => [l.at, l.ip]).sort()).toEqual([
@@ -165,7 +178,8 @@ describe('teach mode in Chromium', () => {
     const [m] = await mappings();
     const taughtSnaps = (await snapshots()).filter((s) => s.url.includes('WPLETsmR017Control'));
     expect(taughtSnaps.length).toBeGreaterThanOrEqual(2);
-    for (const s of taughtSnaps) expect(s.parse).toMatchObject({ status: 'ok', parserVersion: `sbi/2026.11.1+taught:${m!.id}` });
+    for (const s of taughtSnaps)
+      expect(s.parse).toMatchObject({ status: 'ok', parserVersion: `sbi/2026.11.1+taught:${m!.id}` });
   });
 
   it('the dashboard lists the taught table, and removes it', async () => {

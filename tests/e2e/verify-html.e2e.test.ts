@@ -38,13 +38,20 @@ function unpack(into: string, f: Record<string, Uint8Array>) {
     writeFileSync(join(into, name), bytes);
   }
 }
-const rezip = (f: Record<string, Uint8Array>) => zipSync(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v, { level: 6 }]])) as Zippable);
+const rezip = (f: Record<string, Uint8Array>) =>
+  zipSync(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v, { level: 6 }]])) as Zippable);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'verify-html-'));
   const db = new KabuGuardDB(`e2e-evidence-${Math.random()}`);
   await buildCaseStore(db, parseHtml);
-  const zip = new Uint8Array(await (await exportEvidence(db, { environment: { extensionName: 'Kabu Guard', extensionVersion: 'e2e', userAgent: 'e2e', timeZone: 'Asia/Tokyo' } })).arrayBuffer());
+  const zip = new Uint8Array(
+    await (
+      await exportEvidence(db, {
+        environment: { extensionName: 'Kabu Guard', extensionVersion: 'e2e', userAgent: 'e2e', timeZone: 'Asia/Tokyo' },
+      })
+    ).arrayBuffer(),
+  );
   files = unzipSync(zip);
   const write = (name: string, bytes: Uint8Array) => {
     const p = join(dir, name);
@@ -62,11 +69,18 @@ beforeAll(async () => {
   paths.damaged = write('damaged.zip', damaged);
   const { ['data/visits.json']: _gone, ...less } = files;
   paths.missing = write('missing.zip', rezip(less));
-  paths.added = write('added.zip', rezip({ ...files, 'snapshots/planted.html': new TextEncoder().encode('<p>planted</p>') }));
+  paths.added = write(
+    'added.zip',
+    rezip({ ...files, 'snapshots/planted.html': new TextEncoder().encode('<p>planted</p>') }),
+  );
   paths.folder = join(dir, 'unpacked');
   unpack(paths.folder, files);
 
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'] });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--allow-file-access-from-files'],
+  });
   context = await browser.newContext({ offline: true, viewport: { width: 794, height: 1123 } });
   await context.route(/^(?!file:)/, (route) => {
     offSite.push(route.request().url());
@@ -139,7 +153,9 @@ describe.skipIf(!existsSync(CHROMIUM))('verify.html in Chromium (file://, offlin
       delete (window as { DecompressionStream?: unknown }).DecompressionStream;
     });
     await old.goto(`file://${join(paths.folder, 'verify.html')}`);
-    expect(await old.evaluate(() => typeof (window as { DecompressionStream?: unknown }).DecompressionStream)).toBe('undefined');
+    expect(await old.evaluate(() => typeof (window as { DecompressionStream?: unknown }).DecompressionStream)).toBe(
+      'undefined',
+    );
     expect((await check(old, '#zip', paths.intact)).status).toBe('ok');
     expect((await check(old, '#zip', paths.altered)).groups).toEqual({ altered: ['data/orders.csv'] });
     await old.close();
@@ -177,27 +193,35 @@ describe.skipIf(!existsSync(CHROMIUM))('report.html in Chromium', () => {
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 
-describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION_DIR, 'manifest.json')))('the extension\'s evidence page', () => {
-  it('downloads a bundle through <a download> (no downloads permission) that verifies', async () => {
-    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as { permissions?: string[] };
-    expect(manifest.permissions ?? []).not.toContain('downloads');
-    const ext = await launchWithExtension({ extensionDir: EXTENSION_DIR });
-    try {
-      const page = await ext.context.newPage();
-      await page.goto(`chrome-extension://${ext.extensionId}/evidence.html`);
-      await expect.poll(() => page.locator('h1').textContent()).toBe('証拠資料を書き出す');
-      const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-field=export]').click()]);
-      expect(download.suggestedFilename()).toMatch(/^kabu-guard-evidence-\d{8}-\d{4}\.zip$/);
-      const saved = join(dir, 'from-extension.zip');
-      await download.saveAs(saved);
-      const r = await verifyZip(new Uint8Array(readFileSync(saved)));
-      expect(r.ok).toBe(true);
-      await expect.poll(() => page.locator('[data-field=done]').textContent()).toContain(r.fingerprint!);
-      const m = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(saved)))['manifest.json']));
-      expect(m.userAgent).toMatch(/Chrome/);
-      expect(m.extension.version).toMatch(/^\d+\.\d+\.\d+/);
-    } finally {
-      await ext.close();
-    }
-  });
-});
+describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION_DIR, 'manifest.json')))(
+  "the extension's evidence page",
+  () => {
+    it('downloads a bundle through <a download> (no downloads permission) that verifies', async () => {
+      const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+        permissions?: string[];
+      };
+      expect(manifest.permissions ?? []).not.toContain('downloads');
+      const ext = await launchWithExtension({ extensionDir: EXTENSION_DIR });
+      try {
+        const page = await ext.context.newPage();
+        await page.goto(`chrome-extension://${ext.extensionId}/evidence.html`);
+        await expect.poll(() => page.locator('h1').textContent()).toBe('証拠資料を書き出す');
+        const [download] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator('[data-field=export]').click(),
+        ]);
+        expect(download.suggestedFilename()).toMatch(/^kabu-guard-evidence-\d{8}-\d{4}\.zip$/);
+        const saved = join(dir, 'from-extension.zip');
+        await download.saveAs(saved);
+        const r = await verifyZip(new Uint8Array(readFileSync(saved)));
+        expect(r.ok).toBe(true);
+        await expect.poll(() => page.locator('[data-field=done]').textContent()).toContain(r.fingerprint!);
+        const m = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(saved)))['manifest.json']));
+        expect(m.userAgent).toMatch(/Chrome/);
+        expect(m.extension.version).toMatch(/^\d+\.\d+\.\d+/);
+      } finally {
+        await ext.close();
+      }
+    });
+  },
+);

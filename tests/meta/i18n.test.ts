@@ -4,7 +4,11 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
 const root = join(__dirname, '..', '..');
-const load = (loc: string) => JSON.parse(readFileSync(join(root, 'public', '_locales', loc, 'messages.json'), 'utf8')) as Record<string, { message: string; placeholders?: Record<string, unknown> }>;
+const load = (loc: string) =>
+  JSON.parse(readFileSync(join(root, 'public', '_locales', loc, 'messages.json'), 'utf8')) as Record<
+    string,
+    { message: string; placeholders?: Record<string, unknown> }
+  >;
 
 function sources(dir: string): string[] {
   const out: string[] = [];
@@ -44,11 +48,18 @@ describe('i18n catalogues', () => {
   // keys picked from maps (`t(STATUS_KEYS[s])`) are not literal t() calls: every
   // quoted name with a catalogue prefix in the UI code must exist as well
   it('every key-like string in the UI code exists', () => {
-    const prefixes = [...new Set(Object.keys(ja).map((k) => /^[a-z]+(?=[A-Z])/.exec(k)?.[0]).filter((p): p is string => !!p && p.length >= 2))];
+    const prefixes = [
+      ...new Set(
+        Object.keys(ja)
+          .map((k) => /^[a-z]+(?=[A-Z])/.exec(k)?.[0])
+          .filter((p): p is string => !!p && p.length >= 2),
+      ),
+    ];
     const keyLike = new RegExp(`'((?:${prefixes.join('|')})[A-Z][A-Za-z0-9]*)'`, 'g');
     const missing: string[] = [];
     for (const f of [...sources(join(root, 'entrypoints')), ...sources(join(root, 'components'))]) {
-      for (const m of readFileSync(f, 'utf8').matchAll(keyLike)) if (!(m[1]! in ja)) missing.push(`${f.slice(root.length + 1)}: ${m[1]}`);
+      for (const m of readFileSync(f, 'utf8').matchAll(keyLike))
+        if (!(m[1]! in ja)) missing.push(`${f.slice(root.length + 1)}: ${m[1]}`);
     }
     expect(missing).toEqual([]);
   });

@@ -23,18 +23,26 @@ describe('project scenarios (tests/scenarios)', () => {
     expect(list.length).toBeGreaterThanOrEqual(6);
     expect(new Set(kinds)).toEqual(new Set(['attack', 'benign']));
   });
-  it.each(list.map((f) => [f.slice(own.length + 1), f]))('%s', async (_name, file) => {
-    const r = await evaluateScenario(ScenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
-    expect(r.problems).toEqual([]);
-  }, 60_000);
+  it.each(list.map((f) => [f.slice(own.length + 1), f]))(
+    '%s',
+    async (_name, file) => {
+      const r = await evaluateScenario(ScenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+      expect(r.problems).toEqual([]);
+    },
+    60_000,
+  );
 });
 
 if (existsSync(shared)) {
   describe('shared scenarios (../shared/scenarios)', () => {
-    it.each(files(shared).map((f) => [f.slice(shared.length + 1), f]))('%s', async (_name, file) => {
-      const r = await evaluateScenario(ScenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
-      expect(r.problems).toEqual([]);
-    }, 60_000);
+    it.each(files(shared).map((f) => [f.slice(shared.length + 1), f]))(
+      '%s',
+      async (_name, file) => {
+        const r = await evaluateScenario(ScenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
+        expect(r.problems).toEqual([]);
+      },
+      60_000,
+    );
   });
 } else {
   describe.skip('shared scenarios (../shared/scenarios)', () => {

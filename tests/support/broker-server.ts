@@ -35,16 +35,35 @@ export const BROKER_HOSTS: readonly string[] = [
  * `Sec-Fetch-Site` other than `none`, so neither can pass for these.
  * Anything else that reaches a non-broker host fails the tests.
  */
-export const CHROMIUM_SERVICE_CALLS: ReadonlyArray<{ method: string; host: string; path: string; origin?: string; what: string }> = [
-  { method: 'POST', host: 'update.googleapis.com', path: '/service/update2/json', what: 'component updater (optimization-guide model manifest)' },
-  { method: 'POST', host: 'accounts.google.com', path: '/ListAccounts', origin: 'https://www.google.com', what: 'Google account cookie check of the browser profile' },
+export const CHROMIUM_SERVICE_CALLS: ReadonlyArray<{
+  method: string;
+  host: string;
+  path: string;
+  origin?: string;
+  what: string;
+}> = [
+  {
+    method: 'POST',
+    host: 'update.googleapis.com',
+    path: '/service/update2/json',
+    what: 'component updater (optimization-guide model manifest)',
+  },
+  {
+    method: 'POST',
+    host: 'accounts.google.com',
+    path: '/ListAccounts',
+    origin: 'https://www.google.com',
+    what: 'Google account cookie check of the browser profile',
+  },
 ];
 
 export function isChromiumServiceCall(r: LoggedRequest): boolean {
   if (r.method === 'TLS-HANDSHAKE') return CHROMIUM_SERVICE_CALLS.some((c) => c.host === r.host);
   if (r.fetch && r.fetch.site !== 'none') return false;
   const path = r.url.split('?')[0];
-  return CHROMIUM_SERVICE_CALLS.some((c) => c.method === r.method && c.host === r.host && c.path === path && r.origin === c.origin);
+  return CHROMIUM_SERVICE_CALLS.some(
+    (c) => c.method === r.method && c.host === r.host && c.path === path && r.origin === c.origin,
+  );
 }
 
 export interface LoggedRequest {
@@ -106,7 +125,13 @@ export async function startBrokerServer(options: BrokerServerOptions = {}): Prom
     const h = (name: string) => (typeof req.headers[name] === 'string' ? (req.headers[name] as string) : undefined);
     const fetchMeta = { mode: h('sec-fetch-mode'), site: h('sec-fetch-site'), dest: h('sec-fetch-dest') };
     const entry: LoggedRequest = {
-      at: Date.now(), scheme, method: req.method ?? 'GET', host, ...(sni ? { sni } : {}), url, status: answer.status,
+      at: Date.now(),
+      scheme,
+      method: req.method ?? 'GET',
+      host,
+      ...(sni ? { sni } : {}),
+      url,
+      status: answer.status,
       ...('page' in answer && answer.page ? { page: answer.page } : {}),
       ...(fetchMeta.mode || fetchMeta.site || fetchMeta.dest ? { fetch: fetchMeta } : {}),
       ...(h('origin') ? { origin: h('origin') } : {}),
@@ -148,10 +173,20 @@ export async function startBrokerServer(options: BrokerServerOptions = {}): Prom
     requests,
     handshakes,
     foreignRequests: () => [
-      ...requests.filter((r) => !BROKER_HOSTS.includes(r.host) || (r.sni !== undefined && !BROKER_HOSTS.includes(r.sni))),
+      ...requests.filter(
+        (r) => !BROKER_HOSTS.includes(r.host) || (r.sni !== undefined && !BROKER_HOSTS.includes(r.sni)),
+      ),
       ...handshakes
         .filter((h) => h.sni !== undefined && !BROKER_HOSTS.includes(h.sni))
-        .map((h): LoggedRequest => ({ at: h.at, scheme: 'https', method: 'TLS-HANDSHAKE', host: h.sni!, sni: h.sni, url: '', status: 0 })),
+        .map((h): LoggedRequest => ({
+          at: h.at,
+          scheme: 'https',
+          method: 'TLS-HANDSHAKE',
+          host: h.sni!,
+          sni: h.sni,
+          url: '',
+          status: 0,
+        })),
     ],
     hostileRequests: () => requests.filter((r) => /(^|\/)x$/.test(r.url.split(/[?#]/)[0] ?? '')),
     chromiumArgs: () => [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors'],

@@ -58,7 +58,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
   const executablePath = options.executablePath ?? findChromium();
   if (!executablePath) throw new Error(INSTALL_HINT);
   const extensionDir = resolve(options.extensionDir);
-  if (!existsSync(join(extensionDir, 'manifest.json'))) throw new Error(`no built extension at ${extensionDir} (run the build first)`);
+  if (!existsSync(join(extensionDir, 'manifest.json')))
+    throw new Error(`no built extension at ${extensionDir} (run the build first)`);
   const userDataDir = mkdtempSync(join(tmpdir(), 'kabu-guard-profile-'));
   const lang = options.lang ?? 'ja';
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -89,7 +90,9 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     ],
   });
   try {
-    const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+    const sw =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
     const extensionId = new URL(sw.url()).host;
     return {
       context,
@@ -112,7 +115,11 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
  * inside the service worker (no test hook in the app). A database that does
  * not exist yet reads as empty and is not created by reading it.
  */
-export async function readTable<T = Record<string, unknown>>(sw: Worker, table: TableName, dbName: string = DB_NAME): Promise<T[]> {
+export async function readTable<T = Record<string, unknown>>(
+  sw: Worker,
+  table: TableName,
+  dbName: string = DB_NAME,
+): Promise<T[]> {
   return sw.evaluate(
     async ({ dbName, table }) => {
       const db = await new Promise<IDBDatabase | null>((resolve) => {
@@ -139,7 +146,10 @@ export async function readTable<T = Record<string, unknown>>(sw: Worker, table: 
 }
 
 /** Snapshot bodies as text (snapshots from page visits are stored as UTF-8). */
-export async function readSnapshotTexts(sw: Worker, dbName: string = DB_NAME): Promise<Array<{ sha256: string; size: number; text: string }>> {
+export async function readSnapshotTexts(
+  sw: Worker,
+  dbName: string = DB_NAME,
+): Promise<Array<{ sha256: string; size: number; text: string }>> {
   return sw.evaluate(async (dbName) => {
     const db = await new Promise<IDBDatabase | null>((resolve) => {
       const req = indexedDB.open(dbName);
@@ -154,7 +164,11 @@ export async function readSnapshotTexts(sw: Worker, dbName: string = DB_NAME): P
         r.onsuccess = () => resolve(r.result);
         r.onerror = () => reject(r.error);
       });
-      return rows.map((b) => ({ sha256: b.sha256, size: b.bytes.byteLength, text: new TextDecoder('utf-8').decode(b.bytes) }));
+      return rows.map((b) => ({
+        sha256: b.sha256,
+        size: b.bytes.byteLength,
+        text: new TextDecoder('utf-8').decode(b.bytes),
+      }));
     } finally {
       db.close();
     }
@@ -170,7 +184,11 @@ export async function tableCounts(sw: Worker, dbName: string = DB_NAME): Promise
 }
 
 /** Polls until `check` returns a value (not undefined/false) or the time is up. */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined | false>, timeoutMs = 15_000): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined | false>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const until = Date.now() + timeoutMs;
   for (;;) {
     const v = await check();

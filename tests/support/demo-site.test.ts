@@ -41,12 +41,15 @@ describe('demo site pages read by the adapters', () => {
     ['sbiBackupLoginHistory', 'sbi', 'ok', 'login-history', true, 3, 'utf-8'],
     ['sbiAssets', 'sbi', 'unsupported', 'other', true, 0, 'utf-8'],
     ['sbiForeignHome', 'sbi', 'unsupported', 'other', true, 0, 'utf-8'],
-  ])('%s: %s reads %s / %s, logged in %s, %i logins (%s)', (page, broker, status, pageKind, loggedIn, logins, charset) => {
-    expect(serve(page).decoded.charset).toBe(charset);
-    const r = read(page);
-    expect(r).toMatchObject({ broker, status, pageKind, loggedIn });
-    expect(r.logins).toHaveLength(logins);
-  });
+  ])(
+    '%s: %s reads %s / %s, logged in %s, %i logins (%s)',
+    (page, broker, status, pageKind, loggedIn, logins, charset) => {
+      expect(serve(page).decoded.charset).toBe(charset);
+      const r = read(page);
+      expect(r).toMatchObject({ broker, status, pageKind, loggedIn });
+      expect(r.logins).toHaveLength(logins);
+    },
+  );
 
   it.each<[DemoPage, string, string]>([
     ['rakutenLoginHistory', '2026-11-19T02:41:55+09:00', 'PC'],
@@ -79,7 +82,14 @@ describe('demo site pages read by the adapters', () => {
 
   it('reads the Rakuten login history channels, including aggregator logins', () => {
     const logins = read('rakutenLoginHistory').logins;
-    expect(logins.map((l) => l.channel)).toEqual(['PC', 'スマートフォン', '他社サービスからログイン', 'PC', 'PC', 'スマートフォン']);
+    expect(logins.map((l) => l.channel)).toEqual([
+      'PC',
+      'スマートフォン',
+      '他社サービスからログイン',
+      'PC',
+      'PC',
+      'スマートフォン',
+    ]);
     expect(logins[2]!.userAgent).toBeUndefined();
   });
 
@@ -88,12 +98,20 @@ describe('demo site pages read by the adapters', () => {
       ['2026-11-12T00:00:00+09:00', 'buy', '7203', 100, 'NISA成長投資枠'],
       ['2026-10-28T00:00:00+09:00', 'buy', '8410', 800, '特定'],
     ]);
-    const pathForm = site.handle({ method: 'GET', host: 'site2.sbisec.co.jp', url: '/ETGate/WPLETagR001Control/DefaultPID/DefaultAID?OutSide=on&getFlg=on' });
+    const pathForm = site.handle({
+      method: 'GET',
+      host: 'site2.sbisec.co.jp',
+      url: '/ETGate/WPLETagR001Control/DefaultPID/DefaultAID?OutSide=on&getFlg=on',
+    });
     expect(pathForm.page).toBe('site2.sbisec.co.jp/executions-today.sjis.html');
   });
 
   it('reads an IPv6 address on the backup site', () => {
-    expect(read('sbiBackupLoginHistory').logins.map((l) => l.ip)).toEqual(['203.0.113.77', '203.0.113.41', '2001:db8:4a1:20::15']);
+    expect(read('sbiBackupLoginHistory').logins.map((l) => l.ip)).toEqual([
+      '203.0.113.77',
+      '203.0.113.41',
+      '2001:db8:4a1:20::15',
+    ]);
   });
 
   it('puts the live session id into Rakuten links, as the real site does (the snapshot must strip it)', () => {
@@ -102,7 +120,11 @@ describe('demo site pages read by the adapters', () => {
   });
 
   it('answers an unknown Rakuten session with the 200 session-error page, whatever was asked for', () => {
-    const res = site.handle({ method: 'GET', host: 'member.rakuten-sec.co.jp', url: '/app/login_history.do;BV_SessionID=FFFF.ee24ea7f?eventType=init' });
+    const res = site.handle({
+      method: 'GET',
+      host: 'member.rakuten-sec.co.jp',
+      url: '/app/login_history.do;BV_SessionID=FFFF.ee24ea7f?eventType=init',
+    });
     expect(res.status).toBe(200);
     expect(res.page).toBe('member.rakuten-sec.co.jp/session-error.html');
   });
@@ -112,10 +134,14 @@ describe('demo site pages read by the adapters', () => {
     expect(login.status).toBe(302);
     const home = login.headers.location!;
     expect(home).toMatch(/^\/app\/home\.do;BV_SessionID=[0-9A-F]{32}\.ee24ea7f\?eventType=init$/);
-    expect(site.handle({ method: 'GET', host: 'member.rakuten-sec.co.jp', url: home }).page).toBe('member.rakuten-sec.co.jp/home.html');
+    expect(site.handle({ method: 'GET', host: 'member.rakuten-sec.co.jp', url: home }).page).toBe(
+      'member.rakuten-sec.co.jp/home.html',
+    );
     const session = /BV_SessionID=([^?]+)/.exec(home)![1]!;
     site.handle({ method: 'GET', host: 'member.rakuten-sec.co.jp', url: `/app/logout.do;BV_SessionID=${session}` });
-    expect(site.handle({ method: 'GET', host: 'member.rakuten-sec.co.jp', url: home }).page).toBe('member.rakuten-sec.co.jp/session-error.html');
+    expect(site.handle({ method: 'GET', host: 'member.rakuten-sec.co.jp', url: home }).page).toBe(
+      'member.rakuten-sec.co.jp/session-error.html',
+    );
   });
 
   it('is not a broker page where the extension runs: the public login page', () => {

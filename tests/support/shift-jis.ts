@@ -35,7 +35,8 @@ export function encodeShiftJis(text: string): Uint8Array {
   const out: number[] = [];
   for (const ch of text) {
     const bytes = map.get(ch);
-    if (!bytes) throw new Error(`not encodable in Shift_JIS: U+${ch.codePointAt(0)!.toString(16).toUpperCase()} "${ch}"`);
+    if (!bytes)
+      throw new Error(`not encodable in Shift_JIS: U+${ch.codePointAt(0)!.toString(16).toUpperCase()} "${ch}"`);
     out.push(...bytes);
   }
   return new Uint8Array(out);

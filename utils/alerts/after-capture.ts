@@ -11,7 +11,13 @@ import { severityRank, type Alert } from '../records/alert';
 import type { KabuGuardDB } from '../store/db';
 import { kvGet, kvSet } from '../store/kv';
 import { loadSettings } from '../store/settings';
-import { badgeFor, needsImmediateCapture, planNotifications, type BadgeState, type NotificationPlan } from './notify-policy';
+import {
+  badgeFor,
+  needsImmediateCapture,
+  planNotifications,
+  type BadgeState,
+  type NotificationPlan,
+} from './notify-policy';
 
 export interface AlertEffects {
   notify(plan: NotificationPlan, text: { title: string; message: string }): Promise<void>;
@@ -59,6 +65,7 @@ export async function afterCapture(
   }
   await refreshBadge(db, effects);
   const urgent = [...run.newAlerts, ...run.updatedAlerts];
-  for (const broker of new Set(urgent.filter((a) => needsImmediateCapture([a])).map((a) => a.broker))) await effects.captureNow(broker);
+  for (const broker of new Set(urgent.filter((a) => needsImmediateCapture([a])).map((a) => a.broker)))
+    await effects.captureNow(broker);
   return run;
 }

@@ -12,7 +12,12 @@ export async function loadAlerts(db: KabuGuardDB, limit = 200): Promise<Alert[]>
   const recent = await db.alerts.orderBy('createdAt').reverse().limit(limit).toArray();
   return recent
     .filter((a) => a.severity !== 'info')
-    .sort((a, b) => Number(b.status === 'open') - Number(a.status === 'open') || RANK[b.severity] - RANK[a.severity] || b.createdAt.localeCompare(a.createdAt));
+    .sort(
+      (a, b) =>
+        Number(b.status === 'open') - Number(a.status === 'open') ||
+        RANK[b.severity] - RANK[a.severity] ||
+        b.createdAt.localeCompare(a.createdAt),
+    );
 }
 
 /** "This was me" / "not me": feedback to the detector, logged in the capture log. */

@@ -23,7 +23,10 @@ describe('planNotifications', () => {
   });
 
   it('makes high notifications stay', () => {
-    expect(planNotifications([alert('h', 'high'), alert('m', 'medium')], 0).map((p) => p.requireInteraction)).toEqual([true, false]);
+    expect(planNotifications([alert('h', 'high'), alert('m', 'medium')], 0).map((p) => p.requireInteraction)).toEqual([
+      true,
+      false,
+    ]);
   });
 });
 

@@ -18,7 +18,11 @@ export interface NotificationPlan {
  * `sentToday`: notifications already shown today (JST); returns the ones to show now.
  * `level`: the user's setting: `high` silences medium alerts (they stay in the inbox and badge).
  */
-export function planNotifications(alerts: Alert[], sentToday: number, level: 'medium' | 'high' = 'medium'): NotificationPlan[] {
+export function planNotifications(
+  alerts: Alert[],
+  sentToday: number,
+  level: 'medium' | 'high' = 'medium',
+): NotificationPlan[] {
   const plans: NotificationPlan[] = [];
   let sent = sentToday;
   const ordered = [...alerts].sort((a, b) => severityRank(b.severity) - severityRank(a.severity));
@@ -44,8 +48,15 @@ export interface BadgeState {
 export function badgeFor(open: Array<Pick<Alert, 'severity' | 'status'>>): BadgeState {
   const shown = open.filter((a) => a.status === 'open' && severityRank(a.severity) >= severityRank('low'));
   if (!shown.length) return { text: '', color: '#1b7f3b' };
-  const top: Severity = shown.some((a) => a.severity === 'high') ? 'high' : shown.some((a) => a.severity === 'medium') ? 'medium' : 'low';
-  return { text: shown.length > 99 ? '99+' : String(shown.length), color: top === 'high' ? '#b3261e' : top === 'medium' ? '#b35c00' : '#6b5500' };
+  const top: Severity = shown.some((a) => a.severity === 'high')
+    ? 'high'
+    : shown.some((a) => a.severity === 'medium')
+      ? 'medium'
+      : 'low';
+  return {
+    text: shown.length > 99 ? '99+' : String(shown.length),
+    color: top === 'high' ? '#b3261e' : top === 'medium' ? '#b35c00' : '#6b5500',
+  };
 }
 
 /** An alert that needs the pages re-read at once (high: capture the evidence while the session lives). */

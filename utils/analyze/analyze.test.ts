@@ -6,9 +6,14 @@ import { isMhtml, readMhtml } from './mhtml';
 import { savedPageUrl } from './page-url';
 
 const enc = (s: string) => new TextEncoder().encode(s);
-const LOGIN_TABLE = '<table><tr><th>ログイン日時</th><th>IPアドレス</th></tr><tr><td>2025/03/01 12:07</td><td>203.0.113.1</td></tr></table>';
+const LOGIN_TABLE =
+  '<table><tr><th>ログイン日時</th><th>IPアドレス</th></tr><tr><td>2025/03/01 12:07</td><td>203.0.113.1</td></tr></table>';
 
-function mhtml(part: { type: string; cte: string; body: string; location?: string }, snapshot?: string, eol = '\n'): Uint8Array {
+function mhtml(
+  part: { type: string; cte: string; body: string; location?: string },
+  snapshot?: string,
+  eol = '\n',
+): Uint8Array {
   const b = '----MultipartBoundary--abc----';
   const lines = [
     'From: <Saved by Blink>',
@@ -39,8 +44,15 @@ describe('readMhtml', () => {
   it('decodes quoted-printable with soft line breaks and =XX bytes, and takes the snapshot URL', () => {
     const html = '<html><head><title>テスト</title></head><body><p class=3D"x">ログイン=\n履歴</p></body></html>';
     const qp = html.replace(/テスト/, '=E3=83=86=E3=82=B9=E3=83=88');
-    const page = readMhtml(mhtml({ type: 'text/html', cte: 'quoted-printable', body: qp, location: 'https://site.sbisec.co.jp/x' }, 'https://site.sbisec.co.jp/x'))!;
-    expect(new TextDecoder().decode(page.bytes)).toBe('<html><head><title>テスト</title></head><body><p class="x">ログイン履歴</p></body></html>');
+    const page = readMhtml(
+      mhtml(
+        { type: 'text/html', cte: 'quoted-printable', body: qp, location: 'https://site.sbisec.co.jp/x' },
+        'https://site.sbisec.co.jp/x',
+      ),
+    )!;
+    expect(new TextDecoder().decode(page.bytes)).toBe(
+      '<html><head><title>テスト</title></head><body><p class="x">ログイン履歴</p></body></html>',
+    );
     expect(page.url).toBe('https://site.sbisec.co.jp/x');
   });
 
@@ -48,7 +60,18 @@ describe('readMhtml', () => {
     const sjis = new Uint8Array([0x83, 0x8d, 0x83, 0x4f, 0x83, 0x43, 0x83, 0x93]); // ログイン
     const body = btoa(String.fromCharCode(...sjis));
     for (const eol of ['\n', '\r\n']) {
-      const page = readMhtml(mhtml({ type: 'text/html; charset="Shift_JIS"', cte: 'base64', body, location: 'https://site1.sbisec.co.jp/ETGate/' }, undefined, eol))!;
+      const page = readMhtml(
+        mhtml(
+          {
+            type: 'text/html; charset="Shift_JIS"',
+            cte: 'base64',
+            body,
+            location: 'https://site1.sbisec.co.jp/ETGate/',
+          },
+          undefined,
+          eol,
+        ),
+      )!;
       expect(Array.from(page.bytes)).toEqual(Array.from(sjis));
       expect(page.charset).toBe('Shift_JIS');
       expect(page.url).toBe('https://site1.sbisec.co.jp/ETGate/');
@@ -64,10 +87,22 @@ describe('readMhtml', () => {
 
 describe('savedPageUrl', () => {
   it.each([
-    ['<!-- saved from url=(0040)https://site1.sbisec.co.jp/ETGate/?a=1 -->\n<html><head><link rel="canonical" href="https://site.sbisec.co.jp/c"></head></html>', 'https://site1.sbisec.co.jp/ETGate/?a=1'],
-    ['<html><head><link rel="canonical" href="https://site.sbisec.co.jp/c"><meta property="og:url" content="https://site.sbisec.co.jp/og"></head></html>', 'https://site.sbisec.co.jp/c'],
-    ['<html><head><meta property="og:url" content="https://site.sbisec.co.jp/og"><base href="https://site.sbisec.co.jp/base/"></head></html>', 'https://site.sbisec.co.jp/og'],
-    ['<html><head><base href="https://member.rakuten-sec.co.jp/app/"></head></html>', 'https://member.rakuten-sec.co.jp/app/'],
+    [
+      '<!-- saved from url=(0040)https://site1.sbisec.co.jp/ETGate/?a=1 -->\n<html><head><link rel="canonical" href="https://site.sbisec.co.jp/c"></head></html>',
+      'https://site1.sbisec.co.jp/ETGate/?a=1',
+    ],
+    [
+      '<html><head><link rel="canonical" href="https://site.sbisec.co.jp/c"><meta property="og:url" content="https://site.sbisec.co.jp/og"></head></html>',
+      'https://site.sbisec.co.jp/c',
+    ],
+    [
+      '<html><head><meta property="og:url" content="https://site.sbisec.co.jp/og"><base href="https://site.sbisec.co.jp/base/"></head></html>',
+      'https://site.sbisec.co.jp/og',
+    ],
+    [
+      '<html><head><base href="https://member.rakuten-sec.co.jp/app/"></head></html>',
+      'https://member.rakuten-sec.co.jp/app/',
+    ],
     ['<html><head><link rel="canonical" href="/relative"><base href="javascript:alert(1)"></head></html>', undefined],
     ['<html><head></head><body></body></html>', undefined],
   ])('%#', (html, url) => {
@@ -85,20 +120,36 @@ describe('brokersByContent', () => {
   });
 
   it('weighs the title, the text and links to the broker domain', () => {
-    const doc = parseHtml('<html><head><title>ログイン履歴｜ＳＢＩ証券</title></head><body><a href="https://www.rakuten-sec.co.jp/">比較</a><a href="https://site1.sbisec.co.jp/ETGate/">x</a></body></html>');
-    expect(brokersByContent(doc).map((e) => [e.adapter.id, e.score])).toEqual([['sbi', 4], ['rakuten', 1]]);
+    const doc = parseHtml(
+      '<html><head><title>ログイン履歴｜ＳＢＩ証券</title></head><body><a href="https://www.rakuten-sec.co.jp/">比較</a><a href="https://site1.sbisec.co.jp/ETGate/">x</a></body></html>',
+    );
+    expect(brokersByContent(doc).map((e) => [e.adapter.id, e.score])).toEqual([
+      ['sbi', 4],
+      ['rakuten', 1],
+    ]);
   });
 
   it('does not take a look-alike domain for the broker', () => {
-    const doc = parseHtml('<html><body><a href="https://sbisec.co.jp.evil.example/">x</a><a href="https://notsbisec.co.jp/">y</a></body></html>');
+    const doc = parseHtml(
+      '<html><body><a href="https://sbisec.co.jp.evil.example/">x</a><a href="https://notsbisec.co.jp/">y</a></body></html>',
+    );
     expect(brokersByContent(doc)).toEqual([]);
   });
 });
 
 describe('analyzeSavedFile', () => {
   it('reads a page that names no broker, reporting no broker', () => {
-    const r = analyzeSavedFile({ name: 'x.html', bytes: enc(`<html><head><title>ログイン履歴</title></head><body>${LOGIN_TABLE}</body></html>`) });
-    expect(r).toMatchObject({ broker: null, url: null, pageKind: 'login-history', status: 'ok', logins: [{ ip: '203.0.113.1' }] });
+    const r = analyzeSavedFile({
+      name: 'x.html',
+      bytes: enc(`<html><head><title>ログイン履歴</title></head><body>${LOGIN_TABLE}</body></html>`),
+    });
+    expect(r).toMatchObject({
+      broker: null,
+      url: null,
+      pageKind: 'login-history',
+      status: 'ok',
+      logins: [{ ip: '203.0.113.1' }],
+    });
     expect(r.warnings).toContain('broker not identified: the page names no broker');
   });
 
@@ -108,7 +159,11 @@ describe('analyzeSavedFile', () => {
       url: 'https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do;BV_SessionID=ABC.ee24ea7f?eventType=init',
       bytes: enc(`<html><head><title>ログイン履歴｜SBI証券</title></head><body>${LOGIN_TABLE}</body></html>`),
     });
-    expect(r).toMatchObject({ broker: 'rakuten', url: 'https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do?eventType=init', status: 'ok' });
+    expect(r).toMatchObject({
+      broker: 'rakuten',
+      url: 'https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do?eventType=init',
+      status: 'ok',
+    });
     expect(r.warnings).toEqual(["the URL is rakuten's, but the page content names sbi"]);
   });
 
@@ -116,17 +171,38 @@ describe('analyzeSavedFile', () => {
     const r = analyzeSavedFile({
       name: 'login.html',
       url: 'https://login.sbisec.co.jp/login/entry',
-      bytes: enc('<html><head><title>ログイン｜SBI証券</title></head><body><form><input name="user_id"><input type="password" name="user_password"></form></body></html>'),
+      bytes: enc(
+        '<html><head><title>ログイン｜SBI証券</title></head><body><form><input name="user_id"><input type="password" name="user_password"></form></body></html>',
+      ),
     });
     expect(r).toMatchObject({ broker: 'sbi', pageKind: null, status: 'not-logged-in' });
     expect(r.warnings[0]).toBe('not a logged-in page of a supported broker: login.sbisec.co.jp');
   });
 
   it.each([
-    ['trade.csv', enc('約定日,銘柄\n2025/03/01,7203\n'), '"trade.csv" is not a CSV format this extension reads. Expected: Rakuten trade history tradehistory(JP|US|CH|INVST)_*.csv, SBI domestic executions SaveFile_*.csv, SBI foreign executions yakujo*.csv, Monex trade history monex*.csv (read only).'],
+    [
+      'trade.csv',
+      enc('約定日,銘柄\n2025/03/01,7203\n'),
+      '"trade.csv" is not a CSV format this extension reads. Expected: Rakuten trade history tradehistory(JP|US|CH|INVST)_*.csv, SBI domestic executions SaveFile_*.csv, SBI foreign executions yakujo*.csv, Monex trade history monex*.csv (read only).',
+    ],
     ['notes.txt', enc('just text, no markup'), 'not an HTML page'],
-    ['empty.mhtml', enc('MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b"\n\n--b\nContent-Type: image/png\n\nx\n--b--\n'), 'MHTML file without an HTML part'],
+    [
+      'empty.mhtml',
+      enc(
+        'MIME-Version: 1.0\nContent-Type: multipart/related; boundary="b"\n\n--b\nContent-Type: image/png\n\nx\n--b--\n',
+      ),
+      'MHTML file without an HTML part',
+    ],
   ])('reports %s as unsupported', (name, bytes, warning) => {
-    expect(analyzeSavedFile({ name, bytes })).toEqual({ file: name, broker: null, url: null, pageKind: null, status: 'unsupported', logins: [], orders: [], warnings: [warning] });
+    expect(analyzeSavedFile({ name, bytes })).toEqual({
+      file: name,
+      broker: null,
+      url: null,
+      pageKind: null,
+      status: 'unsupported',
+      logins: [],
+      orders: [],
+      warnings: [warning],
+    });
   });
 });

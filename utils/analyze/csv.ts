@@ -19,5 +19,14 @@ export function analyzeCsv(input: CsvInput): AnalyzeResult {
   const broker = r.format.broker === 'monex' ? null : r.format.broker;
   const warnings = [`format: ${r.format.id}`, ...r.warnings];
   const orders = r.orders.map(({ raw, ...fields }) => ({ ...fields, raw }));
-  return { file: input.name, broker, url: null, pageKind: 'trade-history', status: r.status, logins: [], orders, warnings };
+  return {
+    file: input.name,
+    broker,
+    url: null,
+    pageKind: 'trade-history',
+    status: r.status,
+    logins: [],
+    orders,
+    warnings,
+  };
 }

@@ -54,7 +54,8 @@ export function analyzeSavedFile(input: SavedFile): AnalyzeResult {
   }
 
   const { text } = decodeBytes(bytes, charset);
-  if (!/<(?:!doctype|html|head|body|table)\b/i.test(text.slice(0, 100_000))) return unsupported(name, 'not an HTML page');
+  if (!/<(?:!doctype|html|head|body|table)\b/i.test(text.slice(0, 100_000)))
+    return unsupported(name, 'not an HTML page');
   const doc = parseHtml(text);
   url ??= savedPageUrl(text, doc);
   const shownUrl = url ? stripSessionIds(url) : null;
@@ -64,12 +65,18 @@ export function analyzeSavedFile(input: SavedFile): AnalyzeResult {
   const byUrl = url ? brokerForUrl(url) : undefined;
   if (byUrl) {
     const other = evidence[0];
-    if (other && other.adapter.id !== byUrl.id && other.score > (evidence.find((e) => e.adapter.id === byUrl.id)?.score ?? 0)) {
+    if (
+      other &&
+      other.adapter.id !== byUrl.id &&
+      other.score > (evidence.find((e) => e.adapter.id === byUrl.id)?.score ?? 0)
+    ) {
       warnings.push(`the URL is ${byUrl.id}'s, but the page content names ${other.adapter.id}`);
     }
     return fromReading(name, shownUrl, byUrl.readPage(doc, url!), warnings);
   }
-  warnings.push(url ? `not a logged-in page of a supported broker: ${hostOf(url)}` : 'no URL given or found in the file');
+  warnings.push(
+    url ? `not a logged-in page of a supported broker: ${hostOf(url)}` : 'no URL given or found in the file',
+  );
 
   const top = evidence[0];
   if (top && (evidence.length === 1 || top.score > evidence[1]!.score)) {
@@ -78,7 +85,9 @@ export function analyzeSavedFile(input: SavedFile): AnalyzeResult {
   }
 
   // nothing names the broker: keep the reading of the adapter that reads it best, if only one does
-  const readings = (evidence.length ? evidence.map((e) => e.adapter) : BROKERS).map((a: BrokerAdapter) => a.readPage(doc, url ?? ''));
+  const readings = (evidence.length ? evidence.map((e) => e.adapter) : BROKERS).map((a: BrokerAdapter) =>
+    a.readPage(doc, url ?? ''),
+  );
   readings.sort((a, b) => rank(a) - rank(b));
   const best = readings[0]!;
   if (readings.filter((r) => rank(r) === rank(best)).length === 1) {

@@ -22,7 +22,12 @@ export interface AnalyzeResult {
 
 export const MAINTENANCE_WARNING = 'maintenance page';
 
-export function fromReading(file: string, url: string | null, r: PageReading, extraWarnings: string[] = []): AnalyzeResult {
+export function fromReading(
+  file: string,
+  url: string | null,
+  r: PageReading,
+  extraWarnings: string[] = [],
+): AnalyzeResult {
   const warnings = [...extraWarnings, ...r.warnings];
   let status: AnalyzeStatus;
   if (r.status === 'maintenance') {
@@ -36,5 +41,14 @@ export function fromReading(file: string, url: string | null, r: PageReading, ex
 }
 
 export function unsupported(file: string, warning: string, url: string | null = null): AnalyzeResult {
-  return { file, broker: null, url, pageKind: null, status: 'unsupported', logins: [], orders: [], warnings: [warning] };
+  return {
+    file,
+    broker: null,
+    url,
+    pageKind: null,
+    status: 'unsupported',
+    logins: [],
+    orders: [],
+    warnings: [warning],
+  };
 }

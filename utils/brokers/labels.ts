@@ -17,7 +17,10 @@ export const BROKER_LABELS: readonly BrokerLabel[] = [
   {
     id: 'sbi',
     label: { ja: 'SBI証券', en: 'SBI Securities' },
-    officialUrls: { home: 'https://www.sbisec.co.jp/', support: 'https://www.sbisec.co.jp/ETGate/?_ControlID=WPLEThmR001Control&_PageID=DefaultPID&_ActionID=DefaultAID' },
+    officialUrls: {
+      home: 'https://www.sbisec.co.jp/',
+      support: 'https://www.sbisec.co.jp/ETGate/?_ControlID=WPLEThmR001Control&_PageID=DefaultPID&_ActionID=DefaultAID',
+    },
   },
 ];
 

@@ -22,7 +22,12 @@ export interface HandleResult {
   capture?: CaptureResult;
 }
 
-export async function handleContentMessage(db: KabuGuardDB, message: ContentMessage, senderUrl: string | undefined, now = Date.now()): Promise<HandleResult> {
+export async function handleContentMessage(
+  db: KabuGuardDB,
+  message: ContentMessage,
+  senderUrl: string | undefined,
+  now = Date.now(),
+): Promise<HandleResult> {
   if (!senderMatches(message, senderUrl)) return {};
   // a broker the user turned off in the settings is not read at all
   const settings = await loadSettings(db);
@@ -42,10 +47,19 @@ export async function handleContentMessage(db: KabuGuardDB, message: ContentMess
       return {};
     case 'kg/capture': {
       // a background check reports the fetched page's URL; it must be the same broker too
-      const pageUrl = message.how === 'background' && brokerForUrl(message.url)?.id === message.broker ? message.url : url;
+      const pageUrl =
+        message.how === 'background' && brokerForUrl(message.url)?.id === message.broker ? message.url : url;
       const capture = await ingestCapture(
         db,
-        { broker: message.broker, url: pageUrl, how: message.how ?? 'visit', html: message.html, charset: message.charset, title: message.title, redactions: message.redactions },
+        {
+          broker: message.broker,
+          url: pageUrl,
+          how: message.how ?? 'visit',
+          html: message.html,
+          charset: message.charset,
+          title: message.title,
+          redactions: message.redactions,
+        },
         parseHtml,
       );
       return { capture };

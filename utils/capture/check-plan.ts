@@ -29,10 +29,20 @@ export interface CheckPlan {
 
 /** A check that found the user logged out ends the session until the next visit. */
 function endedByCheck(health: AdapterHealth): boolean {
-  return health.lastCheckStatus === 'logged-out' && !!health.lastCheckAt && !!health.lastVisitAt && health.lastCheckAt >= health.lastVisitAt;
+  return (
+    health.lastCheckStatus === 'logged-out' &&
+    !!health.lastCheckAt &&
+    !!health.lastVisitAt &&
+    health.lastCheckAt >= health.lastVisitAt
+  );
 }
 
-export function sessionAlive(health: AdapterHealth | undefined, broker: BrokerId, now: number, timing: CheckTiming = CHECK_TIMING): boolean {
+export function sessionAlive(
+  health: AdapterHealth | undefined,
+  broker: BrokerId,
+  now: number,
+  timing: CheckTiming = CHECK_TIMING,
+): boolean {
   if (!health?.lastVisitAt) return false;
   if (endedByCheck(health)) return false;
   const idleMinutes = timing.idleMinutesOverride ?? CHECKS[broker].sessionIdleMinutes;
@@ -40,17 +50,30 @@ export function sessionAlive(health: AdapterHealth | undefined, broker: BrokerId
 }
 
 /** `force`: a high alert wants the evidence now, whatever the interval (never past the idle timeout). */
-export async function planCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now = Date.now(), force = false, timing: CheckTiming = CHECK_TIMING): Promise<CheckPlan> {
+export async function planCheck(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  tabUrl: string,
+  now = Date.now(),
+  force = false,
+  timing: CheckTiming = CHECK_TIMING,
+): Promise<CheckPlan> {
   const health = await db.health.get(broker);
   if (!health?.lastVisitAt) return { due: false, reason: 'no-visit', targets: [] };
   if (!sessionAlive(health, broker, now, timing)) {
     return { due: false, reason: endedByCheck(health) ? 'logged-out' : 'session-idle', targets: [] };
   }
-  if (!force && health.lastCheckAt && now - Date.parse(health.lastCheckAt) < timing.minIntervalMs) return { due: false, reason: 'too-soon', targets: [] };
+  if (!force && health.lastCheckAt && now - Date.parse(health.lastCheckAt) < timing.minIntervalMs)
+    return { due: false, reason: 'too-soon', targets: [] };
   const tab = new URL(tabUrl);
   const byKind = new Map<PageKind, string>();
   // pages the user opened before, newest first: their URLs are where this broker really keeps them
-  const snaps = await db.snapshots.where('[broker+capturedAt]').between([broker, ''], [broker, '\uffff']).reverse().limit(200).toArray();
+  const snaps = await db.snapshots
+    .where('[broker+capturedAt]')
+    .between([broker, ''], [broker, '\uffff'])
+    .reverse()
+    .limit(200)
+    .toArray();
   for (const s of snaps) {
     if (!s.pageKind || !CHECKED_KINDS.includes(s.pageKind) || byKind.has(s.pageKind) || s.how === 'import') continue;
     const u = new URL(s.url);
@@ -76,14 +99,27 @@ export async function recordCheckStart(db: KabuGuardDB, broker: BrokerId, now = 
 }
 
 /** Plans a check and, when one is due, marks it started: the request to hand to the broker tab. */
-export async function startCheck(db: KabuGuardDB, broker: BrokerId, tabUrl: string, now: number, force: boolean, timing: CheckTiming): Promise<CheckRequest | undefined> {
+export async function startCheck(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  tabUrl: string,
+  now: number,
+  force: boolean,
+  timing: CheckTiming,
+): Promise<CheckRequest | undefined> {
   const plan = await planCheck(db, broker, tabUrl, now, force, timing);
   if (!plan.due) return undefined;
   await recordCheckStart(db, broker, now);
   return { type: 'kg/check', targets: plan.targets };
 }
 
-export async function recordCheckResult(db: KabuGuardDB, broker: BrokerId, status: 'ok' | 'logged-out' | 'failed', error?: string, now = Date.now()): Promise<void> {
+export async function recordCheckResult(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  status: 'ok' | 'logged-out' | 'failed',
+  error?: string,
+  now = Date.now(),
+): Promise<void> {
   await db.transaction('rw', db.health, async () => {
     const h = await db.health.get(broker);
     if (!h) return;

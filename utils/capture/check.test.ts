@@ -23,7 +23,9 @@ describe('planCheck', () => {
     await recordVisit(db, 'rakuten', live, T0);
     const plan = await planCheck(db, 'rakuten', live, T0 + 60_000);
     expect(plan.due).toBe(true);
-    expect(plan.targets.map((t) => t.url)).toEqual(['https://member.rakuten-sec.co.jp/app/ass_trad_lst.do?eventType=init']);
+    expect(plan.targets.map((t) => t.url)).toEqual([
+      'https://member.rakuten-sec.co.jp/app/ass_trad_lst.do?eventType=init',
+    ]);
     await recordCheckStart(db, 'rakuten', T0 + 60_000);
     expect((await planCheck(db, 'rakuten', live, T0 + 120_000)).reason).toBe('too-soon');
     // Rakuten logs out after 30 idle minutes: no check may keep the session open
@@ -32,10 +34,24 @@ describe('planCheck', () => {
 
   it('re-reads the login-history page the user opened before, on the tab origin', async () => {
     const db = new KabuGuardDB(`t-${Math.random()}`);
-    await ingestCapture(db, { broker: 'rakuten', how: 'visit', charset: 'utf-8', html: history, url: 'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=OLD.1?eventType=init', capturedAt: toJstIso(T0 - 86_400_000) }, parseHtml);
+    await ingestCapture(
+      db,
+      {
+        broker: 'rakuten',
+        how: 'visit',
+        charset: 'utf-8',
+        html: history,
+        url: 'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=OLD.1?eventType=init',
+        capturedAt: toJstIso(T0 - 86_400_000),
+      },
+      parseHtml,
+    );
     await recordVisit(db, 'rakuten', live, T0);
     const plan = await planCheck(db, 'rakuten', live, T0);
-    expect(plan.targets).toContainEqual({ kind: 'login-history', url: 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init' });
+    expect(plan.targets).toContainEqual({
+      kind: 'login-history',
+      url: 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init',
+    });
   });
 
   it('offers SBI ETGate pages only on ETGate hosts', async () => {
@@ -43,7 +59,9 @@ describe('planCheck', () => {
     await recordVisit(db, 'sbi', 'https://site.sbisec.co.jp/account/assets', T0);
     expect((await planCheck(db, 'sbi', 'https://site.sbisec.co.jp/account/assets', T0)).reason).toBe('no-targets');
     const onEtGate = await planCheck(db, 'sbi', 'https://site2.sbisec.co.jp/ETGate/', T0);
-    expect(onEtGate.targets[0]?.url).toMatch(/^https:\/\/site2\.sbisec\.co\.jp\/ETGate\/\?_ControlID=WPLETagR001Control/);
+    expect(onEtGate.targets[0]?.url).toMatch(
+      /^https:\/\/site2\.sbisec\.co\.jp\/ETGate\/\?_ControlID=WPLETagR001Control/,
+    );
   });
 
   it('stops checking once a check found the user logged out, until the next visit', async () => {
@@ -81,7 +99,12 @@ describe('runCheck', () => {
       [{ kind: 'login-history', url: 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init' }],
       live,
       async (m) => void sent.push(m),
-      fakeFetch({ 'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=ABC123.ee24?eventType=init': { body: history.replace('</body>', '<input type="hidden" name="t" value="SECRET"></body>'), type: 'text/html; charset=UTF-8' } }),
+      fakeFetch({
+        'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=ABC123.ee24?eventType=init': {
+          body: history.replace('</body>', '<input type="hidden" name="t" value="SECRET"></body>'),
+          type: 'text/html; charset=UTF-8',
+        },
+      }),
     );
     expect(outcome).toEqual({ status: 'ok', captured: 1 });
     expect(sent[0]).toMatchObject({ type: 'kg/capture', broker: 'rakuten', how: 'background' });
@@ -89,14 +112,26 @@ describe('runCheck', () => {
   });
 
   it('decodes Shift_JIS by the response header and stops at a logged-out page', async () => {
-    const expired = '<html><head><title>SBI証券</title></head><body>一定時間操作がありませんでしたので、セッションが切れました。再度ログインしてください。<form><input type="password" name="user_password"></form></body></html>';
-    const outcome = await runCheck(sbi, [{ kind: 'executions', url: 'https://site2.sbisec.co.jp/ETGate/x' }], 'https://site2.sbisec.co.jp/ETGate/', async () => undefined,
-      fakeFetch({ 'https://site2.sbisec.co.jp/ETGate/x': { body: expired, type: 'text/html; charset=Shift_JIS' } }));
+    const expired =
+      '<html><head><title>SBI証券</title></head><body>一定時間操作がありませんでしたので、セッションが切れました。再度ログインしてください。<form><input type="password" name="user_password"></form></body></html>';
+    const outcome = await runCheck(
+      sbi,
+      [{ kind: 'executions', url: 'https://site2.sbisec.co.jp/ETGate/x' }],
+      'https://site2.sbisec.co.jp/ETGate/',
+      async () => undefined,
+      fakeFetch({ 'https://site2.sbisec.co.jp/ETGate/x': { body: expired, type: 'text/html; charset=Shift_JIS' } }),
+    );
     expect(outcome.status).toBe('logged-out');
   });
 
   it('reports HTTP failures', async () => {
-    const outcome = await runCheck(sbi, [{ kind: 'executions', url: 'https://site2.sbisec.co.jp/ETGate/missing' }], 'https://site2.sbisec.co.jp/ETGate/', async () => undefined, fakeFetch({}));
+    const outcome = await runCheck(
+      sbi,
+      [{ kind: 'executions', url: 'https://site2.sbisec.co.jp/ETGate/missing' }],
+      'https://site2.sbisec.co.jp/ETGate/',
+      async () => undefined,
+      fakeFetch({}),
+    );
     expect(outcome).toMatchObject({ status: 'failed', error: 'HTTP 404 for executions' });
   });
 });

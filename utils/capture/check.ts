@@ -45,7 +45,16 @@ export async function runCheck(
     if (reading.status === 'not-logged-in') return { status: 'logged-out', captured };
     if (reading.status === 'maintenance') return { status: 'failed', error: 'maintenance', captured };
     const page = serializePage(doc);
-    await send({ type: 'kg/capture', broker: adapter.id, url: res.url || url, title: doc.title, html: page.html, charset, redactions: page.redactions, how: 'background' });
+    await send({
+      type: 'kg/capture',
+      broker: adapter.id,
+      url: res.url || url,
+      title: doc.title,
+      html: page.html,
+      charset,
+      redactions: page.redactions,
+      how: 'background',
+    });
     captured++;
   }
   return { status: 'ok', captured };

@@ -36,7 +36,12 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
     checking = true;
     try {
       const outcome = await runCheck(adapter, request.targets, location.href, send);
-      await send({ type: 'kg/check-result', broker: adapter.id, status: outcome.status, ...(outcome.error ? { error: outcome.error } : {}) });
+      await send({
+        type: 'kg/check-result',
+        broker: adapter.id,
+        status: outcome.status,
+        ...(outcome.error ? { error: outcome.error } : {}),
+      });
     } finally {
       checking = false;
     }
@@ -52,12 +57,15 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
   const askTaught = () => {
     asked = true;
     const q: TaughtQueryMessage = { type: 'kg/taught-query', broker: adapter.id, url: location.href };
-    void browser.runtime.sendMessage(q).then((r) => {
-      const mappings = (r as TaughtQueryReply | undefined)?.mappings;
-      if (!mappings?.length || ctx.isInvalid) return;
-      taught = mappings;
-      read();
-    }, () => undefined);
+    void browser.runtime.sendMessage(q).then(
+      (r) => {
+        const mappings = (r as TaughtQueryReply | undefined)?.mappings;
+        if (!mappings?.length || ctx.isInvalid) return;
+        taught = mappings;
+        read();
+      },
+      () => undefined,
+    );
   };
   const read = () => {
     const reading = adapter.readPage(document, location.href, taught);
@@ -74,12 +82,24 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
     }
     if (reading.status === 'not-logged-in' || reading.status === 'maintenance') {
       const { broker, pageKind, warnings, parserVersion, loggedIn } = reading;
-      void send({ type: 'kg/page-state', broker: adapter.id, url: location.href, reading: { broker, pageKind, status: reading.status, warnings, parserVersion, loggedIn } });
+      void send({
+        type: 'kg/page-state',
+        broker: adapter.id,
+        url: location.href,
+        reading: { broker, pageKind, status: reading.status, warnings, parserVersion, loggedIn },
+      });
       return;
     }
     if (reading.pageKind && reading.pageKind !== 'other' && reading.status !== 'unsupported') {
       const page = serializePage(document);
-      void send({ type: 'kg/capture', broker: adapter.id, url: location.href, title: document.title, ...page, how: 'visit' });
+      void send({
+        type: 'kg/capture',
+        broker: adapter.id,
+        url: location.href,
+        title: document.title,
+        ...page,
+        how: 'visit',
+      });
     }
   };
   read();

@@ -3,10 +3,18 @@
 // templates, brokers.md §1.3) and UTF-8: BOM, then a declaration, then the bytes decide.
 
 const LABELS: Record<string, string> = {
-  'shift_jis': 'shift_jis', 'shift-jis': 'shift_jis', 'sjis': 'shift_jis', 'x-sjis': 'shift_jis',
-  'windows-31j': 'shift_jis', 'cp932': 'shift_jis', 'ms932': 'shift_jis',
-  'euc-jp': 'euc-jp', 'x-euc-jp': 'euc-jp',
-  'utf-8': 'utf-8', 'utf8': 'utf-8', 'iso-2022-jp': 'iso-2022-jp',
+  shift_jis: 'shift_jis',
+  'shift-jis': 'shift_jis',
+  sjis: 'shift_jis',
+  'x-sjis': 'shift_jis',
+  'windows-31j': 'shift_jis',
+  cp932: 'shift_jis',
+  ms932: 'shift_jis',
+  'euc-jp': 'euc-jp',
+  'x-euc-jp': 'euc-jp',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  'iso-2022-jp': 'iso-2022-jp',
 };
 
 export function normaliseCharset(label: string | null | undefined): string | undefined {
@@ -46,7 +54,8 @@ export interface Decoded {
 }
 
 export function decodeBytes(bytes: Uint8Array, declared?: string | null, kind: 'html' | 'text' = 'html'): Decoded {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8' };
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf)
+    return { text: new TextDecoder('utf-8').decode(bytes.subarray(3)), charset: 'utf-8' };
   const utf8 = strictUtf8(bytes);
   // pure ASCII or valid UTF-8 with Japanese text is UTF-8 whatever a stale meta says
   const label = normaliseCharset(declared) ?? (kind === 'html' ? declaredHtmlCharset(bytes) : undefined);

@@ -4,7 +4,14 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { BROKERS } from '../brokers';
 import { hostPatterns } from '../brokers/hosts';
-import { planRegistrations, requestHostAccess, scriptFile, scriptId, syncContentScripts, type HostAccessApi } from './host-access';
+import {
+  planRegistrations,
+  requestHostAccess,
+  scriptFile,
+  scriptId,
+  syncContentScripts,
+  type HostAccessApi,
+} from './host-access';
 
 const rakuten = BROKERS.find((b) => b.id === 'rakuten')!;
 const sbi = BROKERS.find((b) => b.id === 'sbi')!;
@@ -20,15 +27,27 @@ function api(opts: { granted?: string[]; manifestScripts?: string[]; noScripting
     origins.forEach((o) => granted.add(o));
     return true;
   });
-  b.permissions.remove = vi.fn(async ({ origins }: { origins: string[] }) => (origins.forEach((o) => granted.delete(o)), true));
+  b.permissions.remove = vi.fn(
+    async ({ origins }: { origins: string[] }) => (origins.forEach((o) => granted.delete(o)), true),
+  );
   const scripting = {
     getRegisteredContentScripts: vi.fn(async () => registered),
     registerContentScripts: vi.fn(async (s: typeof registered) => void (registered = [...registered, ...s])),
-    unregisterContentScripts: vi.fn(async ({ ids }: { ids: string[] }) => void (registered = registered.filter((r) => !ids.includes(r.id)))),
+    unregisterContentScripts: vi.fn(
+      async ({ ids }: { ids: string[] }) => void (registered = registered.filter((r) => !ids.includes(r.id))),
+    ),
   };
   const out: HostAccessApi = {
     permissions: b.permissions,
-    runtime: { getManifest: () => ({ manifest_version: 3, name: 'x', version: '1', content_scripts: opts.manifestScripts ? [{ js: opts.manifestScripts, matches: [] }] : [] }) as never },
+    runtime: {
+      getManifest: () =>
+        ({
+          manifest_version: 3,
+          name: 'x',
+          version: '1',
+          content_scripts: opts.manifestScripts ? [{ js: opts.manifestScripts, matches: [] }] : [],
+        }) as never,
+    },
     ...(opts.noScripting ? {} : { scripting }),
   };
   return { api: out, granted, registered: () => registered, scripting };
@@ -40,7 +59,7 @@ describe('requestHostAccess', () => {
   it.each([
     ['granted', true, true],
     ['refused', false, false],
-  ])('asks for exactly the broker\'s hosts (%s)', async (_n, answer, want) => {
+  ])("asks for exactly the broker's hosts (%s)", async (_n, answer, want) => {
     const f = api({ answer });
     expect(await requestHostAccess(f.api, 'sbi')).toBe(want);
     expect(f.api.permissions.request).toHaveBeenCalledWith({ origins: hostPatterns(sbi) });
@@ -53,7 +72,15 @@ describe('syncContentScripts', () => {
     expect((await syncContentScripts(f.api, ['rakuten', 'sbi'])).register).toEqual([]);
     await requestHostAccess(f.api, 'rakuten');
     await syncContentScripts(f.api, ['rakuten', 'sbi']);
-    expect(f.registered()).toEqual([{ id: scriptId('rakuten'), matches: hostPatterns(rakuten), js: [scriptFile('rakuten')], runAt: 'document_idle', persistAcrossSessions: true }]);
+    expect(f.registered()).toEqual([
+      {
+        id: scriptId('rakuten'),
+        matches: hostPatterns(rakuten),
+        js: [scriptFile('rakuten')],
+        runAt: 'document_idle',
+        persistAcrossSessions: true,
+      },
+    ]);
     // idempotent
     expect(await syncContentScripts(f.api, ['rakuten', 'sbi'])).toEqual({ register: [], unregister: [] });
   });
@@ -61,7 +88,12 @@ describe('syncContentScripts', () => {
   it('unregisters when the permission is removed or the broker disabled', async () => {
     const f = api({ granted: [...hostPatterns(rakuten), ...hostPatterns(sbi)] });
     await syncContentScripts(f.api, ['rakuten', 'sbi']);
-    expect(f.registered().map((r) => r.id).sort()).toEqual(['kg-rakuten', 'kg-sbi']);
+    expect(
+      f
+        .registered()
+        .map((r) => r.id)
+        .sort(),
+    ).toEqual(['kg-rakuten', 'kg-sbi']);
     await syncContentScripts(f.api, ['sbi']);
     expect(f.registered().map((r) => r.id)).toEqual(['kg-sbi']);
     hostPatterns(sbi).forEach((p) => f.granted.delete(p));
@@ -88,7 +120,12 @@ describe('syncContentScripts', () => {
 
 describe('planRegistrations', () => {
   it('re-registers when an update changed the hosts', () => {
-    const plan = planRegistrations({ enabled: ['sbi'], granted: { sbi: hostPatterns(sbi) }, registered: [{ id: 'kg-sbi', matches: ['https://old.example/*'] }], staticFiles: new Set() });
+    const plan = planRegistrations({
+      enabled: ['sbi'],
+      granted: { sbi: hostPatterns(sbi) },
+      registered: [{ id: 'kg-sbi', matches: ['https://old.example/*'] }],
+      staticFiles: new Set(),
+    });
     expect(plan.unregister).toEqual(['kg-sbi']);
     expect(plan.register.map((r) => r.matches)).toEqual([hostPatterns(sbi)]);
   });

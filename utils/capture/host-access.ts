@@ -48,7 +48,8 @@ function adapter(broker: BrokerId): BrokerAdapter {
 /** The broker's host patterns the user has granted (all, some or none of them). */
 export async function grantedPatterns(api: HostAccessApi, broker: BrokerId): Promise<string[]> {
   const out: string[] = [];
-  for (const p of hostPatterns(adapter(broker))) if (await api.permissions.contains({ origins: [p] }).catch(() => false)) out.push(p);
+  for (const p of hostPatterns(adapter(broker)))
+    if (await api.permissions.contains({ origins: [p] }).catch(() => false)) out.push(p);
   return out;
 }
 
@@ -85,11 +86,13 @@ export function planRegistrations(input: {
   for (const b of BROKERS) {
     const id = scriptId(b.id);
     const have = input.registered.find((r) => r.id === id);
-    const matches = input.enabled.includes(b.id) && !input.staticFiles.has(scriptFile(b.id)) ? (input.granted[b.id] ?? []) : [];
+    const matches =
+      input.enabled.includes(b.id) && !input.staticFiles.has(scriptFile(b.id)) ? (input.granted[b.id] ?? []) : [];
     const same = have && JSON.stringify([...(have.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
     if (same) continue;
     if (have) plan.unregister.push(id);
-    if (matches.length) plan.register.push({ id, matches, js: [scriptFile(b.id)], runAt: 'document_idle', persistAcrossSessions: true });
+    if (matches.length)
+      plan.register.push({ id, matches, js: [scriptFile(b.id)], runAt: 'document_idle', persistAcrossSessions: true });
   }
   return plan;
 }

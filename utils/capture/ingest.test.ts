@@ -14,11 +14,33 @@ const url = 'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=
 describe('ingestCapture', () => {
   it('stores the snapshot, reads its rows, and adds no duplicates on re-reading', async () => {
     const db = newDb();
-    const first = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC') + row('2025/03/27 21:14', 'スマートフォン')) }, parseHtml);
+    const first = await ingestCapture(
+      db,
+      {
+        broker: 'rakuten',
+        url,
+        how: 'visit',
+        charset: 'utf-8',
+        html: page(row('2025/03/29 02:41', 'PC') + row('2025/03/27 21:14', 'スマートフォン')),
+      },
+      parseHtml,
+    );
     expect(first.reading.status).toBe('ok');
     expect(first.added).toBe(2);
     expect(first.snapshot.url).not.toContain('BV_SessionID');
-    const second = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/04/01 12:58', 'PC') + row('2025/03/29 02:41', 'PC') + row('2025/03/27 21:14', 'スマートフォン')) }, parseHtml);
+    const second = await ingestCapture(
+      db,
+      {
+        broker: 'rakuten',
+        url,
+        how: 'visit',
+        charset: 'utf-8',
+        html: page(
+          row('2025/04/01 12:58', 'PC') + row('2025/03/29 02:41', 'PC') + row('2025/03/27 21:14', 'スマートフォン'),
+        ),
+      },
+      parseHtml,
+    );
     expect(second.added).toBe(1);
     expect(await db.logins.count()).toBe(3);
     expect(await db.snapshots.count()).toBe(2);
@@ -39,13 +61,19 @@ describe('ingestCapture', () => {
     expect(await db.logins.count()).toBe(0);
     const snap = await db.snapshots.get(r.snapshot.id);
     expect(snap?.parse.status).toBe('unreadable');
-    expect((await db.snapshotBodies.get(snap!.sha256))?.bytes.byteLength).toBe(new TextEncoder().encode(html).byteLength);
+    expect((await db.snapshotBodies.get(snap!.sha256))?.bytes.byteLength).toBe(
+      new TextEncoder().encode(html).byteLength,
+    );
     expect((await db.health.get('rakuten'))?.state).toBe('unreadable');
   });
 
   it('rebuilds records from snapshots alone', async () => {
     const db = newDb();
-    await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) }, parseHtml);
+    await ingestCapture(
+      db,
+      { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) },
+      parseHtml,
+    );
     const before = await db.logins.toArray();
     await db.logins.clear();
     expect(await rebuildFromSnapshots(db, parseHtml)).toEqual({ snapshots: 1, logins: 1 });
@@ -59,7 +87,10 @@ describe('ingestCapture, all or nothing', () => {
     const html = page(row('2025/03/29 02:41', 'PC'));
     const first = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
     expect(first.newEventIds).toHaveLength(1);
-    expect(await db.logins.get(first.newEventIds[0]!)).toMatchObject({ at: '2025-03-29T02:41:00+09:00', channel: 'PC' });
+    expect(await db.logins.get(first.newEventIds[0]!)).toMatchObject({
+      at: '2025-03-29T02:41:00+09:00',
+      channel: 'PC',
+    });
     const again = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
     expect(again.newEventIds).toEqual([]);
   });
@@ -74,7 +105,11 @@ describe('ingestCapture, all or nothing', () => {
       return { ...r, orders: [{ at: 'not a time', side: 'sell', symbol: '7203', status: 'executed', raw: {} }] };
     };
     try {
-      const r = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) }, parseHtml);
+      const r = await ingestCapture(
+        db,
+        { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) },
+        parseHtml,
+      );
       expect(r.reading.status).toBe('unreadable');
       expect(await db.orders.count()).toBe(0);
       expect(await db.logins.count()).toBe(0);
@@ -90,13 +125,26 @@ describe('health after a capture', () => {
     const db = newDb();
     const { recordVisit } = await import('../store/visits');
     const { recordCheckResult } = await import('./check-plan');
-    await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('昨日の夜', 'PC')) }, parseHtml);
+    await ingestCapture(
+      db,
+      { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('昨日の夜', 'PC')) },
+      parseHtml,
+    );
     expect((await db.health.get('rakuten'))?.message).toBeTruthy();
     await recordVisit(db, 'rakuten', url, Date.parse('2025-04-10T12:30:00+09:00'));
     await recordCheckResult(db, 'rakuten', 'ok', undefined, Date.parse('2025-04-10T12:31:00+09:00'));
-    await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) }, parseHtml);
+    await ingestCapture(
+      db,
+      { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) },
+      parseHtml,
+    );
     const h = await db.health.get('rakuten');
-    expect(h).toMatchObject({ state: 'readable', lastVisitAt: '2025-04-10T12:30:00+09:00', lastCheckStatus: 'ok', lastCheckOkAt: '2025-04-10T12:31:00+09:00' });
+    expect(h).toMatchObject({
+      state: 'readable',
+      lastVisitAt: '2025-04-10T12:30:00+09:00',
+      lastCheckStatus: 'ok',
+      lastCheckOkAt: '2025-04-10T12:31:00+09:00',
+    });
     expect(h?.message).toBeUndefined();
     expect(h?.lastCaptureAt).toBe(h?.at);
   });

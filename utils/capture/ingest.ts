@@ -60,14 +60,24 @@ function recordCount(r: PageReading): number {
  * before it is written, and one invalid row aborts the whole reading, so a
  * page never leaves half its records behind.
  */
-async function storeReading(db: KabuGuardDB, broker: BrokerId, reading: PageReading, snapshotId: string, seenAt: string): Promise<StoredRecords> {
+async function storeReading(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  reading: PageReading,
+  snapshotId: string,
+  seenAt: string,
+): Promise<StoredRecords> {
   return db.transaction('rw', [db.logins, db.orders, db.holdings, db.accountEvents], async () => {
     const results = [
       reading.logins.length ? await upsertLogins(db, broker, reading.logins, snapshotId, seenAt) : undefined,
       reading.orders.length ? await upsertOrders(db, broker, reading.orders, snapshotId, seenAt) : undefined,
-      reading.accountEvents?.length ? await upsertAccountEvents(db, broker, reading.accountEvents, snapshotId, seenAt) : undefined,
+      reading.accountEvents?.length
+        ? await upsertAccountEvents(db, broker, reading.accountEvents, snapshotId, seenAt)
+        : undefined,
     ];
-    const holdings = reading.holdings?.length ? await upsertHoldings(db, broker, reading.holdings, snapshotId, seenAt) : undefined;
+    const holdings = reading.holdings?.length
+      ? await upsertHoldings(db, broker, reading.holdings, snapshotId, seenAt)
+      : undefined;
     return {
       added: results.reduce((n, r) => n + (r?.added ?? 0), 0) + (holdings?.added ?? 0),
       newEventIds: results.flatMap((r) => r?.addedIds ?? []),
@@ -77,11 +87,15 @@ async function storeReading(db: KabuGuardDB, broker: BrokerId, reading: PageRead
 
 function healthFor(reading: PageReading, snapshotId: string | undefined, at: string, url: string): AdapterHealth {
   const state: AdapterHealth['state'] =
-    reading.status === 'ok' || reading.status === 'empty' ? 'readable'
-    : reading.status === 'not-logged-in' ? 'logged-out'
-    : reading.status === 'maintenance' ? 'maintenance'
-    : reading.status === 'unreadable' ? 'unreadable'
-    : 'unknown';
+    reading.status === 'ok' || reading.status === 'empty'
+      ? 'readable'
+      : reading.status === 'not-logged-in'
+        ? 'logged-out'
+        : reading.status === 'maintenance'
+          ? 'maintenance'
+          : reading.status === 'unreadable'
+            ? 'unreadable'
+            : 'unknown';
   return {
     v: 1,
     broker: reading.broker,
@@ -105,24 +119,41 @@ export async function updateHealth(db: KabuGuardDB, next: AdapterHealth, capture
   });
 }
 
-function readStored(snapshot: Snapshot, bytes: Uint8Array, parseHtml: ParseHtml, mappings: readonly TableMapping[] = []): PageReading {
+function readStored(
+  snapshot: Snapshot,
+  bytes: Uint8Array,
+  parseHtml: ParseHtml,
+  mappings: readonly TableMapping[] = [],
+): PageReading {
   const adapter = brokerById(snapshot.broker);
   if (!adapter) throw new Error(`unknown broker ${snapshot.broker}`);
   // an imported CSV is read by the CSV readers, not an HTML adapter (utils/import/)
   if (snapshot.mediaType === 'text/csv') return readCsvSnapshot(snapshot, bytes);
   const text =
-    snapshot.storedEncoding === 'utf-8' ? new TextDecoder('utf-8').decode(bytes) : decodeBytes(bytes, snapshot.charset).text;
+    snapshot.storedEncoding === 'utf-8'
+      ? new TextDecoder('utf-8').decode(bytes)
+      : decodeBytes(bytes, snapshot.charset).text;
   try {
     return adapter.readPage(parseHtml(text), snapshot.url, { mappings });
   } catch (err) {
     return {
-      broker: snapshot.broker, pageKind: snapshot.pageKind, status: 'unreadable', loggedIn: false,
-      logins: [], orders: [], parserVersion: 'error', warnings: [`parser error: ${String(err).slice(0, 200)}`],
+      broker: snapshot.broker,
+      pageKind: snapshot.pageKind,
+      status: 'unreadable',
+      loggedIn: false,
+      logins: [],
+      orders: [],
+      parserVersion: 'error',
+      warnings: [`parser error: ${String(err).slice(0, 200)}`],
     };
   }
 }
 
-export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseHtml: ParseHtml): Promise<CaptureResult> {
+export async function ingestCapture(
+  db: KabuGuardDB,
+  input: CaptureInput,
+  parseHtml: ParseHtml,
+): Promise<CaptureResult> {
   const capturedAt = input.capturedAt ?? toJstIso(Date.now());
   const bytes = input.bytes ?? new TextEncoder().encode(input.html ?? '');
   const sha256 = await sha256Hex(bytes);
@@ -150,7 +181,11 @@ export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseH
     if (!(await db.snapshotBodies.get(sha256))) await db.snapshotBodies.put({ sha256, bytes });
     await db.snapshots.put(snapshot);
   });
-  await appendLog(db, { type: 'capture', at: capturedAt, detail: { snapshotId: snapshot.id, broker: input.broker, url, how: input.how, sha256, size: bytes.byteLength } });
+  await appendLog(db, {
+    type: 'capture',
+    at: capturedAt,
+    detail: { snapshotId: snapshot.id, broker: input.broker, url, how: input.how, sha256, size: bytes.byteLength },
+  });
 
   // 2. read it with the same parsers everywhere (and the user's taught tables)
   const reading = readStored(snapshot, bytes, parseHtml, await allMappings(db, input.broker));
@@ -167,16 +202,37 @@ export async function ingestCapture(db: KabuGuardDB, input: CaptureInput, parseH
   snapshot = {
     ...snapshot,
     pageKind: reading.pageKind,
-    parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : recordCount(reading), at: toJstIso(Date.now()) },
+    parse: {
+      status,
+      parserVersion: reading.parserVersion,
+      warnings,
+      records: status === 'unreadable' ? 0 : recordCount(reading),
+      at: toJstIso(Date.now()),
+    },
   };
   await db.snapshots.put(snapshot);
-  await appendLog(db, { type: 'parse', detail: { snapshotId: snapshot.id, status, parserVersion: reading.parserVersion, logins: reading.logins.length, orders: reading.orders.length, added } });
+  await appendLog(db, {
+    type: 'parse',
+    detail: {
+      snapshotId: snapshot.id,
+      status,
+      parserVersion: reading.parserVersion,
+      logins: reading.logins.length,
+      orders: reading.orders.length,
+      added,
+    },
+  });
   await updateHealth(db, healthFor({ ...reading, status, warnings }, snapshot.id, capturedAt, url), true);
   return { snapshot, reading: { ...reading, status, warnings }, added, newEventIds: stored.newEventIds };
 }
 
 /** Page states that carry no records (logged out, maintenance) update health only. */
-export async function recordPageState(db: KabuGuardDB, reading: PageReading, url: string, at = toJstIso(Date.now())): Promise<void> {
+export async function recordPageState(
+  db: KabuGuardDB,
+  reading: PageReading,
+  url: string,
+  at = toJstIso(Date.now()),
+): Promise<void> {
   await updateHealth(db, healthFor(reading, undefined, at, stripSessionIds(url)), false);
 }
 
@@ -184,7 +240,10 @@ export async function recordPageState(db: KabuGuardDB, reading: PageReading, url
  * Re-reads every snapshot with the current parsers and rebuilds the records
  * from them (after a parser update). Provenance is kept: ids are stable.
  */
-export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml): Promise<{ snapshots: number; logins: number }> {
+export async function rebuildFromSnapshots(
+  db: KabuGuardDB,
+  parseHtml: ParseHtml,
+): Promise<{ snapshots: number; logins: number }> {
   const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
   const mappings = await allMappings(db);
   await db.logins.clear();
@@ -204,7 +263,17 @@ export async function rebuildFromSnapshots(db: KabuGuardDB, parseHtml: ParseHtml
       status = 'unreadable';
       warnings.push(`invalid record: ${String(err).slice(0, 300)}`);
     }
-    await db.snapshots.put({ ...s, pageKind: reading.pageKind, parse: { status, parserVersion: reading.parserVersion, warnings, records: status === 'unreadable' ? 0 : recordCount(reading), at: toJstIso(Date.now()) } });
+    await db.snapshots.put({
+      ...s,
+      pageKind: reading.pageKind,
+      parse: {
+        status,
+        parserVersion: reading.parserVersion,
+        warnings,
+        records: status === 'unreadable' ? 0 : recordCount(reading),
+        at: toJstIso(Date.now()),
+      },
+    });
   }
   logins = await db.logins.count();
   await appendLog(db, { type: 'rebuild', detail: { snapshots: snapshots.length, logins } });

@@ -38,36 +38,55 @@ describe('serializePage', () => {
     // a value typed by the user lives in the property, not the attribute; neither may leave
     (parsed.doc.querySelector('#pw') as HTMLInputElement).value = 'typed-secret';
     const out = serializePage(parsed.doc);
-    for (const secret of ['hunter2', 'typed-secret', 'user0001', '123456', '0f1e2d3c-secret', 'tok-123', '暗証番号', '97B0E2D4C1A8F3E6B5D7C9A0E1F2A3B4', 'abc123', 'XYZ']) {
+    for (const secret of [
+      'hunter2',
+      'typed-secret',
+      'user0001',
+      '123456',
+      '0f1e2d3c-secret',
+      'tok-123',
+      '暗証番号',
+      '97B0E2D4C1A8F3E6B5D7C9A0E1F2A3B4',
+      'abc123',
+      'XYZ',
+    ]) {
       expect(out.html).not.toContain(secret);
     }
     expect(out.redactions).toEqual(['csrf-meta', 'input-values', 'scripts', 'session-ids', 'textarea-contents']);
 
     const back = parseHtml(out.html);
     expect(back.querySelectorAll('script,noscript')).toHaveLength(0);
-    for (const id of ['id', 'pw', 'otp', 'hidden']) expect(back.querySelector(`#${id}`)!.getAttribute('value')).toBe('');
+    for (const id of ['id', 'pw', 'otp', 'hidden'])
+      expect(back.querySelector(`#${id}`)!.getAttribute('value')).toBe('');
     expect(back.querySelector('#pw')!.getAttribute('type')).toBe('password');
     expect(back.querySelector('#memo')!.textContent).toBe('');
     expect(back.querySelector('#logout')!.getAttribute('href')).toBe('/app/logout.do');
     expect(back.querySelector('#f')!.getAttribute('action')).toBe('https://member.rakuten-sec.co.jp/app/Login.do');
-    expect(back.querySelector('#menu')!.getAttribute('onclick')).toBe("memberPageJump('/app/ass_trad_lst.do?eventType=init');return false;");
-    expect(back.querySelector('#q')!.getAttribute('href')).toBe('https://site.sbisec.co.jp/x?view=1&token=&jsessionid=');
+    expect(back.querySelector('#menu')!.getAttribute('onclick')).toBe(
+      "memberPageJump('/app/ass_trad_lst.do?eventType=init');return false;",
+    );
+    expect(back.querySelector('#q')!.getAttribute('href')).toBe(
+      'https://site.sbisec.co.jp/x?view=1&token=&jsessionid=',
+    );
   });
 
-  it.each(['happy-dom', 'linkedom'] as const)('rewrites the charset declaration to UTF-8 and keeps the page readable (%s)', async (dom) => {
-    const parsed = await parseWith(dom, PAGE, 'https://member.rakuten-sec.co.jp/');
-    close = parsed.close;
-    const out = serializePage(parsed.doc);
-    const metas = out.html.match(/<meta[^>]*charset[^>]*>/gi) ?? [];
-    expect(metas).toHaveLength(1);
-    expect(metas[0]).toMatch(/charset="?utf-8"?/i);
-    expect(out.html).not.toMatch(/EUC-JP/i);
-    expect(out.html.indexOf('charset')).toBeLessThan(out.html.indexOf('<title>'));
-    expect(out.html.startsWith('<!DOCTYPE html>')).toBe(true);
-    const back = parseHtml(out.html);
-    expect(back.title).toBe('ログイン履歴 | 楽天証券[PC]');
-    expect(back.querySelector('td')!.textContent).toBe('2025/03/29 02:41');
-  });
+  it.each(['happy-dom', 'linkedom'] as const)(
+    'rewrites the charset declaration to UTF-8 and keeps the page readable (%s)',
+    async (dom) => {
+      const parsed = await parseWith(dom, PAGE, 'https://member.rakuten-sec.co.jp/');
+      close = parsed.close;
+      const out = serializePage(parsed.doc);
+      const metas = out.html.match(/<meta[^>]*charset[^>]*>/gi) ?? [];
+      expect(metas).toHaveLength(1);
+      expect(metas[0]).toMatch(/charset="?utf-8"?/i);
+      expect(out.html).not.toMatch(/EUC-JP/i);
+      expect(out.html.indexOf('charset')).toBeLessThan(out.html.indexOf('<title>'));
+      expect(out.html.startsWith('<!DOCTYPE html>')).toBe(true);
+      const back = parseHtml(out.html);
+      expect(back.title).toBe('ログイン履歴 | 楽天証券[PC]');
+      expect(back.querySelector('td')!.textContent).toBe('2025/03/29 02:41');
+    },
+  );
 
   it('does not change the live page', async () => {
     const parsed = await parseWith('happy-dom', PAGE, 'https://member.rakuten-sec.co.jp/');

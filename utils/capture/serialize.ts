@@ -54,5 +54,9 @@ export function serializePage(doc: Document): SerializedPage {
       }
     }
   }
-  return { html: `<!DOCTYPE html>\n${root.outerHTML}`, charset: (doc.characterSet || 'utf-8').toLowerCase(), redactions: [...redactions].sort() };
+  return {
+    html: `<!DOCTYPE html>\n${root.outerHTML}`,
+    charset: (doc.characterSet || 'utf-8').toLowerCase(),
+    redactions: [...redactions].sort(),
+  };
 }

@@ -30,7 +30,8 @@ export async function trustEnvironment(db: KabuGuardDB, id: string, now = Date.n
   const at = toJstIso(now);
   await db.transaction('rw', db.environments, async () => {
     const e = await db.environments.get(id);
-    if (e) await db.environments.put(EnvironmentSchema.parse({ ...e, status: 'confirmed', reviewedAt: at, updatedAt: at }));
+    if (e)
+      await db.environments.put(EnvironmentSchema.parse({ ...e, status: 'confirmed', reviewedAt: at, updatedAt: at }));
   });
   await appendLog(db, { type: 'feedback', detail: { environmentId: id, verdict: 'mine', from: 'dashboard' } });
 }

@@ -28,7 +28,9 @@ function answer<T>(r: IDBRequest<T>): Promise<T> {
 
 /** The last row of an index in [lower, upper) (Dexie's `between(lower, upper).last()`). */
 function newest<T>(index: IDBIndex, lower: string[], upper: string[]): Promise<T | undefined> {
-  return answer(index.openCursor(IDBKeyRange.bound(lower, upper, false, true), 'prev')).then((c) => c?.value as T | undefined);
+  return answer(index.openCursor(IDBKeyRange.bound(lower, upper, false, true), 'prev')).then(
+    (c) => c?.value as T | undefined,
+  );
 }
 
 function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | undefined> {
@@ -41,7 +43,10 @@ function openExisting(idb: IDBFactory, name: string): Promise<IDBDatabase | unde
   });
 }
 
-export async function peekOverview(name: string = DB_NAME, idb: IDBFactory = indexedDB): Promise<OverviewReads | undefined> {
+export async function peekOverview(
+  name: string = DB_NAME,
+  idb: IDBFactory = indexedDB,
+): Promise<OverviewReads | undefined> {
   const db = await openExisting(idb, name);
   if (!db) return undefined;
   // never stand in the way of the background upgrading the schema
@@ -49,21 +54,34 @@ export async function peekOverview(name: string = DB_NAME, idb: IDBFactory = ind
   try {
     const tx = db.transaction(TABLES, 'readonly');
     const table = (n: string) => tx.objectStore(n);
-    const kv = <T>(key: string) => answer(table('kv').get(key)).then((row) => (row as { value?: T } | undefined)?.value);
+    const kv = <T>(key: string) =>
+      answer(table('kv').get(key)).then((row) => (row as { value?: T } | undefined)?.value);
     const [times, cachedCounts, openAlerts, activeIncidents, baseline, settings] = await Promise.all([
       Promise.all(
         BROKER_IDS.map(async (broker) => {
           const [health, login, orderPages] = await Promise.all([
             answer(table('health').get(broker)) as Promise<AdapterHealth | undefined>,
             newest<LoginEvent>(table('logins').index('[broker+at]'), [broker, ''], [broker, '\uffff']),
-            Promise.all(ORDER_PAGE_KINDS.map((k) => newest<Snapshot>(table('snapshots').index('[broker+pageKind+capturedAt]'), [broker, k, ''], [broker, k, '\uffff']))),
+            Promise.all(
+              ORDER_PAGE_KINDS.map((k) =>
+                newest<Snapshot>(
+                  table('snapshots').index('[broker+pageKind+capturedAt]'),
+                  [broker, k, ''],
+                  [broker, k, '\uffff'],
+                ),
+              ),
+            ),
           ]);
           return timesFrom(broker, health, login, orderPages);
         }),
       ),
       kv<Record<string, BrokerCounts>>(OVERVIEW_COUNTS_KEY).then((v) => v ?? {}),
       answer(table('alerts').index('status').getAll('open')) as Promise<Alert[]>,
-      Promise.all(ACTIVE_INCIDENT_STATUSES.map((s) => answer(table('incidents').index('status').getAll(s)) as Promise<Incident[]>)).then((l) => l.flat()),
+      Promise.all(
+        ACTIVE_INCIDENT_STATUSES.map(
+          (s) => answer(table('incidents').index('status').getAll(s)) as Promise<Incident[]>,
+        ),
+      ).then((l) => l.flat()),
       answer(table('environments').index('status').getAll('baseline')) as Promise<Environment[]>,
       kv<unknown>(SETTINGS_KEY).then((v) => settingsFrom(v ?? {})),
     ]);

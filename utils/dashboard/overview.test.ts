@@ -5,7 +5,14 @@ import { saveSettings } from '../store/settings';
 import { loadOverview } from './overview';
 
 const NOW = Date.parse('2025-03-29T12:00:00+09:00');
-const health = (broker: 'rakuten' | 'sbi', lastCaptureAt: string): AdapterHealth => ({ v: 1, broker, state: 'readable', pageKind: 'login-history', at: lastCaptureAt, lastCaptureAt });
+const health = (broker: 'rakuten' | 'sbi', lastCaptureAt: string): AdapterHealth => ({
+  v: 1,
+  broker,
+  state: 'readable',
+  pageKind: 'login-history',
+  at: lastCaptureAt,
+  lastCaptureAt,
+});
 
 describe('loadOverview', () => {
   // the popup reads settings without zod (settings-read.ts): the user's stale days still reach the lights and the page
@@ -15,10 +22,16 @@ describe('loadOverview', () => {
   ] as const)('%s', async (_name, staleDays, expected, light) => {
     const db = new KabuGuardDB(`test-${Math.random()}`);
     if (staleDays) await saveSettings(db, { staleDays });
-    await db.health.bulkPut([health('rakuten', '2025-03-25T11:00:00+09:00'), health('sbi', '2025-03-29T10:00:00+09:00')]);
+    await db.health.bulkPut([
+      health('rakuten', '2025-03-25T11:00:00+09:00'),
+      health('sbi', '2025-03-29T10:00:00+09:00'),
+    ]);
     const o = await loadOverview(db, NOW);
     expect(o.staleDays).toBe(expected);
-    expect(o.brokers.map((b) => [b.broker, b.status.light])).toEqual([['rakuten', light], ['sbi', 'green']]);
+    expect(o.brokers.map((b) => [b.broker, b.status.light])).toEqual([
+      ['rakuten', light],
+      ['sbi', 'green'],
+    ]);
   });
 
   it('a stored value of the wrong shape reads as no settings', async () => {

@@ -42,14 +42,22 @@ const NO_COUNTS: BrokerCounts = { logins: 0, snapshots: 0, orders: 0, foreignOrd
 
 /** Counts every broker's rows now and remembers them for the next first render. */
 export async function recount(db: KabuGuardDB): Promise<Record<string, BrokerCounts>> {
-  const counts = Object.fromEntries(await Promise.all(BROKER_IDS.map(async (id) => [id, await brokerCounts(db, id)] as const)));
+  const counts = Object.fromEntries(
+    await Promise.all(BROKER_IDS.map(async (id) => [id, await brokerCounts(db, id)] as const)),
+  );
   await kvSet(db, OVERVIEW_COUNTS_KEY, counts);
   return counts;
 }
 
 /** The overview with fresh counts in place of the cached ones. */
 export function withCounts(o: Overview, counts: Record<string, BrokerCounts>): Overview {
-  return { ...o, brokers: o.brokers.map((b) => ({ ...b, summary: { ...b.summary, ...(counts[b.broker] ?? NO_COUNTS), countsPending: false } })) };
+  return {
+    ...o,
+    brokers: o.brokers.map((b) => ({
+      ...b,
+      summary: { ...b.summary, ...(counts[b.broker] ?? NO_COUNTS), countsPending: false },
+    })),
+  };
 }
 
 /** Everything the first render reads: key lookups, and the few open alerts, incidents and unreviewed environments. */
@@ -81,7 +89,11 @@ export function overviewFrom(r: OverviewReads, now = Date.now()): Overview {
   const enabled = enabledBrokers(r.settings);
   const staleDays = r.settings.staleDays ?? DEFAULT_STALE_DAYS;
   const brokers = BROKER_IDS.map((id) => {
-    const summary: BrokerSummary = { ...r.times.find((s) => s.broker === id)!, ...(r.cachedCounts[id] ?? NO_COUNTS), countsPending: true };
+    const summary: BrokerSummary = {
+      ...r.times.find((s) => s.broker === id)!,
+      ...(r.cachedCounts[id] ?? NO_COUNTS),
+      countsPending: true,
+    };
     const openAlerts = shown.filter((a) => a.broker === id).length;
     const status = statusLight({
       health: summary.health,

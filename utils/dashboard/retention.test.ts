@@ -11,11 +11,28 @@ const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
 const page = (title: string) => `<html><head><title>${title}</title></head><body><p>${title}</p></body></html>`;
 
 describe('deleteBrokerData', () => {
-  it('deletes one broker\'s snapshots and records, keeps the other\'s, and logs the deletion in the chained log', async () => {
+  it("deletes one broker's snapshots and records, keeps the other's, and logs the deletion in the chained log", async () => {
     const db = newDb();
-    await ingestCapture(db, { broker: 'sbi', url: 'https://site2.sbisec.co.jp/ETGate/', how: 'visit', charset: 'utf-8', html: page('SBI') }, parseHtml);
-    await ingestCapture(db, { broker: 'rakuten', url: 'https://member.rakuten-sec.co.jp/app/home.do', how: 'visit', charset: 'utf-8', html: page('楽天') }, parseHtml);
-    await db.logins.bulkPut([login('2025-03-01T12:00:00+09:00', { broker: 'sbi' }), login('2025-03-01T13:00:00+09:00', { broker: 'rakuten' })]);
+    await ingestCapture(
+      db,
+      { broker: 'sbi', url: 'https://site2.sbisec.co.jp/ETGate/', how: 'visit', charset: 'utf-8', html: page('SBI') },
+      parseHtml,
+    );
+    await ingestCapture(
+      db,
+      {
+        broker: 'rakuten',
+        url: 'https://member.rakuten-sec.co.jp/app/home.do',
+        how: 'visit',
+        charset: 'utf-8',
+        html: page('楽天'),
+      },
+      parseHtml,
+    );
+    await db.logins.bulkPut([
+      login('2025-03-01T12:00:00+09:00', { broker: 'sbi' }),
+      login('2025-03-01T13:00:00+09:00', { broker: 'rakuten' }),
+    ]);
     const deleted = await deleteBrokerData(db, 'sbi');
     expect(deleted).toMatchObject({ broker: 'sbi', snapshots: 1, logins: 1 });
     expect((await db.snapshots.toArray()).map((s) => s.broker)).toEqual(['rakuten']);
@@ -29,7 +46,12 @@ describe('deleteBrokerData', () => {
 
 describe('environment actions', () => {
   it.each([
-    ['names it', async (db: KabuGuardDB, id: string) => labelEnvironment(db, id, '  iPhone アプリ  '), { label: 'iPhone アプリ', status: 'baseline' }, undefined],
+    [
+      'names it',
+      async (db: KabuGuardDB, id: string) => labelEnvironment(db, id, '  iPhone アプリ  '),
+      { label: 'iPhone アプリ', status: 'baseline' },
+      undefined,
+    ],
     ['trusts it', async (db: KabuGuardDB, id: string) => trustEnvironment(db, id), { status: 'confirmed' }, 'mine'],
     ['forgets it', async (db: KabuGuardDB, id: string) => forgetEnvironment(db, id), undefined, 'forget'],
   ] as const)('%s', async (_n, act, want, verdict) => {

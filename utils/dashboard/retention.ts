@@ -21,7 +21,19 @@ export interface Deleted {
 }
 
 export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promise<Deleted> {
-  const tables = [db.snapshots, db.snapshotBodies, db.logins, db.orders, db.holdings, db.accountEvents, db.visits, db.alerts, db.incidents, db.environments, db.health];
+  const tables = [
+    db.snapshots,
+    db.snapshotBodies,
+    db.logins,
+    db.orders,
+    db.holdings,
+    db.accountEvents,
+    db.visits,
+    db.alerts,
+    db.incidents,
+    db.environments,
+    db.health,
+  ];
   const deleted = await db.transaction('rw', tables, async () => {
     const hashes = (await db.snapshots.where('broker').equals(broker).toArray()).map((s) => s.sha256);
     const count = {
@@ -38,7 +50,8 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
     };
     await db.health.delete(broker);
     // a body another snapshot still points to stays
-    for (const h of new Set(hashes)) if ((await db.snapshots.where('sha256').equals(h).count()) === 0) await db.snapshotBodies.delete(h);
+    for (const h of new Set(hashes))
+      if ((await db.snapshots.where('sha256').equals(h).count()) === 0) await db.snapshotBodies.delete(h);
     return count;
   });
   await appendLog(db, { type: 'delete', detail: { ...deleted } });

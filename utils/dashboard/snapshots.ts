@@ -9,8 +9,20 @@ import type { KabuGuardDB } from '../store/db';
 export const SNAPSHOT_PAGE_SIZE = 30;
 
 /** Newest first, one page (the capturedAt index, no full scan). */
-export async function listSnapshots(db: KabuGuardDB, page = 0, size = SNAPSHOT_PAGE_SIZE): Promise<{ items: Snapshot[]; total: number }> {
-  const [items, total] = await Promise.all([db.snapshots.orderBy('capturedAt').reverse().offset(page * size).limit(size).toArray(), db.snapshots.count()]);
+export async function listSnapshots(
+  db: KabuGuardDB,
+  page = 0,
+  size = SNAPSHOT_PAGE_SIZE,
+): Promise<{ items: Snapshot[]; total: number }> {
+  const [items, total] = await Promise.all([
+    db.snapshots
+      .orderBy('capturedAt')
+      .reverse()
+      .offset(page * size)
+      .limit(size)
+      .toArray(),
+    db.snapshots.count(),
+  ]);
   return { items, total };
 }
 
@@ -18,7 +30,9 @@ export async function listSnapshots(db: KabuGuardDB, page = 0, size = SNAPSHOT_P
 export async function snapshotText(db: KabuGuardDB, s: Snapshot): Promise<string | undefined> {
   const body = await db.snapshotBodies.get(s.sha256);
   if (!body) return undefined;
-  return s.storedEncoding === 'utf-8' ? new TextDecoder('utf-8').decode(body.bytes) : decodeBytes(body.bytes, s.charset, s.mediaType === 'text/csv' ? 'text' : 'html').text;
+  return s.storedEncoding === 'utf-8'
+    ? new TextDecoder('utf-8').decode(body.bytes)
+    : decodeBytes(body.bytes, s.charset, s.mediaType === 'text/csv' ? 'text' : 'html').text;
 }
 
 /**
@@ -26,7 +40,8 @@ export async function snapshotText(db: KabuGuardDB, s: Snapshot): Promise<string
  * unique origin). The CSP meta comes first so it governs the page: nothing is
  * fetched (no images, styles or frames from the broker), inline styles only.
  */
-export const VIEWER_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
+export const VIEWER_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'; base-uri 'none'";
 export function sandboxedDocument(pageHtml: string): string {
   return `<meta http-equiv="Content-Security-Policy" content="${VIEWER_CSP}"><meta charset="utf-8">${pageHtml}`;
 }

@@ -9,7 +9,8 @@
 import type { AdapterHealth } from '../records';
 
 export type Light = 'green' | 'amber' | 'red';
-export type LightReason = 'high-incident' | 'open-alerts' | 'unreadable' | 'review' | 'never-checked' | 'not-checked' | 'ok';
+export type LightReason =
+  'high-incident' | 'open-alerts' | 'unreadable' | 'review' | 'never-checked' | 'not-checked' | 'ok';
 
 export interface LightInput {
   health: AdapterHealth | undefined;

@@ -6,8 +6,13 @@ import { KabuGuardDB } from '../store/db';
 import { defaultFilter, loadTimelinePage, type TimelineFilter, type TimelineItem } from './timeline';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
-const at = (day: number, hour = 12) => toJstIso(Date.parse('2025-03-01T00:00:00+09:00') + day * 86_400_000 + hour * 3_600_000);
-const HOME = { ip: '153.203.40.10', userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/132.0.0.0 Safari/537.36' };
+const at = (day: number, hour = 12) =>
+  toJstIso(Date.parse('2025-03-01T00:00:00+09:00') + day * 86_400_000 + hour * 3_600_000);
+const HOME = {
+  ip: '153.203.40.10',
+  userAgent:
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/132.0.0.0 Safari/537.36',
+};
 
 async function seeded() {
   const db = newDb();
@@ -17,19 +22,62 @@ async function seeded() {
   ];
   const foreign = login(at(31, 3), { broker: 'sbi', ip: '36.110.14.22', userAgent: HOME.userAgent });
   const own = login(at(31, 12), { broker: 'sbi', ...HOME });
-  const orders = [order(at(5, 10), { broker: 'sbi', symbol: '7203' }), order(at(31, 3.5), { broker: 'sbi', symbol: '00700', marketRegion: 'HK' })];
+  const orders = [
+    order(at(5, 10), { broker: 'sbi', symbol: '7203' }),
+    order(at(31, 3.5), { broker: 'sbi', symbol: '00700', marketRegion: 'HK' }),
+  ];
   await db.logins.bulkPut([...logins, foreign, own]);
   await db.orders.bulkPut(orders);
   // the user's home PC is known; this browser was on the site right after `own`
   await db.environments.bulkPut(envsOf(logins.filter((l) => l.broker === 'sbi').map((l) => facts(l))));
-  await db.visits.put({ v: 1, id: 'visit_1', broker: 'sbi', at: toJstIso(Date.parse(own.at) + 60_000), url: 'https://site2.sbisec.co.jp/ETGate/' } as never);
-  await db.snapshots.put({ v: 1, id: 'snap_0', broker: 'sbi', pageKind: 'login-history', url: 'https://site2.sbisec.co.jp/ETGate/', capturedAt: at(0), how: 'visit', charset: 'utf-8', storedEncoding: 'utf-8', mediaType: 'text/html', sha256: '0'.repeat(64), size: 1, redactions: [], parse: { status: 'ok', parserVersion: 't', warnings: [], records: 1, at: at(0) } });
-  const alert = { v: 1, id: 'alert_1', broker: 'sbi', kind: 'login', severity: 'high', status: 'open', anchorEventId: foreign.id, eventIds: [foreign.id], eventTimes: [foreign.at], title: { code: 'x' }, reasons: [], incidentId: 'inc_1', createdAt: at(31, 4), updatedAt: at(31, 4) } as unknown as Alert;
+  await db.visits.put({
+    v: 1,
+    id: 'visit_1',
+    broker: 'sbi',
+    at: toJstIso(Date.parse(own.at) + 60_000),
+    url: 'https://site2.sbisec.co.jp/ETGate/',
+  } as never);
+  await db.snapshots.put({
+    v: 1,
+    id: 'snap_0',
+    broker: 'sbi',
+    pageKind: 'login-history',
+    url: 'https://site2.sbisec.co.jp/ETGate/',
+    capturedAt: at(0),
+    how: 'visit',
+    charset: 'utf-8',
+    storedEncoding: 'utf-8',
+    mediaType: 'text/html',
+    sha256: '0'.repeat(64),
+    size: 1,
+    redactions: [],
+    parse: { status: 'ok', parserVersion: 't', warnings: [], records: 1, at: at(0) },
+  });
+  const alert = {
+    v: 1,
+    id: 'alert_1',
+    broker: 'sbi',
+    kind: 'login',
+    severity: 'high',
+    status: 'open',
+    anchorEventId: foreign.id,
+    eventIds: [foreign.id],
+    eventTimes: [foreign.at],
+    title: { code: 'x' },
+    reasons: [],
+    incidentId: 'inc_1',
+    createdAt: at(31, 4),
+    updatedAt: at(31, 4),
+  } as unknown as Alert;
   await db.alerts.put(alert);
   return { db, foreign, own, orders, total: logins.length + 2 + orders.length };
 }
 
-async function all(db: KabuGuardDB, filter: TimelineFilter, size: number): Promise<{ items: TimelineItem[]; pages: number }> {
+async function all(
+  db: KabuGuardDB,
+  filter: TimelineFilter,
+  size: number,
+): Promise<{ items: TimelineItem[]; pages: number }> {
   const items: TimelineItem[] = [];
   let page = await loadTimelinePage(db, filter, undefined, size);
   let pages = 1;
@@ -71,7 +119,9 @@ describe('loadTimelinePage', () => {
     const byId = new Map(items.map((i) => [i.id, i]));
     expect(byId.get(own.id)).toMatchObject({ attribution: 'this-browser' });
     expect(byId.get(foreign.id)).toMatchObject({ attribution: 'new', flag: 'high' });
-    expect(items.find((i) => i.kind === 'login' && i.id !== own.id && i.id !== foreign.id && i.broker === 'sbi')).toMatchObject({ attribution: 'known' });
+    expect(
+      items.find((i) => i.kind === 'login' && i.id !== own.id && i.id !== foreign.id && i.broker === 'sbi'),
+    ).toMatchObject({ attribution: 'known' });
     // an order 30 minutes after this browser's login with no visit near it: not this browser
     expect(byId.get(orders[1]!.id)).toMatchObject({ kind: 'order', attribution: 'elsewhere' });
   });

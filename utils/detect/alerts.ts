@@ -65,8 +65,20 @@ export function toAlerts(findings: Finding[], existing: Map<string, Alert>, now:
         ? { alert: old, isNew: false, changed: false }
         : {
             alert: {
-              v: 1, id, broker: f.broker, kind: f.kind, severity: f.severity, status: 'open', anchorEventId: f.anchor.id,
-              eventIds: [], eventTimes: [], title: f.title, reasons: [], incidentId: '', createdAt: now, updatedAt: now,
+              v: 1,
+              id,
+              broker: f.broker,
+              kind: f.kind,
+              severity: f.severity,
+              status: 'open',
+              anchorEventId: f.anchor.id,
+              eventIds: [],
+              eventTimes: [],
+              title: f.title,
+              reasons: [],
+              incidentId: '',
+              createdAt: now,
+              updatedAt: now,
             },
             isNew: true,
             changed: true,
@@ -74,7 +86,10 @@ export function toAlerts(findings: Finding[], existing: Map<string, Alert>, now:
       work.set(id, w);
     }
     const a = w.alert;
-    const events = mergeEvents(a.eventIds.map((e, i) => ({ id: e, at: a.eventTimes[i]! })), f.events);
+    const events = mergeEvents(
+      a.eventIds.map((e, i) => ({ id: e, at: a.eventTimes[i]! })),
+      f.events,
+    );
     const reasons = addReason(a.reasons, f);
     const sev = combinedSeverity(reasons);
     const grew = events.length !== a.eventIds.length || reasons !== a.reasons;
@@ -97,14 +112,24 @@ export function toAlerts(findings: Finding[], existing: Map<string, Alert>, now:
     if (!w.changed) continue;
     const old = existing.get(w.alert.id);
     // re-reading the same rows must not count as news: only more events or a higher severity do
-    if (old && old.eventIds.length === w.alert.eventIds.length && old.severity === w.alert.severity && old.reasons.length === w.alert.reasons.length) continue;
+    if (
+      old &&
+      old.eventIds.length === w.alert.eventIds.length &&
+      old.severity === w.alert.severity &&
+      old.reasons.length === w.alert.reasons.length
+    )
+      continue;
     (w.isNew ? created : updated).push(w.alert);
   }
   return { created, updated };
 }
 
 /** Related alerts (same broker, within a day of each other) share an incident; the highest severity wins. */
-export function assignIncidents(alerts: Alert[], incidents: Incident[], now: string): { alerts: Alert[]; incidents: Incident[] } {
+export function assignIncidents(
+  alerts: Alert[],
+  incidents: Incident[],
+  now: string,
+): { alerts: Alert[]; incidents: Incident[] } {
   const pool = new Map(incidents.map((i) => [i.id, i]));
   const touched = new Set<string>();
   const sorted = [...alerts].sort((a, b) => a.eventTimes[0]!.localeCompare(b.eventTimes[0]!));
@@ -115,11 +140,26 @@ export function assignIncidents(alerts: Alert[], incidents: Incident[], now: str
     let inc = a.incidentId ? pool.get(a.incidentId) : undefined;
     if (!inc) {
       inc = [...pool.values()].find(
-        (i) => i.broker === a.broker && i.status !== 'resolved' && toMs(first) <= toMs(i.lastEventAt) + DAY_MS && toMs(last) >= toMs(i.firstEventAt) - DAY_MS,
+        (i) =>
+          i.broker === a.broker &&
+          i.status !== 'resolved' &&
+          toMs(first) <= toMs(i.lastEventAt) + DAY_MS &&
+          toMs(last) >= toMs(i.firstEventAt) - DAY_MS,
       );
     }
     if (!inc) {
-      inc = { v: 1, id: `inc_${a.id.slice(6)}`, broker: a.broker, severity: a.severity, status: 'open', alertIds: [], firstEventAt: first, lastEventAt: last, createdAt: now, updatedAt: now };
+      inc = {
+        v: 1,
+        id: `inc_${a.id.slice(6)}`,
+        broker: a.broker,
+        severity: a.severity,
+        status: 'open',
+        alertIds: [],
+        firstEventAt: first,
+        lastEventAt: last,
+        createdAt: now,
+        updatedAt: now,
+      };
     }
     const next: Incident = {
       ...inc,

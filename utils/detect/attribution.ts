@@ -36,7 +36,8 @@ export class Presence {
   /** Visit times in [from, to]. */
   visitsBetween(from: number, to: number): number[] {
     const out: number[] = [];
-    for (let i = firstAtOrAfter(this.visits, from); i < this.visits.length && this.visits[i]! <= to; i++) out.push(this.visits[i]!);
+    for (let i = firstAtOrAfter(this.visits, from); i < this.visits.length && this.visits[i]! <= to; i++)
+      out.push(this.visits[i]!);
     return out;
   }
 
@@ -63,7 +64,9 @@ const desktopLike = (f: LoginFacts) => f.device.channel === 'pc' || f.device.cha
  */
 export function attributeLogins(logins: LoginFacts[], presence: Presence): Set<string> {
   const out = new Set<string>();
-  const candidates = logins.filter((f) => f.event.result === 'success' && f.device.channel !== 'aggregator').sort((a, b) => a.ms - b.ms);
+  const candidates = logins
+    .filter((f) => f.event.result === 'success' && f.device.channel !== 'aggregator')
+    .sort((a, b) => a.ms - b.ms);
   if (!candidates.length) return out;
   const from = candidates[0]!.ms - VISIT_LEAD_MS;
   const to = candidates[candidates.length - 1]!.ms + ATTRIBUTION_WINDOW_MS;

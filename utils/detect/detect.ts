@@ -56,7 +56,9 @@ export function detect(input: DetectionInput): DetectionResult {
   const changed = new Set<string>();
   const findings: Finding[] = [];
   const severity = new Map(input.priorSeverity);
-  const brokers = new Set<BrokerId>([...input.newLogins, ...input.newOrders, ...input.newAccountEvents].map((e) => e.broker));
+  const brokers = new Set<BrokerId>(
+    [...input.newLogins, ...input.newOrders, ...input.newAccountEvents].map((e) => e.broker),
+  );
 
   for (const broker of brokers) {
     const presence = new Presence(input.visits[broker] ?? []);
@@ -89,19 +91,24 @@ export function detect(input: DetectionInput): DetectionResult {
           if (!found) continue;
           findings.push(found);
           sev = maxSeverity(sev ?? 'info', found.severity);
-          for (const ev of found.events) severity.set(ev.id, maxSeverity(severity.get(ev.id) ?? 'info', found.severity));
+          for (const ev of found.events)
+            severity.set(ev.id, maxSeverity(severity.get(ev.id) ?? 'info', found.severity));
         }
       }
       if (f.event.result !== 'success') continue;
       const alerted = atLeast(sev, 'medium');
-      const env = envs.get(f.envId) ?? newEnvironment(f, f.preInstall ? 'baseline' : alerted ? 'alerted' : 'learned', input.now);
+      const env =
+        envs.get(f.envId) ?? newEnvironment(f, f.preInstall ? 'baseline' : alerted ? 'alerted' : 'learned', input.now);
       envs.set(f.envId, foldLogin(env, f, input.now, alerted));
       changed.add(f.envId);
       profile = undefined;
     }
 
     const loginProfile = buildProfile(brokerEnvs());
-    const sessionStarts = nearby.filter((f) => f.thisBrowser).map((f) => f.ms).sort((a, b) => a - b);
+    const sessionStarts = nearby
+      .filter((f) => f.thisBrowser)
+      .map((f) => f.ms)
+      .sort((a, b) => a - b);
     const onSite = (ms: number) => presence.onSite(ms, sessionStarts);
     const preceding = (ms: number): PrecedingLogin | undefined => {
       let best: LoginFacts | undefined;
@@ -151,7 +158,8 @@ function wakings(nearby: LoginFacts[], before: string | undefined) {
       const idle = (f.ms - toMs(last)) / DAY_MS;
       if (idle >= DORMANT_DAYS) woke = { at: f.event.at, idleDays: Math.floor(idle), ms: f.ms };
     }
-    if (woke && f.ms - woke.ms <= AFTER_WAKING_DAYS * DAY_MS) wokeFrom.set(f.event.id, { at: woke.at, idleDays: woke.idleDays });
+    if (woke && f.ms - woke.ms <= AFTER_WAKING_DAYS * DAY_MS)
+      wokeFrom.set(f.event.id, { at: woke.at, idleDays: woke.idleDays });
     last = f.event.at;
   }
   return { previous, wokeFrom };
@@ -169,7 +177,9 @@ function orderFindings(
   if (!newIds.size) return [];
   const byId = new Map<string, OrderEvent>();
   for (const e of [...input.orders, ...input.newOrders]) if (e.broker === broker) byId.set(e.id, e);
-  const all = [...byId.values()].map((e) => orderFacts(e, onSite, installedMs)).sort((a, b) => a.ms - b.ms || a.event.id.localeCompare(b.event.id));
+  const all = [...byId.values()]
+    .map((e) => orderFacts(e, onSite, installedMs))
+    .sort((a, b) => a.ms - b.ms || a.event.id.localeCompare(b.event.id));
   const out: Finding[] = [];
   const profile = emptyOrderProfile();
   for (const session of sessionsOf(all)) {
@@ -187,7 +197,13 @@ function orderFindings(
     }
     for (const o of session) {
       if (newIds.has(o.event.id) && !o.preInstall) {
-        const ctx = { order: o, session, profile: cloneOrderProfile(profile), precedingLogin: preceding(o.ms) ?? precedingLogin, loginProfile };
+        const ctx = {
+          order: o,
+          session,
+          profile: cloneOrderProfile(profile),
+          precedingLogin: preceding(o.ms) ?? precedingLogin,
+          loginProfile,
+        };
         for (const rule of ORDER_RULES) {
           if (rule.scope !== 'order') continue;
           const found = rule.evaluate(ctx);
@@ -199,4 +215,3 @@ function orderFindings(
   }
   return out;
 }
-

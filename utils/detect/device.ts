@@ -26,7 +26,8 @@ export interface DeviceFields {
   userAgent?: string | undefined;
 }
 
-const AGGREGATOR = /他社サービス|外部サービス|外部アプリ|連携サービス|アグリゲ|API連携|マネーフォワード|Moneytree|マネーツリー|Zaim|カビュウ/i;
+const AGGREGATOR =
+  /他社サービス|外部サービス|外部アプリ|連携サービス|アグリゲ|API連携|マネーフォワード|Moneytree|マネーツリー|Zaim|カビュウ/i;
 /** Broker apps by name; `ｉＳＰＥＥＤ` is `iSPEED` after NFKC. */
 const APPS: Array<[RegExp, string]> = [
   [/ispeed/i, 'iSPEED'],

@@ -16,7 +16,14 @@ afterEach(async () => {
 });
 
 const HOME = { os: 'macOS', browser: 'Chrome 134' };
-const row = (at: string, ip: string, extra: Partial<LoginRow> = {}): LoginRow => ({ at, result: 'success', ip, ...HOME, raw: {}, ...extra });
+const row = (at: string, ip: string, extra: Partial<LoginRow> = {}): LoginRow => ({
+  at,
+  result: 'success',
+  ip,
+  ...HOME,
+  raw: {},
+  ...extra,
+});
 
 /** 20 evenings at home, each followed by a Visit of this browser; installed on the first. */
 async function homeUser(): Promise<LoginRow[]> {
@@ -55,14 +62,20 @@ describe('runDetection', () => {
     expect(first.newAlerts[0]!.severity).toBe('high');
     const again = await capture([...rows, attack], '2025-04-21T09:00:00+09:00');
     expect(again.newAlerts).toHaveLength(0);
-    const forced = await runDetection(db, { newEventIds: loginEventIds('sbi', [...rows, attack]), now: '2025-04-21T09:05:00+09:00' });
+    const forced = await runDetection(db, {
+      newEventIds: loginEventIds('sbi', [...rows, attack]),
+      now: '2025-04-21T09:05:00+09:00',
+    });
     expect(forced.newAlerts).toHaveLength(0);
     expect(await db.alerts.count()).toBe(1);
   });
 
-  it('explains itself against the user\'s own history', async () => {
+  it("explains itself against the user's own history", async () => {
     const rows = await homeUser();
-    const { newAlerts } = await capture([...rows, row('2025-04-21T03:12:00+09:00', '36.110.14.22')], '2025-04-21T08:00:00+09:00');
+    const { newAlerts } = await capture(
+      [...rows, row('2025-04-21T03:12:00+09:00', '36.110.14.22')],
+      '2025-04-21T08:00:00+09:00',
+    );
     const a = newAlerts[0]!;
     expect(alertTitle(a)).toBe('海外（中国）からのログイン');
     const e = renderExplanation(a.reasons[0]!.explanation);
@@ -78,7 +91,10 @@ describe('runDetection', () => {
     // a VPS network at an hour the user never logs in, not this browser: two reasons, high
     expect(r1.newAlerts.map((a) => a.severity)).toEqual(['high']);
     await applyFeedback(db, r1.newAlerts[0]!.id, 'mine', '2025-04-21T20:05:00+09:00');
-    const r2 = await capture([...rows, vpn1, row('2025-04-22T12:00:00+09:00', '45.76.99.77')], '2025-04-22T20:00:00+09:00');
+    const r2 = await capture(
+      [...rows, vpn1, row('2025-04-22T12:00:00+09:00', '45.76.99.77')],
+      '2025-04-22T20:00:00+09:00',
+    );
     expect(r2.newAlerts).toHaveLength(0);
   });
 
@@ -90,21 +106,59 @@ describe('runDetection', () => {
     expect(incident).toMatchObject({ status: 'confirmed', severity: 'high' });
     const env = (await db.environments.toArray()).find((e) => e.network.provider === 'Vultr');
     expect(env?.status).toBe('rejected');
-    const r2 = await capture([...rows, vpn1, row('2025-04-23T12:00:00+09:00', '45.76.99.77')], '2025-04-23T20:00:00+09:00');
+    const r2 = await capture(
+      [...rows, vpn1, row('2025-04-23T12:00:00+09:00', '45.76.99.77')],
+      '2025-04-23T20:00:00+09:00',
+    );
     expect(r2.newAlerts.map((a) => a.severity)).toEqual(['high']);
     expect(r2.newAlerts[0]!.reasons.find((r) => r.rule === 'not-this-browser')?.severity).toBe('high');
   });
 
   it('a login and the trades after it share one incident, highest severity wins', async () => {
     const rows = await homeUser();
-    const held: OrderRow[] = [{ at: '2025-01-10T10:00:00+09:00', side: 'buy', market: '東証', symbol: '7203', quantity: 200, price: 2500, currency: '円', status: 'executed', raw: {} }];
+    const held: OrderRow[] = [
+      {
+        at: '2025-01-10T10:00:00+09:00',
+        side: 'buy',
+        market: '東証',
+        symbol: '7203',
+        quantity: 200,
+        price: 2500,
+        currency: '円',
+        status: 'executed',
+        raw: {},
+      },
+    ];
     await upsertOrders(db, 'sbi', held, 'snap_o1', '2025-04-20T21:40:00+09:00');
     await runDetection(db, { newEventIds: orderEventIds('sbi', held), now: '2025-04-20T21:40:00+09:00' });
-    await capture([...rows, row('2025-04-22T08:58:00+09:00', '13.112.20.5', { os: 'Windows' })], '2025-04-22T19:00:00+09:00');
+    await capture(
+      [...rows, row('2025-04-22T08:58:00+09:00', '13.112.20.5', { os: 'Windows' })],
+      '2025-04-22T19:00:00+09:00',
+    );
     const trades: OrderRow[] = [
       ...held,
-      { at: '2025-04-22T09:01:00+09:00', side: 'sell', market: '東証', symbol: '7203', quantity: 200, price: 2700, currency: '円', status: 'executed', raw: {} },
-      { at: '2025-04-22T09:06:00+09:00', side: 'buy', market: '東証', symbol: '9999', quantity: 52000, price: 163, currency: '円', status: 'executed', raw: {} },
+      {
+        at: '2025-04-22T09:01:00+09:00',
+        side: 'sell',
+        market: '東証',
+        symbol: '7203',
+        quantity: 200,
+        price: 2700,
+        currency: '円',
+        status: 'executed',
+        raw: {},
+      },
+      {
+        at: '2025-04-22T09:06:00+09:00',
+        side: 'buy',
+        market: '東証',
+        symbol: '9999',
+        quantity: 52000,
+        price: 163,
+        currency: '円',
+        status: 'executed',
+        raw: {},
+      },
     ];
     const ids = orderEventIds('sbi', trades);
     await upsertOrders(db, 'sbi', trades, 'snap_o2', '2025-04-22T19:01:00+09:00');

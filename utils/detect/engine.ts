@@ -34,17 +34,32 @@ const EMPTY: DetectionRun = { newAlerts: [], updatedAlerts: [], incidents: [] };
 
 /** First Visit or first capture, whichever is earlier: the extension's day one. */
 export async function installedAt(db: KabuGuardDB): Promise<string | undefined> {
-  const [visit, snap] = await Promise.all([db.visits.orderBy('at').first(), db.snapshots.orderBy('capturedAt').first()]);
+  const [visit, snap] = await Promise.all([
+    db.visits.orderBy('at').first(),
+    db.snapshots.orderBy('capturedAt').first(),
+  ]);
   const times = [visit?.at, snap?.capturedAt].filter((t): t is string => !!t).map(toMs);
   return times.length ? toJstIso(Math.min(...times)) : undefined;
 }
 
-const between = (broker: BrokerId, from: number, to: number) => [[broker, toJstIso(from)], [broker, toJstIso(to)]] as const;
+const between = (broker: BrokerId, from: number, to: number) =>
+  [
+    [broker, toJstIso(from)],
+    [broker, toJstIso(to)],
+  ] as const;
 
 /** Loads what one pass needs for these new events. */
-export async function loadDetectionInput(db: KabuGuardDB, newEventIds: string[], now: string): Promise<DetectionInput | undefined> {
+export async function loadDetectionInput(
+  db: KabuGuardDB,
+  newEventIds: string[],
+  now: string,
+): Promise<DetectionInput | undefined> {
   const ids = [...new Set(newEventIds)];
-  const [logins, orders, accounts] = await Promise.all([db.logins.bulkGet(ids), db.orders.bulkGet(ids), db.accountEvents.bulkGet(ids)]);
+  const [logins, orders, accounts] = await Promise.all([
+    db.logins.bulkGet(ids),
+    db.orders.bulkGet(ids),
+    db.accountEvents.bulkGet(ids),
+  ]);
   const newLogins = logins.filter((e): e is LoginEvent => !!e);
   const newOrders = orders.filter((e): e is OrderEvent => !!e);
   const newAccountEvents = accounts.filter((e): e is AccountEvent => !!e);
@@ -74,7 +89,12 @@ export async function loadDetectionInput(db: KabuGuardDB, newEventIds: string[],
     const [vlo, vhi] = between(b, from - DAY_MS, to + DAY_MS);
     const [nearby, before, orderHistory, accountHistory, visits, envs] = await Promise.all([
       db.logins.where('[broker+at]').between(lo, hi, true, true).toArray(),
-      db.logins.where('[broker+at]').between([b, ''], lo, true, false).reverse().filter((e) => e.result === 'success' && loginFacts(e, undefined).device.channel !== 'aggregator').first(),
+      db.logins
+        .where('[broker+at]')
+        .between([b, ''], lo, true, false)
+        .reverse()
+        .filter((e) => e.result === 'success' && loginFacts(e, undefined).device.channel !== 'aggregator')
+        .first(),
       db.orders.where('broker').equals(b).toArray(),
       db.accountEvents.where('broker').equals(b).toArray(),
       db.visits.where('[broker+at]').between(vlo, vhi, true, true).toArray(),
@@ -89,13 +109,17 @@ export async function loadDetectionInput(db: KabuGuardDB, newEventIds: string[],
   }
   const windowIds = [...input.nearbyLogins.map((e) => e.id), ...newOrders.map((e) => e.id)];
   for (const a of await alertsForEvents(db, windowIds)) {
-    for (const id of a.eventIds) input.priorSeverity.set(id, maxSeverity(input.priorSeverity.get(id) ?? 'info', a.severity));
+    for (const id of a.eventIds)
+      input.priorSeverity.set(id, maxSeverity(input.priorSeverity.get(id) ?? 'info', a.severity));
   }
   return input;
 }
 
 /** One detection pass over new events given the stored history; stores and returns what changed. */
-export async function runDetection(db: KabuGuardDB, opts: { newEventIds: string[]; now?: string }): Promise<DetectionRun> {
+export async function runDetection(
+  db: KabuGuardDB,
+  opts: { newEventIds: string[]; now?: string },
+): Promise<DetectionRun> {
   const now = opts.now ?? toJstIso(Date.now());
   const input = await loadDetectionInput(db, opts.newEventIds, now);
   if (!input) return EMPTY;
@@ -103,7 +127,9 @@ export async function runDetection(db: KabuGuardDB, opts: { newEventIds: string[
   const ids = [...new Set(findings.map((f) => alertId(f)))];
   const stored = (await getAlerts(db, ids)).filter((a): a is Alert => !!a);
   const { created, updated } = toAlerts(findings, new Map(stored.map((a) => [a.id, a])), now);
-  const since = toJstIso(Math.min(...[...created, ...updated].map((a) => toMs(a.eventTimes[0]!)), toMs(now)) - 2 * DAY_MS);
+  const since = toJstIso(
+    Math.min(...[...created, ...updated].map((a) => toMs(a.eventTimes[0]!)), toMs(now)) - 2 * DAY_MS,
+  );
   const incidentsBefore = created.length || updated.length ? await recentIncidents(db, since) : [];
   const assigned = assignIncidents([...created, ...updated], incidentsBefore, now);
   const byId = new Map(assigned.alerts.map((a) => [a.id, a]));
@@ -127,42 +153,59 @@ export type Verdict = 'mine' | 'not-mine';
  * not make counts as the user elsewhere). "not mine": the environments are
  * rejected and the incident is confirmed and raised to high.
  */
-export async function applyFeedback(db: KabuGuardDB, alertId: string, verdict: Verdict, at?: string): Promise<{ alert: Alert; incident: Incident | undefined }> {
+export async function applyFeedback(
+  db: KabuGuardDB,
+  alertId: string,
+  verdict: Verdict,
+  at?: string,
+): Promise<{ alert: Alert; incident: Incident | undefined }> {
   const when = at ?? toJstIso(Date.now());
-  return db.transaction('rw', [db.alerts, db.incidents, db.environments, db.logins, db.visits, db.snapshots], async () => {
-    const alert = await db.alerts.get(alertId);
-    if (!alert) throw new Error(`no alert ${alertId}`);
-    const answered: Alert = { ...alert, status: verdict, answeredAt: when, updatedAt: when };
-    await db.alerts.put(answered);
-    if (alert.kind === 'login') {
-      const logins = (await db.logins.bulkGet(alert.eventIds)).filter((e): e is LoginEvent => !!e && e.result === 'success');
-      const day1 = await installedAt(db);
-      const envIds = [...new Set(logins.map((e) => loginFacts(e, day1 ? toMs(day1) : undefined).envId))];
-      const envs = (await db.environments.bulkGet(envIds)).filter((e): e is Environment => !!e);
-      const elsewhere = alert.reasons.some((r) => r.rule === 'not-this-browser');
-      await db.environments.bulkPut(
-        envs.map((e) =>
-          verdict === 'mine'
-            ? { ...e, status: 'confirmed' as const, elsewhere: e.elsewhere + (elsewhere ? 1 : 0), reviewedAt: when, updatedAt: when }
-            : { ...e, status: 'rejected' as const, reviewedAt: when, updatedAt: when },
-        ),
-      );
-    }
-    let incident = await db.incidents.get(alert.incidentId);
-    if (incident) {
-      if (verdict === 'not-mine') incident = { ...incident, status: 'confirmed', severity: 'high', updatedAt: when };
-      else {
-        const siblings = (await db.alerts.bulkGet(incident.alertIds)).filter((a): a is Alert => !!a);
-        if (siblings.every((a) => a.status === 'mine')) incident = { ...incident, status: 'resolved', updatedAt: when };
+  return db.transaction(
+    'rw',
+    [db.alerts, db.incidents, db.environments, db.logins, db.visits, db.snapshots],
+    async () => {
+      const alert = await db.alerts.get(alertId);
+      if (!alert) throw new Error(`no alert ${alertId}`);
+      const answered: Alert = { ...alert, status: verdict, answeredAt: when, updatedAt: when };
+      await db.alerts.put(answered);
+      if (alert.kind === 'login') {
+        const logins = (await db.logins.bulkGet(alert.eventIds)).filter(
+          (e): e is LoginEvent => !!e && e.result === 'success',
+        );
+        const day1 = await installedAt(db);
+        const envIds = [...new Set(logins.map((e) => loginFacts(e, day1 ? toMs(day1) : undefined).envId))];
+        const envs = (await db.environments.bulkGet(envIds)).filter((e): e is Environment => !!e);
+        const elsewhere = alert.reasons.some((r) => r.rule === 'not-this-browser');
+        await db.environments.bulkPut(
+          envs.map((e) =>
+            verdict === 'mine'
+              ? {
+                  ...e,
+                  status: 'confirmed' as const,
+                  elsewhere: e.elsewhere + (elsewhere ? 1 : 0),
+                  reviewedAt: when,
+                  updatedAt: when,
+                }
+              : { ...e, status: 'rejected' as const, reviewedAt: when, updatedAt: when },
+          ),
+        );
       }
-      await db.incidents.put(incident);
-    }
-    return { alert: answered, incident };
-  });
+      let incident = await db.incidents.get(alert.incidentId);
+      if (incident) {
+        if (verdict === 'not-mine') incident = { ...incident, status: 'confirmed', severity: 'high', updatedAt: when };
+        else {
+          const siblings = (await db.alerts.bulkGet(incident.alertIds)).filter((a): a is Alert => !!a);
+          if (siblings.every((a) => a.status === 'mine'))
+            incident = { ...incident, status: 'resolved', updatedAt: when };
+        }
+        await db.incidents.put(incident);
+      }
+      return { alert: answered, incident };
+    },
+  );
 }
 
 /** Alerts that list an event (for answering by event, as scenario files do). */
 export function alertsAbout(db: KabuGuardDB, eventId: string): Promise<Alert[]> {
   return alertsForEvents(db, [eventId]);
 }
-

@@ -100,7 +100,12 @@ export interface RenderedExplanation {
 }
 
 export function renderExplanation(e: Explanation, lang: Lang = 'ja'): RenderedExplanation {
-  return { seen: render(e.seen, lang), compared: render(e.compared, lang), harmless: e.harmless.map((x) => render(x, lang)), todo: e.todo.map((x) => render(x, lang)) };
+  return {
+    seen: render(e.seen, lang),
+    compared: render(e.compared, lang),
+    harmless: e.harmless.map((x) => render(x, lang)),
+    todo: e.todo.map((x) => render(x, lang)),
+  };
 }
 
 export function alertTitle(a: Alert, lang: Lang = 'ja'): string {

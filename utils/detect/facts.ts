@@ -99,7 +99,19 @@ export function loginFacts(e: LoginEvent, installedMs: number | undefined): Logi
  * 10× the user's largest is outsized whether the rate is 140 or 160).
  */
 export const YEN_PER_UNIT: Record<string, number> = {
-  JPY: 1, USD: 150, HKD: 19, CNY: 21, SGD: 110, KRW: 0.11, VND: 0.006, THB: 4.2, IDR: 0.0095, MYR: 33, EUR: 160, GBP: 190, AUD: 98,
+  JPY: 1,
+  USD: 150,
+  HKD: 19,
+  CNY: 21,
+  SGD: 110,
+  KRW: 0.11,
+  VND: 0.006,
+  THB: 4.2,
+  IDR: 0.0095,
+  MYR: 33,
+  EUR: 160,
+  GBP: 190,
+  AUD: 98,
 };
 
 export function orderRegion(e: OrderEvent): MarketRegion {
@@ -111,15 +123,24 @@ function orderBase(e: OrderEvent): OrderBase {
   const region = orderRegion(e);
   const ccy = e.currencyCode ?? currencyCode(e.currency) ?? (region === 'JP' ? 'JPY' : undefined);
   const rate = ccy ? YEN_PER_UNIT[ccy] : undefined;
-  const f: OrderBase = { ms: toMs(e.at), region, symbolKey: `${region}:${normaliseSymbol(e.symbol, region) ?? e.name ?? '?'}` };
+  const f: OrderBase = {
+    ms: toMs(e.at),
+    region,
+    symbolKey: `${region}:${normaliseSymbol(e.symbol, region) ?? e.name ?? '?'}`,
+  };
   if (ccy) f.currency = ccy;
   // amounts on Japanese pages are usually in yen already (受渡金額); price × quantity is in the trade currency
   if (e.amount !== undefined) f.amountJpy = e.amount;
-  else if (e.quantity !== undefined && e.price !== undefined && rate !== undefined) f.amountJpy = e.quantity * e.price * rate;
+  else if (e.quantity !== undefined && e.price !== undefined && rate !== undefined)
+    f.amountJpy = e.quantity * e.price * rate;
   return f;
 }
 
-export function orderFacts(e: OrderEvent, onSite: (ms: number) => boolean, installedMs: number | undefined): OrderFacts {
+export function orderFacts(
+  e: OrderEvent,
+  onSite: (ms: number) => boolean,
+  installedMs: number | undefined,
+): OrderFacts {
   // the cache key carries what a restated row may change (an open order executed)
   const base = remember(orderCache, `${e.id}\u0000${e.lastSeenAt}`, () => orderBase(e));
   // one fixed shape (no spread): thousands of these are made per pass

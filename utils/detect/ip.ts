@@ -34,7 +34,12 @@ function parseV6(t: string): number[] | undefined {
   const words = [...head, ...rest].map((g) => parseInt(g, 16));
   const missing = 8 - words.length - tail.length;
   if (halves.length === 1 ? missing !== 0 : missing < 1) return undefined;
-  return [...head.map((g) => parseInt(g, 16)), ...Array<number>(halves.length === 2 ? missing : 0).fill(0), ...rest.map((g) => parseInt(g, 16)), ...tail];
+  return [
+    ...head.map((g) => parseInt(g, 16)),
+    ...Array<number>(halves.length === 2 ? missing : 0).fill(0),
+    ...rest.map((g) => parseInt(g, 16)),
+    ...tail,
+  ];
 }
 
 /** Undefined for anything that is not one IPv4 or IPv6 address. */
@@ -52,7 +57,12 @@ export function parseIp(input: string | null | undefined): ParsedIp | undefined 
   return { family: 6, hi48: (g[0]! * 65536 + g[1]!) * 65536 + g[2]!, groups: g, text: t };
 }
 
-const octets = (n: number) => [Math.floor(n / 16777216) % 256, Math.floor(n / 65536) % 256, Math.floor(n / 256) % 256, n % 256];
+const octets = (n: number) => [
+  Math.floor(n / 16777216) % 256,
+  Math.floor(n / 65536) % 256,
+  Math.floor(n / 256) % 256,
+  n % 256,
+];
 const hex = (g: number) => g.toString(16);
 
 /** `126.106.5.0/24` or `2400:4050:1a2b::/48`. */
@@ -78,10 +88,17 @@ export function isSpecialUse(ip: ParsedIp): boolean {
   if (ip.family === 4) {
     const [a, b, c] = octets(ip.n) as [number, number, number, number];
     return (
-      a === 10 || a === 127 || a === 0 || a >= 224 ||
-      (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 169 && b === 254) ||
+      a === 10 ||
+      a === 127 ||
+      a === 0 ||
+      a >= 224 ||
+      (a === 172 && b >= 16 && b <= 31) ||
+      (a === 192 && b === 168) ||
+      (a === 169 && b === 254) ||
       (a === 100 && b >= 64 && b <= 127) ||
-      (a === 192 && b === 0 && c === 2) || (a === 198 && b === 51 && c === 100) || (a === 203 && b === 0 && c === 113)
+      (a === 192 && b === 0 && c === 2) ||
+      (a === 198 && b === 51 && c === 100) ||
+      (a === 203 && b === 0 && c === 113)
     );
   }
   const g0 = ip.groups[0]!;

@@ -8,7 +8,16 @@ import type { OrderFacts, OrderProfile } from './types';
 export const SESSION_GAP_MS = 3 * 3600_000;
 
 export function emptyOrderProfile(): OrderProfile {
-  return { count: 0, symbols: new Set(), regions: new Map(), positions: new Map(), maxBuyJpy: 0, maxBuyQuantity: 0, offSite: 0, onSite: 0 };
+  return {
+    count: 0,
+    symbols: new Set(),
+    regions: new Map(),
+    positions: new Map(),
+    maxBuyJpy: 0,
+    maxBuyQuantity: 0,
+    offSite: 0,
+    onSite: 0,
+  };
 }
 
 /** Folds one order into a profile (mutates: callers fold a sorted history once). */

@@ -43,8 +43,14 @@ export function networkLabel(f: Pick<LoginFacts, 'country' | 'provider' | 'net' 
 /** 「過去143回のログイン：日本、2つのネットワーク、Windows の Chrome と iSPEED アプリ」 */
 export function comparedLogins(p: LoginProfile): Msg {
   if (p.total === 0) return m('detComparedNoHistory');
-  const countries = [...p.countries.entries()].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([cc]) => country(cc));
-  const devices = [...p.devices.values()].sort((a, b) => b.count - a.count).slice(0, 4).map((d) => deviceLabel(d.device));
+  const countries = [...p.countries.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([cc]) => country(cc));
+  const devices = [...p.devices.values()]
+    .sort((a, b) => b.count - a.count)
+    .slice(0, 4)
+    .map((d) => deviceLabel(d.device));
   if (!countries.length) return m('detComparedLoginsNoNetwork', { count: p.total, devices });
   return m('detComparedLogins', { count: p.total, countries, networks: p.networks, devices });
 }

@@ -27,7 +27,17 @@ export function unusualHour(p: LoginProfile, ms: number): boolean {
 }
 
 export function emptyProfile(): LoginProfile {
-  return { total: 0, countries: new Map(), providers: new Map(), wides: new Set(), devices: new Map(), channels: new Set(), networks: 0, rejected: new Set(), hours: Array<number>(24).fill(0) };
+  return {
+    total: 0,
+    countries: new Map(),
+    providers: new Map(),
+    wides: new Set(),
+    devices: new Map(),
+    channels: new Set(),
+    networks: 0,
+    rejected: new Set(),
+    hours: Array<number>(24).fill(0),
+  };
 }
 
 /** The summary of the known environments (aggregators excluded from networks: they are the service's servers). */
@@ -45,7 +55,14 @@ export function buildProfile(envs: Iterable<Environment>): LoginProfile {
     d.thisBrowser += e.thisBrowser;
     d.elsewhere += e.elsewhere;
     p.devices.set(e.deviceKey, d);
-    p.channels.add(channelKey({ key: e.deviceKey, channel: e.device.channel, channelShown: true, ...(e.device.app ? { app: e.device.app } : {}) }));
+    p.channels.add(
+      channelKey({
+        key: e.deviceKey,
+        channel: e.device.channel,
+        channelShown: true,
+        ...(e.device.app ? { app: e.device.app } : {}),
+      }),
+    );
     if (e.device.channel === 'aggregator') continue;
     if (e.network.country) p.countries.set(e.network.country, (p.countries.get(e.network.country) ?? 0) + own);
     if (e.network.provider) p.providers.set(e.network.provider, (p.providers.get(e.network.provider) ?? 0) + own);
@@ -98,7 +115,9 @@ export function newEnvironment(f: LoginFacts, status: EnvironmentStatus, now: st
  * used away from this browser.
  */
 export function foldLogin(env: Environment, f: LoginFacts, now: string, alerted = false): Environment {
-  const samples = env.sampleEventIds.includes(f.event.id) ? env.sampleEventIds : [...env.sampleEventIds, f.event.id].slice(-5);
+  const samples = env.sampleEventIds.includes(f.event.id)
+    ? env.sampleEventIds
+    : [...env.sampleEventIds, f.event.id].slice(-5);
   return {
     ...env,
     firstAt: f.event.at < env.firstAt ? f.event.at : env.firstAt,

@@ -6,7 +6,9 @@ import { render } from './explain';
 describe('reviewEnvironments', () => {
   it('lists what the baseline was built from, anything abroad or hosted first', () => {
     const home = homeHistory(30, { ip: '126.55.10.20', os: 'Windows', browser: 'Chrome 134' }, true);
-    const odd = [facts(login('2025-01-20T03:00:00+09:00', { ip: '13.112.20.5', os: 'Windows', browser: 'Chrome 134' }))];
+    const odd = [
+      facts(login('2025-01-20T03:00:00+09:00', { ip: '13.112.20.5', os: 'Windows', browser: 'Chrome 134' })),
+    ];
     const r = reviewEnvironments(envsOf([...home, ...odd]));
     expect(r.items.map((i) => i.worthALook)).toEqual([true, false]);
     expect(r.items[0]!.flags).toContain('hosting');

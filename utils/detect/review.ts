@@ -26,15 +26,24 @@ export interface EnvironmentReview {
 
 function networkOf(e: Environment): Msg {
   if (e.device.channel === 'aggregator') return m('detReviewAggregatorNetwork');
-  if (e.network.provider) return m('detNetworkProvider', { provider: e.network.provider, country: e.network.country ? country(e.network.country) : m('detCountryUnknown') });
-  if (e.network.wide) return m('detNetworkCountry', { country: e.network.country ? country(e.network.country) : m('detCountryUnknown'), net: e.network.wide });
+  if (e.network.provider)
+    return m('detNetworkProvider', {
+      provider: e.network.provider,
+      country: e.network.country ? country(e.network.country) : m('detCountryUnknown'),
+    });
+  if (e.network.wide)
+    return m('detNetworkCountry', {
+      country: e.network.country ? country(e.network.country) : m('detCountryUnknown'),
+      net: e.network.wide,
+    });
   return m('detNetworkNone');
 }
 
 export function reviewEnvironments(envs: Environment[], homeCountry = 'JP'): EnvironmentReview {
   const items = envs.map((env): EnvironmentReviewItem => {
     const flags: ReviewFlag[] = [];
-    if (env.network.country && env.network.country !== homeCountry && env.device.channel !== 'aggregator') flags.push('abroad');
+    if (env.network.country && env.network.country !== homeCountry && env.device.channel !== 'aggregator')
+      flags.push('abroad');
     if (env.network.provider && env.network.providerKind !== 'proxy') flags.push('hosting');
     if (env.thisBrowser > 0) flags.push('this-browser');
     if (env.status === 'rejected') flags.push('rejected');

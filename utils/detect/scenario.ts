@@ -49,7 +49,12 @@ const StepSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('visit'), at: IsoWithOffset }),
   z.object({ type: z.literal('logins'), at: IsoWithOffset, rows: z.array(LoginRowSchema) }),
   z.object({ type: z.literal('orders'), at: IsoWithOffset, rows: z.array(OrderRowSchema) }),
-  z.object({ type: z.literal('feedback'), at: IsoWithOffset, event: IsoWithOffset, verdict: z.enum(['mine', 'not-mine']) }),
+  z.object({
+    type: z.literal('feedback'),
+    at: IsoWithOffset,
+    event: IsoWithOffset,
+    verdict: z.enum(['mine', 'not-mine']),
+  }),
 ]);
 
 export const ScenarioSchema = z.object({
@@ -84,10 +89,27 @@ export interface ScenarioOutcome {
 
 let dbSeq = 0;
 
-function snapshotFor(broker: BrokerId, i: number, at: string, pageKind: Snapshot['pageKind'], records: number): Snapshot {
+function snapshotFor(
+  broker: BrokerId,
+  i: number,
+  at: string,
+  pageKind: Snapshot['pageKind'],
+  records: number,
+): Snapshot {
   return {
-    v: 1, id: `scenario_step_${i}`, broker, pageKind, url: `https://${brokerById(broker)!.hosts[0]}/`, capturedAt: at, how: 'visit',
-    charset: 'utf-8', storedEncoding: 'utf-8', mediaType: 'text/html', sha256: ZERO_HASH, size: 0, redactions: [],
+    v: 1,
+    id: `scenario_step_${i}`,
+    broker,
+    pageKind,
+    url: `https://${brokerById(broker)!.hosts[0]}/`,
+    capturedAt: at,
+    how: 'visit',
+    charset: 'utf-8',
+    storedEncoding: 'utf-8',
+    mediaType: 'text/html',
+    sha256: ZERO_HASH,
+    size: 0,
+    redactions: [],
     parse: { status: 'ok', parserVersion: 'scenario', warnings: [], records, at },
   };
 }
@@ -128,7 +150,9 @@ export async function replayScenario(s: Scenario): Promise<Alert[]> {
         for (const a of about) await applyFeedback(db, a.id, step.verdict, step.at);
       }
     }
-    return (await db.alerts.toArray()).sort((a, b) => a.eventTimes[0]!.localeCompare(b.eventTimes[0]!) || a.id.localeCompare(b.id));
+    return (await db.alerts.toArray()).sort(
+      (a, b) => a.eventTimes[0]!.localeCompare(b.eventTimes[0]!) || a.id.localeCompare(b.id),
+    );
   } finally {
     db.close();
     await db.delete();
@@ -141,10 +165,14 @@ export function checkScenario(s: Scenario, alerts: Alert[]): string[] {
   const matched = new Set<string>();
   for (const exp of s.expect.alerts) {
     const t = Date.parse(exp.event);
-    const hits = alerts.filter((a) => severityRank(a.severity) >= severityRank(exp.minSeverity) && a.eventTimes.some((e) => Date.parse(e) === t));
+    const hits = alerts.filter(
+      (a) => severityRank(a.severity) >= severityRank(exp.minSeverity) && a.eventTimes.some((e) => Date.parse(e) === t),
+    );
     if (!hits.length) {
       const weaker = alerts.filter((a) => a.eventTimes.some((e) => Date.parse(e) === t)).map((a) => a.severity);
-      problems.push(`missed ${exp.event} (need ${exp.minSeverity}${weaker.length ? `, got ${weaker.join('/')}` : ', no alert'})`);
+      problems.push(
+        `missed ${exp.event} (need ${exp.minSeverity}${weaker.length ? `, got ${weaker.join('/')}` : ', no alert'})`,
+      );
     }
     for (const h of hits) matched.add(h.id);
   }
@@ -167,6 +195,12 @@ export async function evaluateScenario(s: Scenario): Promise<ScenarioOutcome> {
     id: s.id,
     passed: problems.length === 0,
     problems,
-    alerts: alerts.map((a) => ({ severity: a.severity, kind: a.kind, title: alertTitle(a, 'ja'), events: a.eventTimes, rules: a.reasons.map((r) => r.rule) })),
+    alerts: alerts.map((a) => ({
+      severity: a.severity,
+      kind: a.kind,
+      title: alertTitle(a, 'ja'),
+      events: a.eventTimes,
+      rules: a.reasons.map((r) => r.rule),
+    })),
   };
 }

@@ -6,14 +6,33 @@ import type { Environment, EnvironmentStatus } from '../records/environment';
 import { loginFacts, orderFacts } from './facts';
 import { cloneOrderProfile, emptyOrderProfile, foldOrder } from './order-profile';
 import { buildProfile, foldLogin, newEnvironment } from './profile';
-import type { LoginFacts, LoginProfile, LoginRuleContext, OrderFacts, OrderProfile, OrderRuleContext, PrecedingLogin } from './types';
+import type {
+  LoginFacts,
+  LoginProfile,
+  LoginRuleContext,
+  OrderFacts,
+  OrderProfile,
+  OrderRuleContext,
+  PrecedingLogin,
+} from './types';
 
 let n = 0;
 export const INSTALLED = '2025-03-01T00:00:00+09:00';
 const installedMs = Date.parse(INSTALLED);
 
 export function login(at: string, fields: Partial<LoginEvent> = {}): LoginEvent {
-  return { v: 1, id: `login_${++n}`, broker: 'sbi', at, result: 'success', raw: {}, snapshotIds: ['s'], firstSeenAt: at, lastSeenAt: at, ...fields };
+  return {
+    v: 1,
+    id: `login_${++n}`,
+    broker: 'sbi',
+    at,
+    result: 'success',
+    raw: {},
+    snapshotIds: ['s'],
+    firstSeenAt: at,
+    lastSeenAt: at,
+    ...fields,
+  };
 }
 
 export function facts(e: LoginEvent, thisBrowser = false): LoginFacts {
@@ -33,7 +52,11 @@ export function envsOf(history: Array<LoginFacts>, status: EnvironmentStatus = '
   return [...map.values()];
 }
 
-export function loginCtx(f: LoginFacts, history: LoginFacts[] = [], extra: Partial<LoginRuleContext> = {}): LoginRuleContext {
+export function loginCtx(
+  f: LoginFacts,
+  history: LoginFacts[] = [],
+  extra: Partial<LoginRuleContext> = {},
+): LoginRuleContext {
   const envs = envsOf(history);
   const profile: LoginProfile = buildProfile(envs);
   return {
@@ -49,7 +72,21 @@ export function loginCtx(f: LoginFacts, history: LoginFacts[] = [], extra: Parti
 }
 
 export function order(at: string, fields: Partial<OrderEvent> = {}): OrderEvent {
-  return { v: 1, id: `order_${++n}`, broker: 'sbi', at, side: 'buy', status: 'executed', market: '東証', currency: '円', raw: {}, snapshotIds: ['s'], firstSeenAt: at, lastSeenAt: at, ...fields };
+  return {
+    v: 1,
+    id: `order_${++n}`,
+    broker: 'sbi',
+    at,
+    side: 'buy',
+    status: 'executed',
+    market: '東証',
+    currency: '円',
+    raw: {},
+    snapshotIds: ['s'],
+    firstSeenAt: at,
+    lastSeenAt: at,
+    ...fields,
+  };
 }
 
 /** `onSite` undefined: the time is unknown (a date-only row). */
@@ -64,8 +101,19 @@ export function orderProfileOf(history: OrderFacts[]): OrderProfile {
   return cloneOrderProfile(p);
 }
 
-export function orderCtx(o: OrderFacts, history: OrderFacts[] = [], extra: Partial<OrderRuleContext> = {}): OrderRuleContext {
-  return { order: o, session: [o], profile: orderProfileOf(history), precedingLogin: undefined, loginProfile: buildProfile([]), ...extra };
+export function orderCtx(
+  o: OrderFacts,
+  history: OrderFacts[] = [],
+  extra: Partial<OrderRuleContext> = {},
+): OrderRuleContext {
+  return {
+    order: o,
+    session: [o],
+    profile: orderProfileOf(history),
+    precedingLogin: undefined,
+    loginProfile: buildProfile([]),
+    ...extra,
+  };
 }
 
 export function preceding(f: LoginFacts, severity?: PrecedingLogin['severity']): PrecedingLogin {
@@ -73,7 +121,18 @@ export function preceding(f: LoginFacts, severity?: PrecedingLogin['severity']):
 }
 
 export function accountEvent(at: string, kind: AccountEvent['kind'], item = kind): AccountEvent {
-  return { v: 1, id: `acct_${++n}`, broker: 'rakuten', at, kind, item, raw: {}, snapshotIds: ['s'], firstSeenAt: at, lastSeenAt: at };
+  return {
+    v: 1,
+    id: `acct_${++n}`,
+    broker: 'rakuten',
+    at,
+    kind,
+    item,
+    raw: {},
+    snapshotIds: ['s'],
+    firstSeenAt: at,
+    lastSeenAt: at,
+  };
 }
 
 /** N daily logins before installation from one environment (the user's home PC). */

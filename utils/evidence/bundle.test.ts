@@ -14,15 +14,24 @@ import { buildCaseStore, XSS_CORPUS } from './fixture-store';
 import { listZip } from './read-zip';
 import { verifyZip } from './verify';
 
-const environment = { extensionName: 'Kabu Guard', extensionVersion: '0.1.0', userAgent: 'vitest', timeZone: 'Asia/Tokyo' };
+const environment = {
+  extensionName: 'Kabu Guard',
+  extensionVersion: '0.1.0',
+  userAgent: 'vitest',
+  timeZone: 'Asia/Tokyo',
+};
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const text = (b: Uint8Array | undefined) => new TextDecoder().decode(b);
 
 async function bundle(db: KabuGuardDB, extra: Partial<Parameters<typeof writeEvidenceBundle>[1]> = {}) {
   const chunks: Uint8Array[] = [];
-  const summary = await writeEvidenceBundle(db, { environment, exportedAt: '2025-04-10T13:00:00+09:00', ...extra }, (c) => {
-    chunks.push(c);
-  });
+  const summary = await writeEvidenceBundle(
+    db,
+    { environment, exportedAt: '2025-04-10T13:00:00+09:00', ...extra },
+    (c) => {
+      chunks.push(c);
+    },
+  );
   const zip = new Uint8Array(Buffer.concat(chunks));
   return { zip, files: unzipSync(zip), summary };
 }
@@ -43,7 +52,16 @@ describe('evidence bundle', () => {
 
   it('has every part of the layout', () => {
     const names = Object.keys(files);
-    for (const f of ['report.html', 'report.en.html', 'verify.html', 'capture-log.jsonl', 'manifest.json', 'datapackage.json', 'SHA256SUMS']) expect(names).toContain(f);
+    for (const f of [
+      'report.html',
+      'report.en.html',
+      'verify.html',
+      'capture-log.jsonl',
+      'manifest.json',
+      'datapackage.json',
+      'SHA256SUMS',
+    ])
+      expect(names).toContain(f);
     for (const t of ['logins', 'orders', 'alerts', 'visits', 'account-events']) {
       expect(names).toContain(`data/${t}.csv`);
       expect(names).toContain(`data/${t}.json`);
@@ -53,23 +71,40 @@ describe('evidence bundle', () => {
 
   it('SHA256SUMS covers every other file, and each hash is right (recomputed with node:crypto)', () => {
     const lines = text(files.SHA256SUMS).trimEnd().split('\n');
-    const listed = new Map(lines.map((l) => {
-      const m = /^([0-9a-f]{64}) {2}(\S+)$/.exec(l)!;
-      return [m[2]!, m[1]!];
-    }));
-    expect([...listed.keys()].sort()).toEqual(Object.keys(files).filter((n) => n !== 'SHA256SUMS').sort());
+    const listed = new Map(
+      lines.map((l) => {
+        const m = /^([0-9a-f]{64}) {2}(\S+)$/.exec(l)!;
+        return [m[2]!, m[1]!];
+      }),
+    );
+    expect([...listed.keys()].sort()).toEqual(
+      Object.keys(files)
+        .filter((n) => n !== 'SHA256SUMS')
+        .sort(),
+    );
     for (const [path, hash] of listed) expect(sha(files[path]!), path).toBe(hash);
   });
 
   it('manifest.json lists every content file with size and hash, and says where and when it was made', () => {
     const manifest = JSON.parse(text(files['manifest.json']));
     const listed = manifest.files.map((f: { path: string }) => f.path).sort();
-    expect(listed).toEqual(Object.keys(files).filter((n) => !['SHA256SUMS', 'manifest.json', 'datapackage.json'].includes(n)).sort());
+    expect(listed).toEqual(
+      Object.keys(files)
+        .filter((n) => !['SHA256SUMS', 'manifest.json', 'datapackage.json'].includes(n))
+        .sort(),
+    );
     for (const f of manifest.files) {
       expect(files[f.path]!.length, f.path).toBe(f.size);
       expect(sha(files[f.path]!), f.path).toBe(f.sha256);
     }
-    expect(manifest).toMatchObject({ format: 'kabu-guard.evidence/1', exportedAt: '2025-04-10T13:00:00+09:00', exportedAtUtc: '2025-04-10T04:00:00.000Z', timeZone: 'Asia/Tokyo', userAgent: 'vitest', extension: { version: '0.1.0' } });
+    expect(manifest).toMatchObject({
+      format: 'kabu-guard.evidence/1',
+      exportedAt: '2025-04-10T13:00:00+09:00',
+      exportedAtUtc: '2025-04-10T04:00:00.000Z',
+      timeZone: 'Asia/Tokyo',
+      userAgent: 'vitest',
+      extension: { version: '0.1.0' },
+    });
     const dp = JSON.parse(text(files['datapackage.json']));
     expect(dp.resources.map((r: { path: string }) => r.path).sort()).toEqual([...listed, 'manifest.json'].sort());
     for (const r of dp.resources) expect(r.hash).toBe(`sha256:${sha(files[r.path]!)}`);
@@ -87,7 +122,14 @@ describe('evidence bundle', () => {
     expect(snapshots.length).toBeGreaterThan(3);
     for (const s of snapshots) {
       const meta = JSON.parse(text(files[`snapshots/${s.id}.meta.json`]));
-      expect(meta).toMatchObject({ id: s.id, url: s.url, capturedAt: s.capturedAt, how: s.how, charset: s.charset, sha256: s.sha256 });
+      expect(meta).toMatchObject({
+        id: s.id,
+        url: s.url,
+        capturedAt: s.capturedAt,
+        how: s.how,
+        charset: s.charset,
+        sha256: s.sha256,
+      });
       const body = (await db.snapshotBodies.get(s.sha256))!.bytes;
       expect(Buffer.from(files[meta.body]!)).toEqual(Buffer.from(body));
       expect(sha(files[meta.body]!)).toBe(s.sha256);
@@ -103,19 +145,29 @@ describe('evidence bundle', () => {
     expect(logins.map((r) => r[logins[0]!.indexOf('device')])).toContain(`'${XSS_CORPUS[11]}`);
     const flagCol = logins[0]!.indexOf('flag');
     // the page and the scenario both show the 02:41 login: an answer about that time covers both rows
-    expect([...new Set(logins.filter((r) => r[flagCol] === 'not-mine').map((r) => r[logins[0]!.indexOf('at_jst')]))]).toEqual(['2025-03-29T02:41:00+09:00', '2025-03-31T10:38:00+09:00']);
+    expect([
+      ...new Set(logins.filter((r) => r[flagCol] === 'not-mine').map((r) => r[logins[0]!.indexOf('at_jst')])),
+    ]).toEqual(['2025-03-29T02:41:00+09:00', '2025-03-31T10:38:00+09:00']);
     const json = JSON.parse(text(files['data/logins.json']));
     expect(json.format).toBe('kabu-guard.evidence.logins/1');
     expect(json.records.length).toBe(json.count);
     expect(json.records.length).toBe(logins.length - 1);
   });
 
-  it('carries the alerts detection raised on the way in, with the holder\'s answers', () => {
+  it("carries the alerts detection raised on the way in, with the holder's answers", () => {
     const alerts = JSON.parse(text(files['data/alerts.json']));
     expect(alerts.format).toBe('kabu-guard.evidence.alerts/1');
-    expect(alerts.records.some((a: { status: string; severity: string }) => a.status === 'not-mine' && a.severity === 'high')).toBe(true);
+    expect(
+      alerts.records.some(
+        (a: { status: string; severity: string }) => a.status === 'not-mine' && a.severity === 'high',
+      ),
+    ).toBe(true);
     const csv = parseCsv(text(files['data/alerts.csv']));
-    expect(csv.slice(1).every((r) => r[csv[0]!.indexOf('title')]!.length > 0 && !/^det[A-Z]/.test(r[csv[0]!.indexOf('title')]!))).toBe(true);
+    expect(
+      csv
+        .slice(1)
+        .every((r) => r[csv[0]!.indexOf('title')]!.length > 0 && !/^det[A-Z]/.test(r[csv[0]!.indexOf('title')]!)),
+    ).toBe(true);
   });
 
   it('the capture log is taken before the export, which is logged after with the fingerprint', async () => {
@@ -132,7 +184,18 @@ describe('evidence bundle', () => {
 
   it('the report states the damage items and the hand-over steps', () => {
     const ja = text(files['report.html']);
-    for (const s of ['無断で売却された保有株', '2,695', 'NISA', '#9110', 'アクセス記録', 'sha256sum -c SHA256SUMS', '2025/03/29 02:41:00', '2025-03-28 17:41:00Z', 'HKD']) expect(ja).toContain(s);
+    for (const s of [
+      '無断で売却された保有株',
+      '2,695',
+      'NISA',
+      '#9110',
+      'アクセス記録',
+      'sha256sum -c SHA256SUMS',
+      '2025/03/29 02:41:00',
+      '2025-03-28 17:41:00Z',
+      'HKD',
+    ])
+      expect(ja).toContain(s);
     const en = text(files['report.en.html']);
     expect(en).toContain('Holdings sold without consent');
     expect(en).toContain('lang="en"');
@@ -146,7 +209,12 @@ describe('evidence bundle', () => {
         writeFileSync(join(dir, name), bytes);
       }
       const out = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: dir, encoding: 'utf8' });
-      expect(out.trim().split('\n').every((l) => l.endsWith(': OK'))).toBe(true);
+      expect(
+        out
+          .trim()
+          .split('\n')
+          .every((l) => l.endsWith(': OK')),
+      ).toBe(true);
       const victim = files['data/orders.csv']!.slice();
       victim[10] = victim[10]! ^ 1;
       writeFileSync(join(dir, 'data/orders.csv'), victim);
@@ -163,7 +231,8 @@ describe('evidence bundle', () => {
   });
 
   describe('verification', () => {
-    const rezip = (f: Record<string, Uint8Array>) => zipSync(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v, { level: 0 }]])) as Zippable);
+    const rezip = (f: Record<string, Uint8Array>) =>
+      zipSync(Object.fromEntries(Object.entries(f).map(([k, v]) => [k, [v, { level: 0 }]])) as Zippable);
 
     it('passes an intact bundle', async () => {
       const r = await verifyZip(zip);
@@ -172,10 +241,36 @@ describe('evidence bundle', () => {
     });
 
     it.each([
-      ['a changed byte', (f: Record<string, Uint8Array>) => { const b = f['report.html']!.slice(); b[200] = b[200]! ^ 1; f['report.html'] = b; }, { altered: ['report.html'] }],
-      ['a removed file', (f: Record<string, Uint8Array>) => { delete f['data/logins.csv']; }, { missing: ['data/logins.csv'] }],
-      ['an added file', (f: Record<string, Uint8Array>) => { f['data/extra.csv'] = strToU8('x'); }, { extra: ['data/extra.csv'] }],
-      ['an edited manifest', (f: Record<string, Uint8Array>) => { f['manifest.json'] = strToU8(text(f['manifest.json']).replace('vitest', 'other')); }, { altered: ['manifest.json'] }],
+      [
+        'a changed byte',
+        (f: Record<string, Uint8Array>) => {
+          const b = f['report.html']!.slice();
+          b[200] = b[200]! ^ 1;
+          f['report.html'] = b;
+        },
+        { altered: ['report.html'] },
+      ],
+      [
+        'a removed file',
+        (f: Record<string, Uint8Array>) => {
+          delete f['data/logins.csv'];
+        },
+        { missing: ['data/logins.csv'] },
+      ],
+      [
+        'an added file',
+        (f: Record<string, Uint8Array>) => {
+          f['data/extra.csv'] = strToU8('x');
+        },
+        { extra: ['data/extra.csv'] },
+      ],
+      [
+        'an edited manifest',
+        (f: Record<string, Uint8Array>) => {
+          f['manifest.json'] = strToU8(text(f['manifest.json']).replace('vitest', 'other'));
+        },
+        { altered: ['manifest.json'] },
+      ],
     ])('names %s', async (_n, change, expected) => {
       const copy = { ...files };
       change(copy);
@@ -201,7 +296,9 @@ describe('evidence bundle', () => {
     await db2.logins.toCollection().modify((l) => {
       l.raw = { ...l.raw, 口座番号: '123-4567890', 氏名: '山田 太郎' };
     });
-    const { files: masked } = await bundle(db2, { mask: { accountNumbers: true, names: true, extraNames: ['山田 太郎'] } });
+    const { files: masked } = await bundle(db2, {
+      mask: { accountNumbers: true, names: true, extraNames: ['山田 太郎'] },
+    });
     for (const [name, bytes] of Object.entries(masked)) {
       expect(text(bytes), name).not.toContain('4567890');
       expect(text(bytes), name).not.toContain('山田');

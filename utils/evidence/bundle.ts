@@ -38,7 +38,13 @@ export interface BundleSummary {
   counts: Record<string, number>;
 }
 
-const EXT: Record<string, string> = { 'text/html': 'html', 'text/csv': 'csv', 'application/json': 'json', 'text/plain': 'txt', 'application/pdf': 'pdf' };
+const EXT: Record<string, string> = {
+  'text/html': 'html',
+  'text/csv': 'csv',
+  'application/json': 'json',
+  'text/plain': 'txt',
+  'application/pdf': 'pdf',
+};
 
 export function snapshotBodyPath(s: Snapshot): string {
   const fromName = /\.([A-Za-z0-9]{1,5})$/.exec(s.fileName ?? '')?.[1]?.toLowerCase();
@@ -55,12 +61,22 @@ function maskData(d: EvidenceData, options: EvidenceOptions): EvidenceData {
     logins: maskRecord(d.logins, m),
     orders: maskRecord(d.orders, m),
     visits: maskRecord(d.visits, m),
-    alerts: d.alerts.map((a): AlertView => ({ ...a, title: maskRecord(a.title, m, 'title'), ...(a.titleMsg ? { titleMsg: maskRecord(a.titleMsg, m) } : {}), record: maskRecord(a.record, m) })),
+    alerts: d.alerts.map((a): AlertView => ({
+      ...a,
+      title: maskRecord(a.title, m, 'title'),
+      ...(a.titleMsg ? { titleMsg: maskRecord(a.titleMsg, m) } : {}),
+      record: maskRecord(a.record, m),
+    })),
     incidents: maskRecord(d.incidents, m),
     environments: maskRecord(d.environments, m),
     accountEvents: maskRecord(d.accountEvents, m),
     holdings: maskRecord(d.holdings, m),
-    snapshots: d.snapshots.map((s) => ({ ...s, url: maskRecord(s.url, m, 'url'), ...(s.title ? { title: maskRecord(s.title, m, 'title') } : {}), ...(s.fileName ? { fileName: maskRecord(s.fileName, m, 'fileName') } : {}) })),
+    snapshots: d.snapshots.map((s) => ({
+      ...s,
+      url: maskRecord(s.url, m, 'url'),
+      ...(s.title ? { title: maskRecord(s.title, m, 'title') } : {}),
+      ...(s.fileName ? { fileName: maskRecord(s.fileName, m, 'fileName') } : {}),
+    })),
   };
 }
 
@@ -70,7 +86,11 @@ export function bundleFileName(exportedAt: string, broker?: string): string {
 }
 
 /** Writes the bundle to `sink` chunk by chunk; appends the 'export' entry to the capture log after. */
-export async function writeEvidenceBundle(db: KabuGuardDB, options: EvidenceOptions, sink: BundleSink): Promise<BundleSummary> {
+export async function writeEvidenceBundle(
+  db: KabuGuardDB,
+  options: EvidenceOptions,
+  sink: BundleSink,
+): Promise<BundleSummary> {
   const exportedAt = options.exportedAt ?? toJstIso(Date.now());
   const masked = isMasking(options.mask);
   const raw = await collectEvidence(db, options.scope);
@@ -116,7 +136,9 @@ export async function writeEvidenceBundle(db: KabuGuardDB, options: EvidenceOpti
       sha256: s.sha256,
       size: s.size,
       body: bodyPath,
-      ...(masked ? { bodyWithheld: 'masked bundle: the original can be handed over separately and checked against sha256' } : {}),
+      ...(masked
+        ? { bodyWithheld: 'masked bundle: the original can be handed over separately and checked against sha256' }
+        : {}),
       ...(!body ? { bodyMissing: true } : recomputed !== s.sha256 ? { storedHashMismatch: recomputed } : {}),
       redactions: s.redactions,
       parse: s.parse,
@@ -132,9 +154,17 @@ export async function writeEvidenceBundle(db: KabuGuardDB, options: EvidenceOpti
   for (const t of extraJsonTables(data)) await zip.addStream(`data/${t.name}.json`, jsonPieces(t), 'application/json');
 
   // 3. the capture log as it was before this export
-  await zip.addStream('capture-log.jsonl', (function* () {
-    for (let i = 0; i < log.length; i += 500) yield log.slice(i, i + 500).map((e) => JSON.stringify(e) + '\n').join('');
-  })(), 'application/jsonl');
+  await zip.addStream(
+    'capture-log.jsonl',
+    (function* () {
+      for (let i = 0; i < log.length; i += 500)
+        yield log
+          .slice(i, i + 500)
+          .map((e) => JSON.stringify(e) + '\n')
+          .join('');
+    })(),
+    'application/jsonl',
+  );
 
   // 4. pages
   await zip.addText('verify.html', await verifyPageHtml(), 'text/html');
@@ -153,9 +183,15 @@ export async function writeEvidenceBundle(db: KabuGuardDB, options: EvidenceOpti
 
   // 5. manifest, datapackage, SHA256SUMS: each covers what came before it
   const counts = {
-    logins: data.logins.length, orders: data.orders.length, visits: data.visits.length, alerts: data.alerts.length,
-    accountEvents: data.accountEvents.length, holdings: data.holdings.length, snapshots: data.snapshots.length,
-    snapshotBodies: bodiesWritten.size, captureLogEntries: log.length,
+    logins: data.logins.length,
+    orders: data.orders.length,
+    visits: data.visits.length,
+    alerts: data.alerts.length,
+    accountEvents: data.accountEvents.length,
+    holdings: data.holdings.length,
+    snapshots: data.snapshots.length,
+    snapshotBodies: bodiesWritten.size,
+    captureLogEntries: log.length,
   };
   const content = [...zip.files];
   const manifest = {
@@ -166,11 +202,22 @@ export async function writeEvidenceBundle(db: KabuGuardDB, options: EvidenceOpti
     userAgent: options.environment.userAgent,
     timeZone: options.environment.timeZone,
     scope: data.scope,
-    masking: { accountNumbers: !!options.mask?.accountNumbers, names: !!options.mask?.names, extraNames: options.mask?.extraNames?.length ?? 0, snapshotBodiesWithheld: masked },
+    masking: {
+      accountNumbers: !!options.mask?.accountNumbers,
+      names: !!options.mask?.names,
+      extraNames: options.mask?.extraNames?.length ?? 0,
+      snapshotBodiesWithheld: masked,
+    },
     counts,
-    captureLog: { entries: log.length, chainIntact: logCheck.ok, ...(logCheck.brokenAt ? { brokenAt: logCheck.brokenAt } : {}), lastHash: log[log.length - 1]?.hash ?? null },
+    captureLog: {
+      entries: log.length,
+      chainIntact: logCheck.ok,
+      ...(logCheck.brokenAt ? { brokenAt: logCheck.brokenAt } : {}),
+      lastHash: log[log.length - 1]?.hash ?? null,
+    },
     snapshotStoreCheck: storeCheck,
-    coverage: 'manifest.json lists every file of the bundle except itself, datapackage.json and SHA256SUMS. datapackage.json lists those and manifest.json. SHA256SUMS lists every file except itself.',
+    coverage:
+      'manifest.json lists every file of the bundle except itself, datapackage.json and SHA256SUMS. datapackage.json lists those and manifest.json. SHA256SUMS lists every file except itself.',
     hashAlgorithm: 'SHA-256',
     files: content.map((f) => ({ path: f.path, size: f.size, sha256: f.sha256, mediaType: f.mediaType })),
   };
@@ -182,7 +229,13 @@ export async function writeEvidenceBundle(db: KabuGuardDB, options: EvidenceOpti
     format: BUNDLE_FORMAT,
     software: `${options.environment.extensionName} ${options.environment.extensionVersion}`,
     manifest: 'manifest.json',
-    resources: [...content, manifestFile].map((f) => ({ name: f.path.split('/').pop(), path: f.path, hash: `sha256:${f.sha256}`, bytes: f.size, mediatype: f.mediaType })),
+    resources: [...content, manifestFile].map((f) => ({
+      name: f.path.split('/').pop(),
+      path: f.path,
+      hash: `sha256:${f.sha256}`,
+      bytes: f.size,
+      mediatype: f.mediaType,
+    })),
   };
   await zip.addText('datapackage.json', JSON.stringify(datapackage, null, 1) + '\n', 'application/json');
   const sums = zip.files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
@@ -193,7 +246,15 @@ export async function writeEvidenceBundle(db: KabuGuardDB, options: EvidenceOpti
   const fingerprint = await sha256Hex(sumsBytes);
   await appendLog(db, {
     type: 'export',
-    detail: { fingerprint, manifestSha256: manifestFile.sha256, files: zip.files.length, bytes: zip.bytesWritten, scope: data.scope, masked, exportedAt },
+    detail: {
+      fingerprint,
+      manifestSha256: manifestFile.sha256,
+      files: zip.files.length,
+      bytes: zip.bytesWritten,
+      scope: data.scope,
+      masked,
+      exportedAt,
+    },
   });
   return { files: zip.files, fingerprint, bytes: zip.bytesWritten, exportedAt, counts };
 }

@@ -56,7 +56,11 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
   );
   const allAlerts = alertsRaw!.map(toAlertView);
 
-  const w: Window = { broker: scope.broker, from: scope.from ? ms(scope.from) : -Infinity, to: scope.to ? ms(scope.to) : Infinity };
+  const w: Window = {
+    broker: scope.broker,
+    from: scope.from ? ms(scope.from) : -Infinity,
+    to: scope.to ? ms(scope.to) : Infinity,
+  };
   let incidentAlertIds: Set<string> | undefined;
   let incidents = incidentsAll!;
   if (scope.incidentId) {
@@ -64,9 +68,15 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     if (!incident) throw new Error(`no incident ${scope.incidentId}`);
     incidents = [incident];
     incidentAlertIds = new Set(strings(incident, 'alertIds', 'alerts'));
-    const related = allAlerts.filter((a) => incidentAlertIds!.has(a.id) || str(a.record, 'incidentId') === scope.incidentId);
+    const related = allAlerts.filter(
+      (a) => incidentAlertIds!.has(a.id) || str(a.record, 'incidentId') === scope.incidentId,
+    );
     for (const a of related) incidentAlertIds.add(a.id);
-    const times = [str(incident, 'from', 'startAt', 'openedAt', 'firstEventAt', 'at'), str(incident, 'to', 'endAt', 'lastEventAt', 'updatedAt'), ...related.flatMap((a) => [a.at, ...a.eventAts])]
+    const times = [
+      str(incident, 'from', 'startAt', 'openedAt', 'firstEventAt', 'at'),
+      str(incident, 'to', 'endAt', 'lastEventAt', 'updatedAt'),
+      ...related.flatMap((a) => [a.at, ...a.eventAts]),
+    ]
       .map(ms)
       .filter((t) => !Number.isNaN(t));
     w.broker ??= str(incident, 'broker');
@@ -83,14 +93,17 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     db.snapshots.toArray(),
     db.captureLog.orderBy('seq').toArray(),
   ]);
-  const byAt = <T extends { at: string }>(a: T, b: T) => ms(a.at) - ms(b.at) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
+  const byAt = <T extends { at: string }>(a: T, b: T) =>
+    ms(a.at) - ms(b.at) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
   const logins = loginsAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
   const orders = ordersAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
   const visits = visitsAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
   const accountEvents = accountEventsAll!.filter((e) => inWindow(w, str(e, 'broker'), whenOf(e)));
   const holdings = holdingsAll!.filter((e) => !w.broker || str(e, 'broker') === w.broker);
   const environments = environmentsAll!.filter((e) => !w.broker || str(e, 'broker') === w.broker);
-  const alerts = allAlerts.filter((a) => (incidentAlertIds ? incidentAlertIds.has(a.id) : inWindow(w, a.broker, a.at ?? a.eventAts[0])));
+  const alerts = allAlerts.filter((a) =>
+    incidentAlertIds ? incidentAlertIds.has(a.id) : inWindow(w, a.broker, a.at ?? a.eventAts[0]),
+  );
 
   // flags: alerts first, then the user's answers (latest answer wins)
   const flags = new Map<string, EventFlag>();
@@ -100,18 +113,29 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     return f;
   };
   const idsAt = new Map<string, string[]>();
-  for (const e of [...logins, ...orders]) idsAt.set(`${e.broker}|${ms(e.at)}`, [...(idsAt.get(`${e.broker}|${ms(e.at)}`) ?? []), e.id]);
+  for (const e of [...logins, ...orders])
+    idsAt.set(`${e.broker}|${ms(e.at)}`, [...(idsAt.get(`${e.broker}|${ms(e.at)}`) ?? []), e.id]);
   const resolve = (broker: string | undefined, ids: string[], ats: string[]) => [
     ...ids,
-    ...ats.flatMap((at) => (broker ? idsAt.get(`${broker}|${ms(at)}`) ?? [] : [...idsAt.entries()].filter(([k]) => k.endsWith(`|${ms(at)}`)).flatMap(([, v]) => v))),
+    ...ats.flatMap((at) =>
+      broker
+        ? (idsAt.get(`${broker}|${ms(at)}`) ?? [])
+        : [...idsAt.entries()].filter(([k]) => k.endsWith(`|${ms(at)}`)).flatMap(([, v]) => v),
+    ),
   ];
   for (const a of alerts) {
     for (const id of resolve(a.broker, a.eventIds, a.eventAts)) {
       const f = flag(id);
       if (a.id && !f.alertIds.includes(a.id)) f.alertIds.push(a.id);
       f.severity = higher(f.severity, a.severity);
-      if (a.verdict === 'not-mine') { f.notMine = true; f.mine = false; }
-      if (a.verdict === 'mine') { f.mine = true; f.notMine = false; }
+      if (a.verdict === 'not-mine') {
+        f.notMine = true;
+        f.mine = false;
+      }
+      if (a.verdict === 'mine') {
+        f.mine = true;
+        f.notMine = false;
+      }
     }
   }
   for (const entry of captureLog) {
@@ -120,7 +144,11 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     const verdict = str(d, 'verdict');
     if (verdict !== 'mine' && verdict !== 'not-mine') continue;
     const fromAlert = allAlerts.find((a) => a.id === str(d, 'alertId'));
-    const ids = resolve(str(d, 'broker') ?? fromAlert?.broker, [...strings(d, 'eventId', 'eventIds'), ...(fromAlert?.eventIds ?? [])], [...strings(d, 'event', 'eventAt'), ...(fromAlert?.eventAts ?? [])]);
+    const ids = resolve(
+      str(d, 'broker') ?? fromAlert?.broker,
+      [...strings(d, 'eventId', 'eventIds'), ...(fromAlert?.eventIds ?? [])],
+      [...strings(d, 'event', 'eventAt'), ...(fromAlert?.eventAts ?? [])],
+    );
     for (const id of ids) {
       const f = flag(id);
       f.notMine = verdict === 'not-mine';
@@ -130,7 +158,8 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
   for (const e of accountEvents) {
     const v = str(e, 'verdict');
     const id = str(e, 'id');
-    if (id && (v === 'not-mine' || v === 'mine')) Object.assign(flag(id), { notMine: v === 'not-mine', mine: v === 'mine' });
+    if (id && (v === 'not-mine' || v === 'mine'))
+      Object.assign(flag(id), { notMine: v === 'not-mine', mine: v === 'mine' });
   }
 
   // every snapshot a record in scope came from, and every snapshot taken in scope
@@ -162,7 +191,11 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
 }
 
 /** Rows a report shows: every flagged row and `context` rows either side of it, per broker, in time order. */
-export function caseRows<T extends LoginEvent | OrderEvent>(rows: T[], flags: Map<string, EventFlag>, context: number): T[] {
+export function caseRows<T extends LoginEvent | OrderEvent>(
+  rows: T[],
+  flags: Map<string, EventFlag>,
+  context: number,
+): T[] {
   const keep = new Set<number>();
   const byBroker = new Map<string, number[]>();
   rows.forEach((r, i) => byBroker.set(r.broker, [...(byBroker.get(r.broker) ?? []), i]));
@@ -180,4 +213,3 @@ export function isFlagged(flags: Map<string, EventFlag>, id: string): boolean {
   const f = flags.get(id);
   return !!f && !f.mine && (f.notMine || f.alertIds.length > 0);
 }
-

@@ -82,14 +82,38 @@ function holdingFor(holdings: Loose[], o: OrderEvent): Loose | undefined {
 }
 
 // Holdings keep the cells as shown in `raw`: Rakuten / SBI column names for cost and value.
-const COST_KEYS = ['averageCost', 'avgCost', 'acquisitionPrice', 'costPrice', '平均取得価額', '平均取得単価', '取得単価', '取得価額'];
+const COST_KEYS = [
+  'averageCost',
+  'avgCost',
+  'acquisitionPrice',
+  'costPrice',
+  '平均取得価額',
+  '平均取得単価',
+  '取得単価',
+  '取得価額',
+];
 const VALUE_KEYS = ['marketValue', 'valuation', 'currentValue', '評価額', '時価評価額', '評価金額'];
-const holdingNum = (h: Loose | undefined, keys: string[]) => num(h, ...keys) ?? num(h?.raw as Loose | undefined, ...keys);
+const holdingNum = (h: Loose | undefined, keys: string[]) =>
+  num(h, ...keys) ?? num(h?.raw as Loose | undefined, ...keys);
 
-export function damageStatement(orders: OrderEvent[], flags: Map<string, EventFlag>, holdings: Loose[] = []): DamageStatement {
+export function damageStatement(
+  orders: OrderEvent[],
+  flags: Map<string, EventFlag>,
+  holdings: Loose[] = [],
+): DamageStatement {
   const executed = orders.filter((o) => o.status === 'executed');
   const flagged = executed.filter((o) => isFlagged(flags, o.id));
-  const st: DamageStatement = { sold: [], bought: [], fees: {}, feesUnknown: 0, gainsUnknown: 0, nisaSold: [], nisaBought: [], soldTotal: {}, boughtTotal: {} };
+  const st: DamageStatement = {
+    sold: [],
+    bought: [],
+    fees: {},
+    feesUnknown: 0,
+    gainsUnknown: 0,
+    nisaSold: [],
+    nisaBought: [],
+    soldTotal: {},
+    boughtTotal: {},
+  };
   let taxable = 0;
   let taxableKnown = false;
   for (const o of flagged) {
@@ -98,7 +122,17 @@ export function damageStatement(orders: OrderEvent[], flags: Map<string, EventFl
     else st.feesUnknown++;
     const amount = amountOf(o);
     if (o.side === 'sell') {
-      const prior = executed.filter((b) => b.side === 'buy' && b.broker === o.broker && b.symbol === o.symbol && o.symbol !== undefined && b.at < o.at && !isFlagged(flags, b.id) && b.quantity && b.price !== undefined);
+      const prior = executed.filter(
+        (b) =>
+          b.side === 'buy' &&
+          b.broker === o.broker &&
+          b.symbol === o.symbol &&
+          o.symbol !== undefined &&
+          b.at < o.at &&
+          !isFlagged(flags, b.id) &&
+          b.quantity &&
+          b.price !== undefined,
+      );
       const qty = prior.reduce((n, b) => n + b.quantity!, 0);
       let costPrice: number | undefined;
       let costSource: SoldItem['costSource'];
@@ -110,8 +144,17 @@ export function damageStatement(orders: OrderEvent[], flags: Map<string, EventFl
         costPrice = holdingNum(h, COST_KEYS);
         if (costPrice !== undefined) costSource = 'holdings';
       }
-      const gain = costPrice !== undefined && o.quantity !== undefined && o.price !== undefined ? Math.round((o.price - costPrice) * o.quantity) : undefined;
-      const item: SoldItem = { order: o, ...(amount !== undefined ? { amount } : {}), ...(costPrice !== undefined ? { costPrice, costSource } : {}), ...(gain !== undefined ? { gain } : {}), nisa: isNisa(o.account) };
+      const gain =
+        costPrice !== undefined && o.quantity !== undefined && o.price !== undefined
+          ? Math.round((o.price - costPrice) * o.quantity)
+          : undefined;
+      const item: SoldItem = {
+        order: o,
+        ...(amount !== undefined ? { amount } : {}),
+        ...(costPrice !== undefined ? { costPrice, costSource } : {}),
+        ...(gain !== undefined ? { gain } : {}),
+        nisa: isNisa(o.account),
+      };
       st.sold.push(item);
       add(st.soldTotal, cur, amount);
       if (item.nisa) st.nisaSold.push(item);
@@ -122,7 +165,12 @@ export function damageStatement(orders: OrderEvent[], flags: Map<string, EventFl
     } else {
       const h = holdingFor(holdings, o);
       const currentValue = holdingNum(h, VALUE_KEYS);
-      const item: BoughtItem = { order: o, ...(amount !== undefined ? { amount } : {}), foreign: isForeign(o), ...(currentValue !== undefined ? { currentValue } : {}) };
+      const item: BoughtItem = {
+        order: o,
+        ...(amount !== undefined ? { amount } : {}),
+        foreign: isForeign(o),
+        ...(currentValue !== undefined ? { currentValue } : {}),
+      };
       st.bought.push(item);
       add(st.boughtTotal, cur, amount);
       if (isNisa(o.account)) st.nisaBought.push(item);

@@ -25,8 +25,14 @@ export function networkOf(ip: string | undefined): string | undefined {
   return parts.length === 4 ? `${parts.slice(0, 3).join('.')}.0/24` : ip;
 }
 
-export function environmentLabel(e: Pick<LoginEvent, 'channel' | 'os' | 'browser' | 'device' | 'ip' | 'userAgent'>): string {
-  return [e.channel, e.device, e.os, e.browser, !e.os && !e.browser ? e.userAgent : undefined, networkOf(e.ip)].filter(Boolean).join(' / ') || '—';
+export function environmentLabel(
+  e: Pick<LoginEvent, 'channel' | 'os' | 'browser' | 'device' | 'ip' | 'userAgent'>,
+): string {
+  return (
+    [e.channel, e.device, e.os, e.browser, !e.os && !e.browser ? e.userAgent : undefined, networkOf(e.ip)]
+      .filter(Boolean)
+      .join(' / ') || '—'
+  );
 }
 
 export function deriveEnvironments(logins: LoginEvent[], flags: Map<string, EventFlag>): EnvironmentView[] {
@@ -46,35 +52,59 @@ export function deriveEnvironments(logins: LoginEvent[], flags: Map<string, Even
       const first = g.rows[0]!;
       const last = g.rows[g.rows.length - 1]!;
       const allNotMine = g.rows.every((r) => flags.get(r.id)?.notMine);
-      const status: EnvironmentView['status'] = allNotMine ? 'not-mine' : ms(first.at) < incidentStart ? 'known' : 'new';
-      return { label: g.label, broker: g.broker, firstSeenAt: first.at, lastSeenAt: last.at, count: g.rows.length, status, source: 'derived' as const };
+      const status: EnvironmentView['status'] = allNotMine
+        ? 'not-mine'
+        : ms(first.at) < incidentStart
+          ? 'known'
+          : 'new';
+      return {
+        label: g.label,
+        broker: g.broker,
+        firstSeenAt: first.at,
+        lastSeenAt: last.at,
+        count: g.rows.length,
+        status,
+        source: 'derived' as const,
+      };
     })
     .sort((a, b) => ms(a.firstSeenAt) - ms(b.firstSeenAt));
 }
 
 /** utils/records/environment.ts: status baseline / learned / confirmed = known; alerted = new; rejected = not mine. */
 export function storedEnvironments(records: Loose[]): EnvironmentView[] {
-  return records.map((r): EnvironmentView => {
-    const status = str(r, 'status', 'verdict', 'state');
-    const device = (r.device && typeof r.device === 'object' ? r.device : {}) as Loose;
-    const network = (r.network && typeof r.network === 'object' ? r.network : {}) as Loose;
-    const label =
-      str(r, 'label', 'description') ??
-      ([str(device, 'channel'), str(device, 'app'), str(device, 'os'), str(device, 'browser'), str(network, 'provider'), str(network, 'country'), str(network, 'wide') ?? str(r, 'networkKey')]
-        .filter(Boolean)
-        .join(' / ') || str(r, 'deviceKey', 'id') || '—');
-    const count = num(r, 'count', 'seen', 'logins');
-    const known = ['baseline', 'learned', 'confirmed', 'known', 'trusted', 'mine'].includes(status ?? '');
-    const firstSeenAt = str(r, 'firstAt', 'firstSeenAt');
-    const lastSeenAt = str(r, 'lastAt', 'lastSeenAt');
-    return {
-      label,
-      broker: str(r, 'broker') ?? '',
-      ...(firstSeenAt ? { firstSeenAt } : {}),
-      ...(lastSeenAt ? { lastSeenAt } : {}),
-      ...(count !== undefined ? { count } : {}),
-      status: status === 'rejected' || status === 'not-mine' ? 'not-mine' : known ? 'known' : 'new',
-      source: 'stored' as const,
-    };
-  }).sort((a, b) => ms(a.firstSeenAt) - ms(b.firstSeenAt));
+  return records
+    .map((r): EnvironmentView => {
+      const status = str(r, 'status', 'verdict', 'state');
+      const device = (r.device && typeof r.device === 'object' ? r.device : {}) as Loose;
+      const network = (r.network && typeof r.network === 'object' ? r.network : {}) as Loose;
+      const label =
+        str(r, 'label', 'description') ??
+        ([
+          str(device, 'channel'),
+          str(device, 'app'),
+          str(device, 'os'),
+          str(device, 'browser'),
+          str(network, 'provider'),
+          str(network, 'country'),
+          str(network, 'wide') ?? str(r, 'networkKey'),
+        ]
+          .filter(Boolean)
+          .join(' / ') ||
+          str(r, 'deviceKey', 'id') ||
+          '—');
+      const count = num(r, 'count', 'seen', 'logins');
+      const known = ['baseline', 'learned', 'confirmed', 'known', 'trusted', 'mine'].includes(status ?? '');
+      const firstSeenAt = str(r, 'firstAt', 'firstSeenAt');
+      const lastSeenAt = str(r, 'lastAt', 'lastSeenAt');
+      return {
+        label,
+        broker: str(r, 'broker') ?? '',
+        ...(firstSeenAt ? { firstSeenAt } : {}),
+        ...(lastSeenAt ? { lastSeenAt } : {}),
+        ...(count !== undefined ? { count } : {}),
+        status: status === 'rejected' || status === 'not-mine' ? 'not-mine' : known ? 'known' : 'new',
+        source: 'stored' as const,
+      };
+    })
+    .sort((a, b) => ms(a.firstSeenAt) - ms(b.firstSeenAt));
 }

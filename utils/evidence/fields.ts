@@ -17,7 +17,8 @@ export function num(o: Loose | undefined, ...keys: string[]): number | undefined
   for (const k of keys) {
     const v = o?.[k];
     if (typeof v === 'number' && Number.isFinite(v)) return v;
-    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.replace(/,/g, '')))) return Number(v.replace(/,/g, ''));
+    if (typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v.replace(/,/g, ''))))
+      return Number(v.replace(/,/g, ''));
   }
   return undefined;
 }
@@ -39,5 +40,16 @@ export function ms(iso: string | undefined): number {
 
 /** The time a loose record is about. */
 export function whenOf(o: Loose): string | undefined {
-  return str(o, 'at', 'occurredAt', 'changedAt', 'raisedAt', 'createdAt', 'capturedAt', 'firstSeenAt', 'openedAt', 'startAt');
+  return str(
+    o,
+    'at',
+    'occurredAt',
+    'changedAt',
+    'raisedAt',
+    'createdAt',
+    'capturedAt',
+    'firstSeenAt',
+    'openedAt',
+    'startAt',
+  );
 }

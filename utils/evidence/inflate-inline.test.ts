@@ -5,7 +5,9 @@ import { INFLATE_JS } from './inflate-inline';
 
 const inflateRaw = new Function(`${INFLATE_JS}; return inflateRaw;`)() as (d: Uint8Array) => Uint8Array;
 
-const text = new TextEncoder().encode('<tr><td>2025/03/29 02:41</td><td>PC</td></tr>\n'.repeat(3000) + '楽天証券 ログイン履歴'.repeat(50));
+const text = new TextEncoder().encode(
+  '<tr><td>2025/03/29 02:41</td><td>PC</td></tr>\n'.repeat(3000) + '楽天証券 ログイン履歴'.repeat(50),
+);
 const random = new Uint8Array(randomBytes(70_000));
 
 describe('inline inflate (verify.html fallback)', () => {

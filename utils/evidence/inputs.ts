@@ -50,7 +50,8 @@ function rawOf(row: Row): Record<string, string> {
 
 export function scenarioLoginRow(r: Row): LoginRow {
   const row: LoginRow = { at: String(r.at), result: r.result === 'failure' ? 'failure' : 'success', raw: rawOf(r) };
-  for (const f of ['channel', 'ip', 'os', 'browser', 'device', 'userAgent', 'location'] as const) if (s(r[f])) row[f] = s(r[f])!;
+  for (const f of ['channel', 'ip', 'os', 'browser', 'device', 'userAgent', 'location'] as const)
+    if (s(r[f])) row[f] = s(r[f])!;
   return row;
 }
 
@@ -69,10 +70,19 @@ export function scenarioOrderRow(r: Row): OrderRow {
  * Each capture step's rows are kept as a snapshot of their own (the step's
  * JSON, how: 'import'), so every record points at the bytes it came from.
  */
-async function ingestScenario(db: KabuGuardDB, file: InputFile, scenario: { id?: string; broker?: string; steps?: Row[] }, parseHtml: ParseHtml): Promise<InputReport> {
+async function ingestScenario(
+  db: KabuGuardDB,
+  file: InputFile,
+  scenario: { id?: string; broker?: string; steps?: Row[] },
+  parseHtml: ParseHtml,
+): Promise<InputReport> {
   const broker = brokerById(String(scenario.broker))?.id;
-  if (!broker) return { name: file.name, kind: 'scenario', ok: false, note: `unknown broker ${String(scenario.broker)}` };
-  let logins = 0, orders = 0, visits = 0, answers = 0;
+  if (!broker)
+    return { name: file.name, kind: 'scenario', ok: false, note: `unknown broker ${String(scenario.broker)}` };
+  let logins = 0,
+    orders = 0,
+    visits = 0,
+    answers = 0;
   for (const [i, step] of (scenario.steps ?? []).entries()) {
     const at = String(step.at);
     if (step.type === 'visit') {
@@ -80,10 +90,20 @@ async function ingestScenario(db: KabuGuardDB, file: InputFile, scenario: { id?:
       visits++;
     } else if (step.type === 'logins' || step.type === 'orders') {
       const rows = (step.rows as Row[] | undefined) ?? [];
-      const { snapshot } = await ingestCapture(db, {
-        broker, url: `import:${file.name}#step-${i + 1}`, how: 'import', charset: 'utf-8', mediaType: 'application/json',
-        bytes: new TextEncoder().encode(JSON.stringify(step, null, 1)), capturedAt: at, fileName: `${scenario.id ?? 'scenario'}-step-${i + 1}.json`,
-      }, parseHtml);
+      const { snapshot } = await ingestCapture(
+        db,
+        {
+          broker,
+          url: `import:${file.name}#step-${i + 1}`,
+          how: 'import',
+          charset: 'utf-8',
+          mediaType: 'application/json',
+          bytes: new TextEncoder().encode(JSON.stringify(step, null, 1)),
+          capturedAt: at,
+          fileName: `${scenario.id ?? 'scenario'}-step-${i + 1}.json`,
+        },
+        parseHtml,
+      );
       let ids: string[];
       if (step.type === 'logins') {
         const parsed = rows.map(scenarioLoginRow);
@@ -102,26 +122,57 @@ async function ingestScenario(db: KabuGuardDB, file: InputFile, scenario: { id?:
       // no page adapter reads a scenario step: say what read it
       await db.snapshots.update(snapshot.id, {
         pageKind: step.type === 'logins' ? 'login-history' : 'trade-history',
-        parse: { status: rows.length ? 'ok' : 'empty', parserVersion: 'scenario/1', warnings: [], records: rows.length, at },
+        parse: {
+          status: rows.length ? 'ok' : 'empty',
+          parserVersion: 'scenario/1',
+          warnings: [],
+          records: rows.length,
+          at,
+        },
       });
     } else if (step.type === 'feedback') {
       // the answer as the extension takes it: on the alerts about that event, and in the log
       const target = Date.parse(String(step.event));
       const verdict = step.verdict === 'mine' ? 'mine' : 'not-mine';
-      const about = (await db.alerts.toArray()).filter((a) => a.broker === broker && a.eventTimes.some((t) => Date.parse(t) === target));
+      const about = (await db.alerts.toArray()).filter(
+        (a) => a.broker === broker && a.eventTimes.some((t) => Date.parse(t) === target),
+      );
       for (const a of about) await applyFeedback(db, a.id, verdict, at);
-      await appendLog(db, { type: 'feedback', at, detail: { broker, event: step.event, verdict, alertIds: about.map((a) => a.id), source: file.name } });
+      await appendLog(db, {
+        type: 'feedback',
+        at,
+        detail: { broker, event: step.event, verdict, alertIds: about.map((a) => a.id), source: file.name },
+      });
       answers++;
     }
   }
-  await appendLog(db, { type: 'import', detail: { file: file.name, scenario: scenario.id ?? null, logins, orders, visits, answers } });
-  return { name: file.name, kind: 'scenario', ok: true, note: `${logins} logins, ${orders} orders, ${visits} visits, ${answers} answers` };
+  await appendLog(db, {
+    type: 'import',
+    detail: { file: file.name, scenario: scenario.id ?? null, logins, orders, visits, answers },
+  });
+  return {
+    name: file.name,
+    kind: 'scenario',
+    ok: true,
+    note: `${logins} logins, ${orders} orders, ${visits} visits, ${answers} answers`,
+  };
 }
 
-async function ingestPage(db: KabuGuardDB, file: InputFile, opts: InputOptions, parseHtml: ParseHtml): Promise<InputReport> {
+async function ingestPage(
+  db: KabuGuardDB,
+  file: InputFile,
+  opts: InputOptions,
+  parseHtml: ParseHtml,
+): Promise<InputReport> {
   const analysed = analyzeSavedFile({ name: file.name, bytes: file.bytes, ...(opts.url ? { url: opts.url } : {}) });
   const broker = analysed.broker ?? (opts.url ? brokerForUrl(opts.url)?.id : undefined) ?? opts.broker;
-  if (!broker) return { name: file.name, kind: 'page', ok: false, note: `broker not identified (give --url): ${analysed.warnings.join('; ')}` };
+  if (!broker)
+    return {
+      name: file.name,
+      kind: 'page',
+      ok: false,
+      note: `broker not identified (give --url): ${analysed.warnings.join('; ')}`,
+    };
   let bytes = file.bytes;
   let declared: string | undefined;
   if (isMhtml(bytes)) {
@@ -131,10 +182,24 @@ async function ingestPage(db: KabuGuardDB, file: InputFile, opts: InputOptions, 
     declared = page.charset;
   }
   const { charset } = decodeBytes(bytes, declared);
-  const r = await ingestCapture(db, {
-    broker, url: analysed.url ?? opts.url ?? `import:${file.name}`, how: 'import', bytes, charset, fileName: file.name.split(/[\\/]/).pop()!,
-  }, parseHtml);
-  return { name: file.name, kind: 'page', ok: r.reading.status === 'ok' || r.reading.status === 'empty', note: `${r.reading.pageKind ?? 'page'}: ${r.reading.status}, ${r.added} new records` };
+  const r = await ingestCapture(
+    db,
+    {
+      broker,
+      url: analysed.url ?? opts.url ?? `import:${file.name}`,
+      how: 'import',
+      bytes,
+      charset,
+      fileName: file.name.split(/[\\/]/).pop()!,
+    },
+    parseHtml,
+  );
+  return {
+    name: file.name,
+    kind: 'page',
+    ok: r.reading.status === 'ok' || r.reading.status === 'empty',
+    note: `${r.reading.pageKind ?? 'page'}: ${r.reading.status}, ${r.added} new records`,
+  };
 }
 
 async function eventIds(db: KabuGuardDB): Promise<Set<string>> {
@@ -142,7 +207,12 @@ async function eventIds(db: KabuGuardDB): Promise<Set<string>> {
   return new Set([...l, ...o].map(String));
 }
 
-export async function ingestInputs(db: KabuGuardDB, files: InputFile[], opts: InputOptions, parseHtml: ParseHtml): Promise<InputReport[]> {
+export async function ingestInputs(
+  db: KabuGuardDB,
+  files: InputFile[],
+  opts: InputOptions,
+  parseHtml: ParseHtml,
+): Promise<InputReport[]> {
   const out: InputReport[] = [];
   for (const file of files) {
     const before = /\.json$/i.test(file.name) ? undefined : await eventIds(db);
@@ -157,7 +227,12 @@ export async function ingestInputs(db: KabuGuardDB, files: InputFile[], opts: In
       else out.push({ name: file.name, kind: 'scenario', ok: false, note: 'not a scenario/1 file' });
     } else if (/\.csv$/i.test(file.name)) {
       const r = await importFile(db, { name: file.name, bytes: file.bytes });
-      out.push({ name: file.name, kind: 'csv', ok: r.status !== 'refused', note: r.status === 'refused' ? r.message.en : `${r.status}: ${r.orders} orders` });
+      out.push({
+        name: file.name,
+        kind: 'csv',
+        ok: r.status !== 'refused',
+        note: r.status === 'refused' ? r.message.en : `${r.status}: ${r.orders} orders`,
+      });
     } else out.push(await ingestPage(db, file, opts, parseHtml));
     if (before) {
       const fresh = [...(await eventIds(db))].filter((id) => !before.has(id));

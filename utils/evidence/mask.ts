@@ -27,7 +27,8 @@ export function isMasking(m: MaskOptions | undefined): boolean {
   return !!m && (m.accountNumbers || m.names);
 }
 
-const ACCOUNT_KEY = /口座番号|口座No|口座ＮＯ|顧客コード|お客様コード|支店番号|account.?(no|num|number|id)$|^accountNumber$/i;
+const ACCOUNT_KEY =
+  /口座番号|口座No|口座ＮＯ|顧客コード|お客様コード|支店番号|account.?(no|num|number|id)$|^accountNumber$/i;
 const NAME_KEY = /氏名|お名前|名義|ふりがな|フリガナ|カナ|holder.?name|customer.?name|person.?name|full.?name/i;
 const EMAIL_KEY = /メール|e-?mail/i;
 const PHONE_KEY = /電話|phone|^tel$/i;
@@ -75,7 +76,8 @@ function maskByKey(key: string, value: string, m: MaskOptions): string {
   if (m.accountNumbers && ACCOUNT_KEY.test(key)) return maskDigits(value);
   if (m.names && !/ip/i.test(key)) {
     if (NAME_KEY.test(key)) return maskName(value);
-    if (EMAIL_KEY.test(key)) return maskText(value, { accountNumbers: false, names: true }).replace(/^[^@]*$/, (v) => maskName(v));
+    if (EMAIL_KEY.test(key))
+      return maskText(value, { accountNumbers: false, names: true }).replace(/^[^@]*$/, (v) => maskName(v));
     if (PHONE_KEY.test(key)) return maskDigits(value, 4);
     if (ADDRESS_KEY.test(key)) return maskAddress(value);
   }
@@ -85,7 +87,8 @@ function maskByKey(key: string, value: string, m: MaskOptions): string {
 /** A deep copy with every string masked by its key and content. Identity fields (id, snapshotIds, sha256) are kept. */
 export function maskRecord<T>(record: T, m: MaskOptions | undefined, key = ''): T {
   if (!isMasking(m)) return record;
-  if (typeof record === 'string') return (/^(id|snapshotIds?|sha256|hash|prevHash|broker|at)$/.test(key) ? record : maskByKey(key, record, m!)) as T;
+  if (typeof record === 'string')
+    return (/^(id|snapshotIds?|sha256|hash|prevHash|broker|at)$/.test(key) ? record : maskByKey(key, record, m!)) as T;
   if (Array.isArray(record)) return record.map((v) => maskRecord(v, m, key)) as T;
   if (record && typeof record === 'object') {
     const out: Record<string, unknown> = {};

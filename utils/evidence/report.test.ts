@@ -25,7 +25,14 @@ describe('report.html', () => {
     const db = new KabuGuardDB(`report-${Math.random()}`);
     await buildCaseStore(db, parseHtml);
     const data = await collectEvidence(db);
-    input = { data, masked: false, snapshotsWithheld: false, logCheck: { ok: true, count: data.captureLog.length }, storeCheck: { checked: data.snapshots.length, mismatched: [], missing: [] }, files: ['data/logins.csv'] };
+    input = {
+      data,
+      masked: false,
+      snapshotsWithheld: false,
+      logCheck: { ok: true, count: data.captureLog.length },
+      storeCheck: { checked: data.snapshots.length, mismatched: [], missing: [] },
+      files: ['data/logins.csv'],
+    };
   });
 
   it.each(['ja', 'en'] as const)('(%s) shows hostile broker text as text and runs nothing', (lang) => {
@@ -43,9 +50,13 @@ describe('report.html', () => {
     expect(doc.querySelector('style')!.textContent).not.toMatch(/url\(|@import|display:\s*none/);
     const metas = Array.from(doc.querySelectorAll('meta'));
     expect(metas.filter((m) => m.getAttribute('http-equiv')?.toLowerCase() === 'refresh')).toEqual([]);
-    expect(metas.find((m) => m.getAttribute('http-equiv') === 'Content-Security-Policy')?.getAttribute('content')).toBe(REPORT_CSP);
+    expect(metas.find((m) => m.getAttribute('http-equiv') === 'Content-Security-Policy')?.getAttribute('content')).toBe(
+      REPORT_CSP,
+    );
     expect(REPORT_CSP).toBe("default-src 'none'; style-src 'unsafe-inline'; img-src data:");
-    expect(doc.querySelector('title')!.textContent).toBe(lang === 'ja' ? '不正アクセス被害の記録（証拠資料）' : 'Record of unauthorised access (evidence file)');
+    expect(doc.querySelector('title')!.textContent).toBe(
+      lang === 'ja' ? '不正アクセス被害の記録（証拠資料）' : 'Record of unauthorised access (evidence file)',
+    );
   });
 
   it('marks the rows the holder answered "not me" and shows their neighbours', () => {

@@ -17,7 +17,9 @@ import type { AlertView, EvidenceData, EventFlag } from './types';
 /** An alert's title and what it saw, in the report's language. */
 export function alertText(a: AlertView, lang: ReportLang): string {
   const title = a.titleMsg ? msgText(a.titleMsg, lang) : a.title;
-  const reasons = Array.isArray(a.record.reasons) ? (a.record.reasons as Array<{ explanation?: { seen?: unknown } }>) : [];
+  const reasons = Array.isArray(a.record.reasons)
+    ? (a.record.reasons as Array<{ explanation?: { seen?: unknown } }>)
+    : [];
   const seen = reasons.map((r) => msgText(r.explanation?.seen, lang)).filter(Boolean);
   return [title, ...seen].filter(Boolean).join(lang === 'ja' ? ' ／ ' : ' / ');
 }
@@ -74,17 +76,21 @@ function moneyByCurrency(m: Record<string, number>): string {
 }
 
 function loginTable(rows: LoginEvent[], d: EvidenceData, T: ReportTexts, lang: ReportLang): Html {
-  return html`<table class="rows"><thead><tr><th>${T.date}</th><th>${T.broker}</th><th>${T.result}</th><th>${T.channel}</th><th>${T.ip}</th><th>${T.env}</th><th>${T.mark}</th><th>${T.source}</th></tr></thead><tbody>${rows.map((r) => {
-    const m = markOf(d.flags, r.id, T);
-    return html`<tr class="${m.cls}"><td class="t">${when(r.at)}</td><td class="s">${brokerLabel(r.broker, lang)}</td><td class="s">${r.result === 'success' ? T.success : T.failure}</td><td class="w">${r.channel ?? ''}</td><td class="mono">${r.ip ?? ''}</td><td class="w">${[r.os, r.browser, r.device, r.userAgent, r.location].filter(Boolean).join(' / ')}</td><td class="mark">${m.text}</td><td class="mono ids">${r.snapshotIds.map(shortId).join(' ')}</td></tr>`;
-  })}</tbody></table>`;
+  return html`<table class="rows"><thead><tr><th>${T.date}</th><th>${T.broker}</th><th>${T.result}</th><th>${T.channel}</th><th>${T.ip}</th><th>${T.env}</th><th>${T.mark}</th><th>${T.source}</th></tr></thead><tbody>${rows.map(
+    (r) => {
+      const m = markOf(d.flags, r.id, T);
+      return html`<tr class="${m.cls}"><td class="t">${when(r.at)}</td><td class="s">${brokerLabel(r.broker, lang)}</td><td class="s">${r.result === 'success' ? T.success : T.failure}</td><td class="w">${r.channel ?? ''}</td><td class="mono">${r.ip ?? ''}</td><td class="w">${[r.os, r.browser, r.device, r.userAgent, r.location].filter(Boolean).join(' / ')}</td><td class="mark">${m.text}</td><td class="mono ids">${r.snapshotIds.map(shortId).join(' ')}</td></tr>`;
+    },
+  )}</tbody></table>`;
 }
 
 function orderTable(rows: OrderEvent[], d: EvidenceData, T: ReportTexts): Html {
-  return html`<table class="rows"><thead><tr><th>${T.date}</th><th>${T.side}</th><th>${T.market}</th><th>${T.symbol}</th><th>${T.name}</th><th class="n">${T.quantity}</th><th class="n">${T.price}</th><th class="n">${T.amount}</th><th>${T.account}</th><th>${T.status}</th><th>${T.mark}</th></tr></thead><tbody>${rows.map((r) => {
-    const m = markOf(d.flags, r.id, T);
-    return html`<tr class="${m.cls}"><td class="t">${when(r.at, r.dateOnly, T)}</td><td class="s">${r.side === 'buy' ? T.buy : T.sell}</td><td class="s">${r.market ?? r.marketRegion ?? ''}</td><td class="mono">${r.symbol ?? ''}</td><td class="w">${r.name ?? ''}</td><td class="n">${fmtNum(r.quantity)}</td><td class="n">${fmtNum(r.price)}</td><td class="n">${fmtNum(amountOf(r))} ${amountOf(r) !== undefined ? currencyOf(r) : ''}</td><td class="w">${r.account ?? ''}</td><td class="s">${T[r.status]}</td><td class="mark">${m.text}</td></tr>`;
-  })}</tbody></table>`;
+  return html`<table class="rows"><thead><tr><th>${T.date}</th><th>${T.side}</th><th>${T.market}</th><th>${T.symbol}</th><th>${T.name}</th><th class="n">${T.quantity}</th><th class="n">${T.price}</th><th class="n">${T.amount}</th><th>${T.account}</th><th>${T.status}</th><th>${T.mark}</th></tr></thead><tbody>${rows.map(
+    (r) => {
+      const m = markOf(d.flags, r.id, T);
+      return html`<tr class="${m.cls}"><td class="t">${when(r.at, r.dateOnly, T)}</td><td class="s">${r.side === 'buy' ? T.buy : T.sell}</td><td class="s">${r.market ?? r.marketRegion ?? ''}</td><td class="mono">${r.symbol ?? ''}</td><td class="w">${r.name ?? ''}</td><td class="n">${fmtNum(r.quantity)}</td><td class="n">${fmtNum(r.price)}</td><td class="n">${fmtNum(amountOf(r))} ${amountOf(r) !== undefined ? currencyOf(r) : ''}</td><td class="w">${r.account ?? ''}</td><td class="s">${T[r.status]}</td><td class="mark">${m.text}</td></tr>`;
+    },
+  )}</tbody></table>`;
 }
 
 function damageSection(d: EvidenceData, T: ReportTexts): Html {
@@ -92,13 +98,15 @@ function damageSection(d: EvidenceData, T: ReportTexts): Html {
   const soldRows = (items: SoldItem[]) =>
     items.length
       ? html`<table class="rows"><thead><tr><th>${T.date}</th><th>${T.symbol}</th><th>${T.name}</th><th class="n">${T.quantity}</th><th class="n">${T.price}</th><th class="n">${T.amount}</th><th>${T.account}</th><th class="n">${T.costPrice}</th><th class="n">${T.gain}</th></tr></thead><tbody>${items.map(
-          (i) => html`<tr><td class="t">${when(i.order.at, i.order.dateOnly, T)}</td><td class="mono">${i.order.symbol ?? ''}</td><td class="w">${i.order.name ?? ''}</td><td class="n">${fmtNum(i.order.quantity)}</td><td class="n">${fmtNum(i.order.price)}</td><td class="n">${fmtNum(i.amount)} ${currencyOf(i.order)}</td><td class="w">${i.order.account ?? ''}</td><td class="n" title="${i.costSource === 'holdings' ? T.costSourceHoldings : i.costSource === 'orders' ? T.costSourceOrders : ''}">${i.costPrice !== undefined ? fmtNum(Math.round(i.costPrice * 100) / 100) : html`<span class="blank">${T.fillIn}</span>`}</td><td class="n">${fmtNum(i.gain)}</td></tr>`,
+          (i) =>
+            html`<tr><td class="t">${when(i.order.at, i.order.dateOnly, T)}</td><td class="mono">${i.order.symbol ?? ''}</td><td class="w">${i.order.name ?? ''}</td><td class="n">${fmtNum(i.order.quantity)}</td><td class="n">${fmtNum(i.order.price)}</td><td class="n">${fmtNum(i.amount)} ${currencyOf(i.order)}</td><td class="w">${i.order.account ?? ''}</td><td class="n" title="${i.costSource === 'holdings' ? T.costSourceHoldings : i.costSource === 'orders' ? T.costSourceOrders : ''}">${i.costPrice !== undefined ? fmtNum(Math.round(i.costPrice * 100) / 100) : html`<span class="blank">${T.fillIn}</span>`}</td><td class="n">${fmtNum(i.gain)}</td></tr>`,
         )}</tbody></table>`
       : html`<p>${T.none}</p>`;
   const boughtRows = (items: BoughtItem[]) =>
     items.length
       ? html`<table class="rows"><thead><tr><th>${T.date}</th><th>${T.market}</th><th>${T.symbol}</th><th>${T.name}</th><th class="n">${T.quantity}</th><th class="n">${T.price}</th><th class="n">${T.amount}</th><th>${T.account}</th><th class="n">${T.currentValue}</th><th class="n">${T.loss}</th></tr></thead><tbody>${items.map(
-          (i) => html`<tr><td class="t">${when(i.order.at, i.order.dateOnly, T)}</td><td class="s">${i.order.market ?? i.order.marketRegion ?? ''}</td><td class="mono">${i.order.symbol ?? ''}</td><td class="w">${i.order.name ?? ''}</td><td class="n">${fmtNum(i.order.quantity)}</td><td class="n">${fmtNum(i.order.price)}</td><td class="n">${fmtNum(i.amount)} ${currencyOf(i.order)}</td><td class="w">${i.order.account ?? ''}</td><td class="n">${i.currentValue !== undefined ? fmtNum(i.currentValue) : html`<span class="blank">${T.fillIn}</span>`}</td><td class="n">${i.currentValue !== undefined && i.amount !== undefined ? fmtNum(i.amount - i.currentValue) : html`<span class="blank"></span>`}</td></tr>`,
+          (i) =>
+            html`<tr><td class="t">${when(i.order.at, i.order.dateOnly, T)}</td><td class="s">${i.order.market ?? i.order.marketRegion ?? ''}</td><td class="mono">${i.order.symbol ?? ''}</td><td class="w">${i.order.name ?? ''}</td><td class="n">${fmtNum(i.order.quantity)}</td><td class="n">${fmtNum(i.order.price)}</td><td class="n">${fmtNum(i.amount)} ${currencyOf(i.order)}</td><td class="w">${i.order.account ?? ''}</td><td class="n">${i.currentValue !== undefined ? fmtNum(i.currentValue) : html`<span class="blank">${T.fillIn}</span>`}</td><td class="n">${i.currentValue !== undefined && i.amount !== undefined ? fmtNum(i.amount - i.currentValue) : html`<span class="blank"></span>`}</td></tr>`,
         )}</tbody></table>`
       : html`<p>${T.none}</p>`;
   const fill = html`<span class="blank wide">${T.fillIn}</span>`;
@@ -119,7 +127,8 @@ function environmentsSection(d: EvidenceData, T: ReportTexts, lang: ReportLang):
   if (!envs.length) return html``;
   const label = { known: T.envKnown, new: T.envNew, 'not-mine': T.envNotMine };
   return html`<section><h2>${T.environmentsTitle}</h2>${stored.length ? '' : html`<p class="note">${T.envDerived}</p>`}<table class="rows"><thead><tr><th>${T.mark}</th><th>${T.broker}</th><th>${T.env}</th><th>${T.firstSeen}</th><th>${T.lastSeen}</th><th class="n">${T.times}</th></tr></thead><tbody>${envs.map(
-    (e) => html`<tr class="${e.status === 'known' ? '' : 'flag'}"><td class="mark">${label[e.status]}</td><td class="s">${brokerLabel(e.broker, lang)}</td><td class="w">${e.label}</td><td class="t">${when(e.firstSeenAt)}</td><td class="t">${when(e.lastSeenAt)}</td><td class="n">${fmtNum(e.count)}</td></tr>`,
+    (e) =>
+      html`<tr class="${e.status === 'known' ? '' : 'flag'}"><td class="mark">${label[e.status]}</td><td class="s">${brokerLabel(e.broker, lang)}</td><td class="w">${e.label}</td><td class="t">${when(e.firstSeenAt)}</td><td class="t">${when(e.lastSeenAt)}</td><td class="n">${fmtNum(e.count)}</td></tr>`,
   )}</tbody></table></section>`;
 }
 
@@ -131,22 +140,76 @@ interface TimelineRow {
   cls: string;
 }
 
-function timelineSection(d: EvidenceData, logins: LoginEvent[], orders: OrderEvent[], T: ReportTexts, lang: ReportLang): Html {
+function timelineSection(
+  d: EvidenceData,
+  logins: LoginEvent[],
+  orders: OrderEvent[],
+  T: ReportTexts,
+  lang: ReportLang,
+): Html {
   const rows: TimelineRow[] = [];
-  for (const l of logins) rows.push({ at: l.at, kind: T.loginKind, text: [brokerLabel(l.broker, lang), l.result === 'success' ? T.success : T.failure, l.channel, l.ip, l.device, l.os, l.browser, l.userAgent, l.location].filter(Boolean).join(' · '), cls: markOf(d.flags, l.id, T).cls });
-  for (const o of orders) rows.push({ at: o.at, dateOnly: o.dateOnly, kind: T.orderKind, text: [brokerLabel(o.broker, lang), o.side === 'buy' ? T.buy : T.sell, o.market, o.symbol, o.name, o.quantity !== undefined ? `${fmtNum(o.quantity)}` : '', o.price !== undefined ? `@${fmtNum(o.price)}` : '', o.account, T[o.status]].filter(Boolean).join(' · '), cls: markOf(d.flags, o.id, T).cls });
+  for (const l of logins)
+    rows.push({
+      at: l.at,
+      kind: T.loginKind,
+      text: [
+        brokerLabel(l.broker, lang),
+        l.result === 'success' ? T.success : T.failure,
+        l.channel,
+        l.ip,
+        l.device,
+        l.os,
+        l.browser,
+        l.userAgent,
+        l.location,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      cls: markOf(d.flags, l.id, T).cls,
+    });
+  for (const o of orders)
+    rows.push({
+      at: o.at,
+      dateOnly: o.dateOnly,
+      kind: T.orderKind,
+      text: [
+        brokerLabel(o.broker, lang),
+        o.side === 'buy' ? T.buy : T.sell,
+        o.market,
+        o.symbol,
+        o.name,
+        o.quantity !== undefined ? `${fmtNum(o.quantity)}` : '',
+        o.price !== undefined ? `@${fmtNum(o.price)}` : '',
+        o.account,
+        T[o.status],
+      ]
+        .filter(Boolean)
+        .join(' · '),
+      cls: markOf(d.flags, o.id, T).cls,
+    });
   const times = rows.map((r) => ms(r.at));
-  const lo = Math.min(...times, Infinity), hi = Math.max(...times, -Infinity);
-  for (const v of d.visits) if (ms(v.at) >= lo && ms(v.at) <= hi) rows.push({ at: v.at, kind: T.visit, text: brokerLabel(v.broker, lang), cls: 'visit' });
-  for (const a of d.alerts) if (a.at) rows.push({ at: a.at, kind: T.alertKind, text: `[${a.severity}] ${alertText(a, lang)}`, cls: 'flag' });
+  const lo = Math.min(...times, Infinity),
+    hi = Math.max(...times, -Infinity);
+  for (const v of d.visits)
+    if (ms(v.at) >= lo && ms(v.at) <= hi)
+      rows.push({ at: v.at, kind: T.visit, text: brokerLabel(v.broker, lang), cls: 'visit' });
+  for (const a of d.alerts)
+    if (a.at) rows.push({ at: a.at, kind: T.alertKind, text: `[${a.severity}] ${alertText(a, lang)}`, cls: 'flag' });
   for (const e of d.accountEvents) {
     const at = whenOf(e);
-    if (at) rows.push({ at, kind: T.changeKind, text: accountEventText(e), cls: isFlagged(d.flags, str(e, 'id') ?? '') ? 'flag' : '' });
+    if (at)
+      rows.push({
+        at,
+        kind: T.changeKind,
+        text: accountEventText(e),
+        cls: isFlagged(d.flags, str(e, 'id') ?? '') ? 'flag' : '',
+      });
   }
   rows.sort((a, b) => ms(a.at) - ms(b.at));
   const shown = rows.slice(0, MAX_TIMELINE);
   return html`<section class="break"><h2>${T.timeline}</h2>${rows.length > shown.length ? html`<p class="note">${T.truncated(shown.length, rows.length, 'data/')}</p>` : ''}<table class="rows"><thead><tr><th>${T.date}</th><th>${T.kind}</th><th>${T.detail}</th></tr></thead><tbody>${shown.map(
-    (r) => html`<tr class="${r.cls}"><td class="t">${when(r.at, r.dateOnly, T)}</td><td class="s">${r.kind}</td><td class="w">${r.text}</td></tr>`,
+    (r) =>
+      html`<tr class="${r.cls}"><td class="t">${when(r.at, r.dateOnly, T)}</td><td class="s">${r.kind}</td><td class="w">${r.text}</td></tr>`,
   )}</tbody></table></section>`;
 }
 
@@ -155,7 +218,9 @@ export function accountEventText(e: Loose): string {
   const before = str(e, 'before', 'oldValue', 'from');
   const after = str(e, 'after', 'newValue', 'to');
   const detail = str(e, 'detail', 'description', 'text');
-  return [what, before !== undefined || after !== undefined ? `${before ?? ''} → ${after ?? ''}` : '', detail].filter(Boolean).join(' · ');
+  return [what, before !== undefined || after !== undefined ? `${before ?? ''} → ${after ?? ''}` : '', detail]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 const CSS = trusted(`
@@ -219,9 +284,20 @@ export function renderReport(input: ReportInput): string {
     d.scope.from || d.scope.to ? `${T.period}: ${jst(d.scope.from)} 〜 ${jst(d.scope.to)}` : '',
     d.scope.incidentId ? `${T.incident}: ${d.scope.incidentId}` : '',
     !d.scope.from && !d.scope.to && !d.scope.incidentId ? T.whole : '',
-  ].filter(Boolean).join(' / ');
-  const guide = Object.entries(T.fileRows).filter(([p]) => input.files.some((f) => f === p || f.startsWith(p)) || p === 'manifest.json' || p === 'SHA256SUMS' || p === 'datapackage.json');
-  const accessTimes = [...flaggedLogins.map((l) => ({ at: l.at, broker: l.broker, what: T.loginKind })), ...flaggedOrders.map((o) => ({ at: o.at, broker: o.broker, what: T.orderKind }))].sort((a, b) => ms(a.at) - ms(b.at));
+  ]
+    .filter(Boolean)
+    .join(' / ');
+  const guide = Object.entries(T.fileRows).filter(
+    ([p]) =>
+      input.files.some((f) => f === p || f.startsWith(p)) ||
+      p === 'manifest.json' ||
+      p === 'SHA256SUMS' ||
+      p === 'datapackage.json',
+  );
+  const accessTimes = [
+    ...flaggedLogins.map((l) => ({ at: l.at, broker: l.broker, what: T.loginKind })),
+    ...flaggedOrders.map((o) => ({ at: o.at, broker: o.broker, what: T.orderKind })),
+  ].sort((a, b) => ms(a.at) - ms(b.at));
 
   const body = html`
 <header><p class="lang">${T.otherLanguage}</p><h1>${T.title}</h1>
@@ -238,7 +314,16 @@ export function renderReport(input: ReportInput): string {
 ${damageSection(d, T)}
 <section class="break"><h2>${T.flaggedLogins}</h2>${logins.length ? loginTable(logins, d, T, lang) : html`<p>${T.none}</p>`}${d.logins.length > logins.length ? html`<p class="note">${T.truncated(logins.length, d.logins.length, 'data/logins.csv')}</p>` : ''}</section>
 <section><h2>${T.flaggedOrders}</h2>${orders.length ? orderTable(orders, d, T) : html`<p>${T.none}</p>`}${d.orders.length > orders.length ? html`<p class="note">${T.truncated(orders.length, d.orders.length, 'data/orders.csv')}</p>` : ''}</section>
-${d.accountEvents.length ? html`<section><h2>${T.accountEventsTitle}</h2><table class="rows"><thead><tr><th>${T.date}</th><th>${T.broker}</th><th>${T.detail}</th><th>${T.mark}</th></tr></thead><tbody>${d.accountEvents.map((e) => { const m = markOf(d.flags, str(e, 'id') ?? '', T); return html`<tr class="${m.cls}"><td class="t">${when(whenOf(e))}</td><td class="s">${brokerLabel(str(e, 'broker'), lang)}</td><td class="w">${accountEventText(e)}</td><td class="mark">${m.text}</td></tr>`; })}</tbody></table></section>` : ''}
+${
+  d.accountEvents.length
+    ? html`<section><h2>${T.accountEventsTitle}</h2><table class="rows"><thead><tr><th>${T.date}</th><th>${T.broker}</th><th>${T.detail}</th><th>${T.mark}</th></tr></thead><tbody>${d.accountEvents.map(
+        (e) => {
+          const m = markOf(d.flags, str(e, 'id') ?? '', T);
+          return html`<tr class="${m.cls}"><td class="t">${when(whenOf(e))}</td><td class="s">${brokerLabel(str(e, 'broker'), lang)}</td><td class="w">${accountEventText(e)}</td><td class="mark">${m.text}</td></tr>`;
+        },
+      )}</tbody></table></section>`
+    : ''
+}
 ${d.alerts.length ? html`<section><h2>${T.alertsTitle}</h2><table class="rows"><thead><tr><th>${T.date}</th><th>${T.broker}</th><th>${T.severity}</th><th>${T.about}</th><th>${T.verdict}</th></tr></thead><tbody>${d.alerts.map((a) => html`<tr class="flag"><td class="t">${when(a.at)}</td><td class="s">${brokerLabel(a.broker, lang)}</td><td class="s">${a.severity}</td><td class="w">${alertText(a, lang)}</td><td>${a.verdict === 'not-mine' ? T.markNotMine : a.verdict === 'mine' ? T.markMine : ''}</td></tr>`)}</tbody></table></section>` : ''}
 ${environmentsSection(d, T, lang)}
 ${timelineSection(d, logins, orders, T, lang)}

@@ -34,8 +34,20 @@ export function parseSums(text: string): Map<string, string> | undefined {
   return out;
 }
 
-export async function verifyEntries(names: string[], read: (name: string) => Promise<Uint8Array>): Promise<VerifyResult> {
-  const r: VerifyResult = { ok: false, intact: [], altered: [], missing: [], extra: [], unreadable: [], manifestMismatch: [], notes: [] };
+export async function verifyEntries(
+  names: string[],
+  read: (name: string) => Promise<Uint8Array>,
+): Promise<VerifyResult> {
+  const r: VerifyResult = {
+    ok: false,
+    intact: [],
+    altered: [],
+    missing: [],
+    extra: [],
+    unreadable: [],
+    manifestMismatch: [],
+    notes: [],
+  };
   const present = new Set(names.filter((n) => !n.endsWith('/')));
   if (!present.has(SUMS_FILE)) {
     r.missing.push(SUMS_FILE);
@@ -71,18 +83,22 @@ export async function verifyEntries(names: string[], read: (name: string) => Pro
   }
   for (const name of present) {
     if (name === SUMS_FILE || sums.has(name)) continue;
-    if (RESERVED_FILES.includes(name)) r.notes.push(`${name} is present and not covered by SHA256SUMS (signature slot)`);
+    if (RESERVED_FILES.includes(name))
+      r.notes.push(`${name} is present and not covered by SHA256SUMS (signature slot)`);
     else r.extra.push(name);
   }
   if (actual.get('manifest.json') === sums.get('manifest.json') && sums.has('manifest.json')) {
     try {
-      const manifest = JSON.parse(new TextDecoder().decode(await read('manifest.json'))) as { files?: Array<{ path: string; sha256: string }> };
+      const manifest = JSON.parse(new TextDecoder().decode(await read('manifest.json'))) as {
+        files?: Array<{ path: string; sha256: string }>;
+      };
       for (const f of manifest.files ?? []) if (sums.get(f.path) !== f.sha256) r.manifestMismatch.push(f.path);
     } catch {
       r.manifestMismatch.push('manifest.json');
     }
   }
-  r.ok = !r.altered.length && !r.missing.length && !r.extra.length && !r.unreadable.length && !r.manifestMismatch.length;
+  r.ok =
+    !r.altered.length && !r.missing.length && !r.extra.length && !r.unreadable.length && !r.manifestMismatch.length;
   return r;
 }
 

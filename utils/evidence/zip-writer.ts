@@ -36,7 +36,10 @@ export class HashingZip {
   private error: Error | null = null;
   private written = 0;
 
-  constructor(private sink: BundleSink, private mtime: Date) {
+  constructor(
+    private sink: BundleSink,
+    private mtime: Date,
+  ) {
     this.zip = new Zip((err, chunk) => {
       if (err) this.error = err;
       else this.pending.push(chunk);
@@ -66,7 +69,12 @@ export class HashingZip {
   }
 
   /** A file held whole (snapshot bodies come out of IndexedDB whole anyway). */
-  async addBytes(path: string, bytes: Uint8Array, mediaType: string, deflate = !isCompressed(bytes)): Promise<BundleFile> {
+  async addBytes(
+    path: string,
+    bytes: Uint8Array,
+    mediaType: string,
+    deflate = !isCompressed(bytes),
+  ): Promise<BundleFile> {
     const file: BundleFile = { path, size: bytes.length, sha256: await sha256Hex(bytes), mediaType };
     this.entry(path, deflate).push(bytes, true);
     this.files.push(file);
@@ -79,7 +87,11 @@ export class HashingZip {
   }
 
   /** A file produced in pieces (CSV, JSON of many records): never held whole. */
-  async addStream(path: string, pieces: Iterable<string> | AsyncIterable<string>, mediaType: string): Promise<BundleFile> {
+  async addStream(
+    path: string,
+    pieces: Iterable<string> | AsyncIterable<string>,
+    mediaType: string,
+  ): Promise<BundleFile> {
     const f = this.entry(path, true);
     const hash = new Sha256();
     const enc = new TextEncoder();

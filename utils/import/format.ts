@@ -53,7 +53,12 @@ export function readOrderCsv(rows: string[][], signature: string[], opts: Generi
   const at = headerRowOf(rows, signature);
   const found = at === undefined ? undefined : findOrderHeader(rows.slice(at, at + 1), 1);
   if (at === undefined || !found) {
-    return { status: 'unreadable', orders: [], warnings: ['no header row with a date, buy/sell, instrument and quantity'], headerRow: -1 };
+    return {
+      status: 'unreadable',
+      orders: [],
+      warnings: ['no header row with a date, buy/sell, instrument and quantity'],
+      headerRow: -1,
+    };
   }
   const headers = rows[at]!;
   const columns = { ...found.columns };
@@ -69,11 +74,10 @@ export function readOrderCsv(rows: string[][], signature: string[], opts: Generi
     }
     body.push(row);
   }
-  const orders = readOrderRows(
-    { headers, columns, rows: body.map((r) => r.map((text) => ({ text }))) },
-    warnings,
-    { defaultStatus: 'executed', ...(opts.pageRegion ? { pageRegion: opts.pageRegion } : {}) },
-  );
+  const orders = readOrderRows({ headers, columns, rows: body.map((r) => r.map((text) => ({ text }))) }, warnings, {
+    defaultStatus: 'executed',
+    ...(opts.pageRegion ? { pageRegion: opts.pageRegion } : {}),
+  });
   if (!orders) return { status: 'unreadable', orders: [], warnings, headerRow: at };
   return { status: orders.length ? 'ok' : 'empty', orders, warnings, headerRow: at };
 }

@@ -14,12 +14,30 @@ describe('importFile', () => {
   it('stores a CSV as an import snapshot with its records, and re-importing the same file adds nothing', async () => {
     const db = newDb();
     const r = await importFile(db, { ...file('tradehistory(JP)_20250410.csv'), at: '2025-04-10T20:00:00+09:00' });
-    expect(r).toMatchObject({ status: 'imported', format: 'rakuten-tradehistory', broker: 'rakuten', orders: 7, added: 7 });
+    expect(r).toMatchObject({
+      status: 'imported',
+      format: 'rakuten-tradehistory',
+      broker: 'rakuten',
+      orders: 7,
+      added: 7,
+    });
     if (r.status !== 'imported') throw new Error('not imported');
-    expect(r.snapshot).toMatchObject({ how: 'import', mediaType: 'text/csv', fileName: 'tradehistory(JP)_20250410.csv', charset: 'shift_jis', storedEncoding: 'original', pageKind: 'trade-history' });
+    expect(r.snapshot).toMatchObject({
+      how: 'import',
+      mediaType: 'text/csv',
+      fileName: 'tradehistory(JP)_20250410.csv',
+      charset: 'shift_jis',
+      storedEncoding: 'original',
+      pageKind: 'trade-history',
+    });
     expect(r.snapshot.parse).toMatchObject({ status: 'ok', records: 7 });
-    expect((await db.snapshotBodies.get(r.snapshot.sha256))?.bytes).toEqual(file('tradehistory(JP)_20250410.csv').bytes);
-    expect(await importFile(db, file('tradehistory(JP)_20250410.csv'))).toMatchObject({ status: 'already-imported', snapshotId: r.snapshot.id });
+    expect((await db.snapshotBodies.get(r.snapshot.sha256))?.bytes).toEqual(
+      file('tradehistory(JP)_20250410.csv').bytes,
+    );
+    expect(await importFile(db, file('tradehistory(JP)_20250410.csv'))).toMatchObject({
+      status: 'already-imported',
+      snapshotId: r.snapshot.id,
+    });
     expect(await db.orders.count()).toBe(7);
     expect(await db.snapshots.count()).toBe(1);
   });
@@ -55,6 +73,11 @@ describe('importFile', () => {
     await db.orders.clear();
     await rebuildFromSnapshots(db, parseHtml);
     expect(await db.orders.orderBy('id').toArray()).toEqual(before);
-    expect(before.filter((o) => o.marketRegion === 'HK').map((o) => o.symbol).sort()).toEqual(['01621', '02846', '08131', '08327']);
+    expect(
+      before
+        .filter((o) => o.marketRegion === 'HK')
+        .map((o) => o.symbol)
+        .sort(),
+    ).toEqual(['01621', '02846', '08131', '08327']);
   });
 });

@@ -22,7 +22,15 @@ export interface ImportInput {
 }
 
 export type ImportResult =
-  | { status: 'imported'; format: string; broker: BrokerId; snapshot: Snapshot; orders: number; added: number; warnings: string[] }
+  | {
+      status: 'imported';
+      format: string;
+      broker: BrokerId;
+      snapshot: Snapshot;
+      orders: number;
+      added: number;
+      warnings: string[];
+    }
   | { status: 'already-imported'; format: string; broker: BrokerId; snapshotId: string; orders: number }
   | { status: 'refused'; message: { ja: string; en: string }; warnings: string[] };
 
@@ -34,7 +42,11 @@ export async function importFile(db: KabuGuardDB, input: ImportInput): Promise<I
   const name = input.name.split(/[\\/]/).pop() || input.name;
   const r = readCsvFile(input.bytes, name);
   if (!r.format || r.refusal || r.status === 'unreadable') {
-    return { status: 'refused', message: r.refusal ?? { ja: `「${name}」を読み取れませんでした。`, en: `"${name}" could not be read.` }, warnings: r.warnings };
+    return {
+      status: 'refused',
+      message: r.refusal ?? { ja: `「${name}」を読み取れませんでした。`, en: `"${name}" could not be read.` },
+      warnings: r.warnings,
+    };
   }
   const broker = BROKERS.find((b) => b.id === r.format!.broker)?.id;
   if (!broker) {
@@ -51,11 +63,23 @@ export async function importFile(db: KabuGuardDB, input: ImportInput): Promise<I
   try {
     r.orders.forEach((o, i) => toOrderEvent(broker, o, `check_${i}`, 'check', '2000-01-01T00:00:00+09:00'));
   } catch (err) {
-    return { status: 'refused', warnings: r.warnings, message: { ja: `「${name}」に記録にできない行がありました。何も保存していません。`, en: `"${name}" has a row that cannot be stored. Nothing was stored.` } };
+    return {
+      status: 'refused',
+      warnings: r.warnings,
+      message: {
+        ja: `「${name}」に記録にできない行がありました。何も保存していません。`,
+        en: `"${name}" has a row that cannot be stored. Nothing was stored.`,
+      },
+    };
   }
   const sha256 = await sha256Hex(input.bytes);
-  const same = await db.snapshots.where('sha256').equals(sha256).filter((s) => s.how === 'import').first();
-  if (same) return { status: 'already-imported', format: r.format.id, broker, snapshotId: same.id, orders: r.orders.length };
+  const same = await db.snapshots
+    .where('sha256')
+    .equals(sha256)
+    .filter((s) => s.how === 'import')
+    .first();
+  if (same)
+    return { status: 'already-imported', format: r.format.id, broker, snapshotId: same.id, orders: r.orders.length };
   const result = await ingestCapture(
     db,
     {
@@ -71,5 +95,13 @@ export async function importFile(db: KabuGuardDB, input: ImportInput): Promise<I
     },
     notHtml,
   );
-  return { status: 'imported', format: r.format.id, broker, snapshot: result.snapshot, orders: result.reading.orders.length, added: result.added, warnings: result.reading.warnings };
+  return {
+    status: 'imported',
+    format: r.format.id,
+    broker,
+    snapshot: result.snapshot,
+    orders: result.reading.orders.length,
+    added: result.added,
+    warnings: result.reading.warnings,
+  };
 }

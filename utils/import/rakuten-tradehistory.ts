@@ -22,9 +22,15 @@ function variant(rows: string[][], fileName: string): 'JP' | 'US' | 'CH' | 'INVS
 export const rakutenTradeHistory: CsvFormat = {
   id: 'rakuten-tradehistory',
   broker: 'rakuten',
-  label: { ja: '楽天証券 取引履歴 tradehistory(JP|US|CH|INVST)_*.csv', en: 'Rakuten trade history tradehistory(JP|US|CH|INVST)_*.csv' },
+  label: {
+    ja: '楽天証券 取引履歴 tradehistory(JP|US|CH|INVST)_*.csv',
+    en: 'Rakuten trade history tradehistory(JP|US|CH|INVST)_*.csv',
+  },
   fileName: NAME,
-  signature: [['約定日', '受渡日', '数量［株］'], ['約定日', '受渡日', 'ファンド名']],
+  signature: [
+    ['約定日', '受渡日', '数量［株］'],
+    ['約定日', '受渡日', 'ファンド名'],
+  ],
   read(rows, fileName) {
     switch (variant(rows, fileName)) {
       case 'JP':
@@ -39,7 +45,12 @@ export const rakutenTradeHistory: CsvFormat = {
         // 投資信託 sold in Japan, priced in yen per 口
         return readOrderCsv(rows, ['約定日', '受渡日', 'ファンド名'], { pageRegion: 'JP' });
       default:
-        return { status: 'unreadable', orders: [], warnings: ['not one of tradehistory(JP|US|CH|INVST)'], headerRow: -1 };
+        return {
+          status: 'unreadable',
+          orders: [],
+          warnings: ['not one of tradehistory(JP|US|CH|INVST)'],
+          headerRow: -1,
+        };
     }
   },
 };

@@ -7,13 +7,22 @@ import { detectFormat, readCsvFile } from './read-csv';
 import { parseCsv } from './csv';
 
 const dir = fileURLToPath(new URL('./fixtures', import.meta.url));
-const files = readdirSync(dir).filter((f) => f.endsWith('.csv')).sort();
+const files = readdirSync(dir)
+  .filter((f) => f.endsWith('.csv'))
+  .sort();
 
 describe('CSV fixtures', () => {
   it.each(files)('%s reads as its reviewed expected file', (name) => {
     const r = readCsvFile(new Uint8Array(readFileSync(`${dir}/${name}`)), name);
     const expected = JSON.parse(readFileSync(`${dir}/${name.replace(/\.csv$/, '.expected.json')}`, 'utf8'));
-    expect({ format: r.format?.id ?? null, status: r.status, charset: r.charset, orders: r.orders, warnings: r.warnings, ...(r.refusal ? { refusal: r.refusal } : {}) }).toEqual(expected);
+    expect({
+      format: r.format?.id ?? null,
+      status: r.status,
+      charset: r.charset,
+      orders: r.orders,
+      warnings: r.warnings,
+      ...(r.refusal ? { refusal: r.refusal } : {}),
+    }).toEqual(expected);
   });
 
   it.each(files)('%s is committed as the Shift_JIS bytes its generator writes', (name) => {
@@ -50,7 +59,10 @@ describe('format detection', () => {
 describe('the analyzer reads CSV files with the same reader', () => {
   it('prints side, symbol, region, currency and quantity for a Rakuten CH export', async () => {
     const { analyzeCsv } = await import('../analyze/csv');
-    const r = analyzeCsv({ name: `${dir}/tradehistory(CH)_20250410.csv`, bytes: new Uint8Array(readFileSync(`${dir}/tradehistory(CH)_20250410.csv`)) });
+    const r = analyzeCsv({
+      name: `${dir}/tradehistory(CH)_20250410.csv`,
+      bytes: new Uint8Array(readFileSync(`${dir}/tradehistory(CH)_20250410.csv`)),
+    });
     expect(r).toMatchObject({ broker: 'rakuten', pageKind: 'trade-history', status: 'ok' });
     expect(r.orders.map((o) => [o.side, o.symbol, o.marketRegion, o.currencyCode, o.quantity])).toEqual([
       ['buy', '02846', 'HK', 'HKD', 4000],

@@ -38,7 +38,11 @@ export function readCsvFile(bytes: Uint8Array, fileName: string, declaredCharset
   const format = detectFormat(rows, fileName);
   if (!format) {
     return {
-      status: 'unreadable', orders: [], headerRow: -1, format, charset: decoded.charset,
+      status: 'unreadable',
+      orders: [],
+      headerRow: -1,
+      format,
+      charset: decoded.charset,
       warnings: [`not a known CSV format: ${fileName}`],
       refusal: {
         ja: `「${fileName}」は読み取れる形式のCSVではありません。読み取れるのは次の形式です: ${expectedFormats('ja')}。`,
@@ -58,7 +62,10 @@ export function readCsvFile(bytes: Uint8Array, fileName: string, declaredCharset
 }
 
 /** A stored import snapshot read again (ingest's readStored dispatches here on text/csv). */
-export function readCsvSnapshot(snapshot: { broker: BrokerId; fileName?: string; charset: string; url: string }, bytes: Uint8Array): PageReading {
+export function readCsvSnapshot(
+  snapshot: { broker: BrokerId; fileName?: string; charset: string; url: string },
+  bytes: Uint8Array,
+): PageReading {
   const r = readCsvFile(bytes, snapshot.fileName ?? snapshot.url, snapshot.charset);
   return {
     broker: snapshot.broker,

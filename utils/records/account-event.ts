@@ -3,8 +3,17 @@ import { BrokerIdSchema, IsoWithOffset } from './common';
 
 /** What changed, classified (the item as shown is kept in `item`). */
 export const AccountEventKindSchema = z.enum([
-  'email', 'notification-settings', 'withdrawal-bank-account', 'foreign-stock-account', 'document-consent',
-  'address', 'phone', 'password', 'security-settings', 'name', 'other',
+  'email',
+  'notification-settings',
+  'withdrawal-bank-account',
+  'foreign-stock-account',
+  'document-consent',
+  'address',
+  'phone',
+  'password',
+  'security-settings',
+  'name',
+  'other',
 ]);
 
 /** One row of an account-change history (Rakuten お客様情報変更履歴, brokers.md §1.2). */

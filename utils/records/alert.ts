@@ -22,7 +22,9 @@ export const MsgSchema: z.ZodType<Msg> = z.lazy(() =>
     params: z.record(z.string(), MsgParamSchema).optional(),
   }),
 );
-const MsgParamSchema: z.ZodType<MsgParam> = z.lazy(() => z.union([z.string(), z.number(), MsgSchema, z.array(MsgParamSchema)]));
+const MsgParamSchema: z.ZodType<MsgParam> = z.lazy(() =>
+  z.union([z.string(), z.number(), MsgSchema, z.array(MsgParamSchema)]),
+);
 
 /** What was seen, what it was compared with, harmless explanations, what to do now. */
 export const ExplanationSchema = z.object({

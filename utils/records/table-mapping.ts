@@ -3,7 +3,13 @@ import { BrokerIdSchema, IsoWithOffset } from './common';
 // the field lists live with the (zod-free) applier, which the page-side bundles use
 import { MAPPING_KINDS, fieldsOf, missingFields } from '../brokers/shared/taught';
 
-export { LOGIN_MAPPING_FIELDS, MAPPING_KINDS, ORDER_MAPPING_FIELDS, fieldsOf, missingFields } from '../brokers/shared/taught';
+export {
+  LOGIN_MAPPING_FIELDS,
+  MAPPING_KINDS,
+  ORDER_MAPPING_FIELDS,
+  fieldsOf,
+  missingFields,
+} from '../brokers/shared/taught';
 export type { LoginMappingField, MappingKind, OrderMappingField } from '../brokers/shared/taught';
 
 /**
@@ -26,7 +32,11 @@ export const MAX_COLUMNS = 40;
 const HEADER_MAX = 60;
 
 /** A normalised header text (headerKey): short, no control characters. */
-const HeaderKey = z.string().min(1).max(HEADER_MAX).regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
+const HeaderKey = z
+  .string()
+  .min(1)
+  .max(HEADER_MAX)
+  .regex(/^[^\u0000-\u001f\u007f]+$/, 'no control characters');
 
 /**
  * Origin-less: a path (optionally ending in `*`: any path starting so), then
@@ -67,8 +77,10 @@ export const TableMappingSchema = z
     const seenFields = new Set<string>();
     const seenHeaders = new Set<string>();
     for (const c of m.columns) {
-      if (!allowed.includes(c.field)) ctx.addIssue({ code: 'custom', message: `field ${c.field} is not a ${m.kind} field` });
-      if (!m.signature.includes(c.header)) ctx.addIssue({ code: 'custom', message: `column ${c.header} is not in the header row` });
+      if (!allowed.includes(c.field))
+        ctx.addIssue({ code: 'custom', message: `field ${c.field} is not a ${m.kind} field` });
+      if (!m.signature.includes(c.header))
+        ctx.addIssue({ code: 'custom', message: `column ${c.header} is not in the header row` });
       if (seenFields.has(c.field)) ctx.addIssue({ code: 'custom', message: `field ${c.field} is mapped twice` });
       if (seenHeaders.has(c.header)) ctx.addIssue({ code: 'custom', message: `column ${c.header} is mapped twice` });
       seenFields.add(c.field);

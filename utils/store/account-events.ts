@@ -7,17 +7,43 @@ import { mergeSeen, occurrenceIds } from './provenance';
 
 /** Identity: broker, time, item as shown, detail, channel. Identical rows are told apart by occurrence. */
 export function accountEventIds(broker: BrokerId, rows: AccountEventRow[]): string[] {
-  return occurrenceIds(`account_${broker}`, rows.map((r) => [broker, r.at, r.item, r.detail ?? null, r.channel ?? null]));
+  return occurrenceIds(
+    `account_${broker}`,
+    rows.map((r) => [broker, r.at, r.item, r.detail ?? null, r.channel ?? null]),
+  );
 }
 
-export function toAccountEvent(broker: BrokerId, row: AccountEventRow, id: string, snapshotId: string, seenAt: string): AccountEvent {
-  const e: Record<string, unknown> = { v: 1, id, broker, at: row.at, kind: row.kind, item: row.item, raw: row.raw, snapshotIds: [snapshotId], firstSeenAt: seenAt, lastSeenAt: seenAt };
+export function toAccountEvent(
+  broker: BrokerId,
+  row: AccountEventRow,
+  id: string,
+  snapshotId: string,
+  seenAt: string,
+): AccountEvent {
+  const e: Record<string, unknown> = {
+    v: 1,
+    id,
+    broker,
+    at: row.at,
+    kind: row.kind,
+    item: row.item,
+    raw: row.raw,
+    snapshotIds: [snapshotId],
+    firstSeenAt: seenAt,
+    lastSeenAt: seenAt,
+  };
   for (const f of ['dateOnly', 'detail', 'channel', 'status'] as const) if (row[f] !== undefined) e[f] = row[f];
   return AccountEventSchema.parse(e);
 }
 
 /** Validates every row first: one bad row stores nothing. */
-export async function upsertAccountEvents(db: KabuGuardDB, broker: BrokerId, rows: AccountEventRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number; addedIds: string[] }> {
+export async function upsertAccountEvents(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  rows: AccountEventRow[],
+  snapshotId: string,
+  seenAt: string,
+): Promise<{ added: number; seen: number; addedIds: string[] }> {
   const ids = accountEventIds(broker, rows);
   const fresh = rows.map((r, i) => toAccountEvent(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;

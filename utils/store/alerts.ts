@@ -18,7 +18,10 @@ export function alertsForEvents(db: KabuGuardDB, eventIds: string[]): Promise<Al
   return db.alerts.where('eventIds').anyOf(eventIds).distinct().toArray();
 }
 
-export async function listAlerts(db: KabuGuardDB, opts: { status?: Alert['status']; limit?: number } = {}): Promise<Alert[]> {
+export async function listAlerts(
+  db: KabuGuardDB,
+  opts: { status?: Alert['status']; limit?: number } = {},
+): Promise<Alert[]> {
   const all = await db.alerts.orderBy('createdAt').reverse().toArray();
   const filtered = opts.status ? all.filter((a) => a.status === opts.status) : all;
   return opts.limit ? filtered.slice(0, opts.limit) : filtered;

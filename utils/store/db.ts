@@ -6,7 +6,17 @@ import type { Alert } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { Incident } from '../records/incident';
 import type { TableMapping } from '../records/table-mapping';
-import type { AccountEvent, AdapterHealth, CaptureLogEntry, Holding, LoginEvent, OrderEvent, Snapshot, SnapshotBody, Visit } from '../records';
+import type {
+  AccountEvent,
+  AdapterHealth,
+  CaptureLogEntry,
+  Holding,
+  LoginEvent,
+  OrderEvent,
+  Snapshot,
+  SnapshotBody,
+  Visit,
+} from '../records';
 
 export const DB_NAME = 'kabu-guard';
 

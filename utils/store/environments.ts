@@ -28,7 +28,12 @@ export async function unreviewedBaseline(db: KabuGuardDB): Promise<Environment[]
  * rejects it, so any later login from it is treated as an attacker's.
  * `seen` marks the remaining baseline as reviewed without changing it.
  */
-export async function reviewEnvironment(db: KabuGuardDB, id: string, verdict: 'mine' | 'not-mine' | 'seen', at: string): Promise<void> {
+export async function reviewEnvironment(
+  db: KabuGuardDB,
+  id: string,
+  verdict: 'mine' | 'not-mine' | 'seen',
+  at: string,
+): Promise<void> {
   await db.transaction('rw', db.environments, async () => {
     const e = await db.environments.get(id);
     if (!e) return;

@@ -7,19 +7,37 @@ import { mergeSeen, occurrenceIds } from './provenance';
 
 /** Identity: broker, account, instrument, quantity. A changed quantity is a new state, the old one stays. */
 export function holdingIds(broker: BrokerId, rows: HoldingRow[]): string[] {
-  return occurrenceIds(`holding_${broker}`, rows.map((r) => [broker, r.account ?? null, r.symbol ?? null, r.symbol ? null : (r.name ?? null), r.quantity]));
+  return occurrenceIds(
+    `holding_${broker}`,
+    rows.map((r) => [broker, r.account ?? null, r.symbol ?? null, r.symbol ? null : (r.name ?? null), r.quantity]),
+  );
 }
 
 const OPTIONAL = ['symbol', 'name', 'account', 'market', 'marketRegion', 'currency', 'currencyCode'] as const;
 
 export function toHolding(broker: BrokerId, row: HoldingRow, id: string, snapshotId: string, seenAt: string): Holding {
-  const h: Record<string, unknown> = { v: 1, id, broker, quantity: row.quantity, raw: row.raw, snapshotIds: [snapshotId], firstSeenAt: seenAt, lastSeenAt: seenAt };
+  const h: Record<string, unknown> = {
+    v: 1,
+    id,
+    broker,
+    quantity: row.quantity,
+    raw: row.raw,
+    snapshotIds: [snapshotId],
+    firstSeenAt: seenAt,
+    lastSeenAt: seenAt,
+  };
   for (const f of OPTIONAL) if (row[f] !== undefined) h[f] = row[f];
   return HoldingSchema.parse(h);
 }
 
 /** Validates every row first: one bad row stores nothing. */
-export async function upsertHoldings(db: KabuGuardDB, broker: BrokerId, rows: HoldingRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number; addedIds: string[] }> {
+export async function upsertHoldings(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  rows: HoldingRow[],
+  snapshotId: string,
+  seenAt: string,
+): Promise<{ added: number; seen: number; addedIds: string[] }> {
   const ids = holdingIds(broker, rows);
   const fresh = rows.map((r, i) => toHolding(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;

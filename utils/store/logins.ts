@@ -13,10 +13,19 @@ const IDENTITY_FIELDS = ['at', 'result', 'channel', 'ip', 'os', 'browser', 'devi
  * (two PC logins in the same minute) are told apart by their occurrence.
  */
 export function loginEventIds(broker: BrokerId, rows: LoginRow[]): string[] {
-  return occurrenceIds(`login_${broker}`, rows.map((r) => [broker, ...IDENTITY_FIELDS.map((f) => r[f] ?? null)]));
+  return occurrenceIds(
+    `login_${broker}`,
+    rows.map((r) => [broker, ...IDENTITY_FIELDS.map((f) => r[f] ?? null)]),
+  );
 }
 
-export function toLoginEvent(broker: BrokerId, row: LoginRow, id: string, snapshotId: string, seenAt: string): LoginEvent {
+export function toLoginEvent(
+  broker: BrokerId,
+  row: LoginRow,
+  id: string,
+  snapshotId: string,
+  seenAt: string,
+): LoginEvent {
   const e: LoginEvent = {
     v: 1,
     id,
@@ -52,7 +61,8 @@ async function storedAmong(db: KabuGuardDB, broker: BrokerId, fresh: LoginEvent[
   const range = db.logins.where('[broker+at]').between([broker, lo], [broker, hi], true, true);
   const inRange = await range.count();
   if (inRange === 0) return new Map();
-  const stored = inRange <= 2 * fresh.length + 100 ? await range.toArray() : await db.logins.bulkGet(fresh.map((e) => e.id));
+  const stored =
+    inRange <= 2 * fresh.length + 100 ? await range.toArray() : await db.logins.bulkGet(fresh.map((e) => e.id));
   const byId = new Map<string, LoginEvent>();
   for (const e of stored) if (e) byId.set(e.id, e);
   return byId;

@@ -1,7 +1,17 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TABLE_MAPPING_FILE_FORMAT, TABLE_MAPPING_FORMAT, TableMappingSchema } from '../records/table-mapping';
 import { KabuGuardDB } from './db';
-import { allMappings, buildMapping, exportMappings, importMappings, mappingId, parseMappingFile, removeMapping, saveMapping, type MappingDraft } from './mappings';
+import {
+  allMappings,
+  buildMapping,
+  exportMappings,
+  importMappings,
+  mappingId,
+  parseMappingFile,
+  removeMapping,
+  saveMapping,
+  type MappingDraft,
+} from './mappings';
 
 const DRAFT: MappingDraft = {
   broker: 'rakuten',
@@ -50,9 +60,36 @@ describe('mapping store', () => {
 
   it.each([
     ['no time column', { columns: [{ header: '接続元アドレス', field: 'ip' }] }, /missing fields: at\|date/],
-    ['a field of the other kind', { columns: [{ header: '接続時刻', field: 'at' }, { header: '端末種別', field: 'side' }] }, /not a login-history field/],
-    ['a column not in the header row', { columns: [{ header: '接続時刻', field: 'at' }, { header: '備考', field: 'ip' }] }, /not in the header row/],
-    ['one field twice', { columns: [{ header: '接続時刻', field: 'at' }, { header: '端末種別', field: 'at' }] }, /mapped twice/],
+    [
+      'a field of the other kind',
+      {
+        columns: [
+          { header: '接続時刻', field: 'at' },
+          { header: '端末種別', field: 'side' },
+        ],
+      },
+      /not a login-history field/,
+    ],
+    [
+      'a column not in the header row',
+      {
+        columns: [
+          { header: '接続時刻', field: 'at' },
+          { header: '備考', field: 'ip' },
+        ],
+      },
+      /not in the header row/,
+    ],
+    [
+      'one field twice',
+      {
+        columns: [
+          { header: '接続時刻', field: 'at' },
+          { header: '端末種別', field: 'at' },
+        ],
+      },
+      /mapped twice/,
+    ],
     ['a URL with a host', { urlPattern: 'https://evil.example/app/x.do' }, /path starting with \//],
     ['a session id in the URL', { urlPattern: '/app/x.do?BV_SessionID=abc' }, /no session ids/],
   ])('refuses a draft with %s', (_what, change, message) => {
@@ -72,7 +109,10 @@ describe('export and import', () => {
     expect(stored).toEqual([{ ...m, origin: 'imported', createdAt: later }]);
     expect(stored.every((x) => TableMappingSchema.safeParse(x).success)).toBe(true);
     const log = await db.captureLog.orderBy('seq').toArray();
-    expect(log.at(-1)).toMatchObject({ type: 'import', detail: { what: 'table-mappings', ids: [m.id], brokers: ['rakuten'] } });
+    expect(log.at(-1)).toMatchObject({
+      type: 'import',
+      detail: { what: 'table-mappings', ids: [m.id], brokers: ['rakuten'] },
+    });
   });
 
   it('a single mapping object imports too, with its id recomputed', () => {
@@ -81,7 +121,11 @@ describe('export and import', () => {
     expect(r).toMatchObject({ ok: true, mappings: [{ id: m.id, origin: 'imported' }] });
   });
 
-  const good = () => JSON.parse(exportMappings([buildMapping(DRAFT, 'taught', AT)], AT)) as { format: string; mappings: Array<Record<string, unknown>> };
+  const good = () =>
+    JSON.parse(exportMappings([buildMapping(DRAFT, 'taught', AT)], AT)) as {
+      format: string;
+      mappings: Array<Record<string, unknown>>;
+    };
   const withMapping = (change: Record<string, unknown>) => {
     const f = good();
     f.mappings[0] = { ...f.mappings[0], ...change };
@@ -94,13 +138,35 @@ describe('export and import', () => {
     ['an empty file', JSON.stringify({ format: TABLE_MAPPING_FILE_FORMAT, mappings: [] }), 'not-a-mapping-file'],
     ['an unknown top-level key', JSON.stringify({ ...good(), script: 'alert(1)' }), 'not-a-mapping-file'],
     ['an unknown key in a mapping', withMapping({ onload: 'x' }), 'invalid-mapping'],
-    ['a __proto__ key', withMapping({}).replace('"format":"kabu-guard/table-mapping/1"', '"__proto__":{"polluted":true},"format":"kabu-guard/table-mapping/1"'), 'invalid-mapping'],
+    [
+      'a __proto__ key',
+      withMapping({}).replace(
+        '"format":"kabu-guard/table-mapping/1"',
+        '"__proto__":{"polluted":true},"format":"kabu-guard/table-mapping/1"',
+      ),
+      'invalid-mapping',
+    ],
     ['an unknown broker', withMapping({ broker: 'monex' }), 'invalid-mapping'],
     ['a host in the URL pattern', withMapping({ urlPattern: '//evil.example/app' }), 'invalid-mapping'],
     ['a huge header', withMapping({ signature: ['x'.repeat(500)] }), 'invalid-mapping'],
-    ['a field that does not exist', withMapping({ columns: [{ header: '接続時刻', field: 'password' }] }), 'invalid-mapping'],
-    ['a control character', withMapping({ signature: ['接続時刻\u0000', '接続元アドレス', '端末種別'] }), 'invalid-mapping'],
-    ['too many mappings', JSON.stringify({ format: TABLE_MAPPING_FILE_FORMAT, mappings: Array.from({ length: 101 }, () => good().mappings[0]) }), 'not-a-mapping-file'],
+    [
+      'a field that does not exist',
+      withMapping({ columns: [{ header: '接続時刻', field: 'password' }] }),
+      'invalid-mapping',
+    ],
+    [
+      'a control character',
+      withMapping({ signature: ['接続時刻\u0000', '接続元アドレス', '端末種別'] }),
+      'invalid-mapping',
+    ],
+    [
+      'too many mappings',
+      JSON.stringify({
+        format: TABLE_MAPPING_FILE_FORMAT,
+        mappings: Array.from({ length: 101 }, () => good().mappings[0]),
+      }),
+      'not-a-mapping-file',
+    ],
     ['a file over 64 KB', JSON.stringify({ ...good(), pad: ' '.repeat(70_000) }), 'too-large'],
   ])('refuses %s, and stores nothing', async (_what, text, error) => {
     expect(text).not.toBe(JSON.stringify(good()));

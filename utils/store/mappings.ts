@@ -33,23 +33,45 @@ export const MAX_IMPORT_BYTES = 64 * 1024;
 
 /** The same mapping, taught or imported twice, has one id: a hash of what it says. */
 export function mappingId(d: Pick<MappingDraft, 'broker' | 'urlPattern' | 'kind' | 'signature' | 'columns'>): string {
-  const columns = [...d.columns].map((c) => [c.header, c.field]).sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
+  const columns = [...d.columns]
+    .map((c) => [c.header, c.field])
+    .sort((a, b) => a.join('\u0000').localeCompare(b.join('\u0000')));
   return `map_${stableHash(JSON.stringify([d.broker, d.urlPattern, d.kind, d.signature, columns]))}`;
 }
 
 /** A complete, validated mapping from a draft (throws a ZodError when it is not one). */
-export function buildMapping(draft: MappingDraft, origin: TableMapping['origin'], at: string = toJstIso(Date.now())): TableMapping {
+export function buildMapping(
+  draft: MappingDraft,
+  origin: TableMapping['origin'],
+  at: string = toJstIso(Date.now()),
+): TableMapping {
   const signature = draft.signature.map(headerKey);
   const columns = draft.columns.map((c) => ({ header: headerKey(c.header), field: c.field }));
   const base = { broker: draft.broker, urlPattern: draft.urlPattern, kind: draft.kind, signature, columns };
   const title = draft.title?.trim().slice(0, 120);
-  return TableMappingSchema.parse({ format: TABLE_MAPPING_FORMAT, id: mappingId(base), ...base, createdAt: at, origin, ...(title ? { title } : {}) });
+  return TableMappingSchema.parse({
+    format: TABLE_MAPPING_FORMAT,
+    id: mappingId(base),
+    ...base,
+    createdAt: at,
+    origin,
+    ...(title ? { title } : {}),
+  });
 }
 
 export async function saveMapping(db: KabuGuardDB, mapping: TableMapping): Promise<TableMapping> {
   const m = TableMappingSchema.parse(mapping);
   await db.mappings.put(m);
-  await appendLog(db, { type: 'feedback', detail: { action: m.origin === 'imported' ? 'table-mapping-imported' : 'table-mapping-taught', id: m.id, broker: m.broker, urlPattern: m.urlPattern, kind: m.kind } });
+  await appendLog(db, {
+    type: 'feedback',
+    detail: {
+      action: m.origin === 'imported' ? 'table-mapping-imported' : 'table-mapping-taught',
+      id: m.id,
+      broker: m.broker,
+      urlPattern: m.urlPattern,
+      kind: m.kind,
+    },
+  });
   return m;
 }
 
@@ -75,7 +97,10 @@ export async function removeMapping(db: KabuGuardDB, id: string): Promise<boolea
   const m = await db.mappings.get(id);
   if (!m) return false;
   await db.mappings.delete(id);
-  await appendLog(db, { type: 'delete', detail: { what: 'table-mapping', id, broker: m.broker, urlPattern: m.urlPattern } });
+  await appendLog(db, {
+    type: 'delete',
+    detail: { what: 'table-mapping', id, broker: m.broker, urlPattern: m.urlPattern },
+  });
   return true;
 }
 
@@ -84,7 +109,9 @@ export function exportMappings(mappings: readonly TableMapping[], at: string = t
   return `${JSON.stringify({ format: TABLE_MAPPING_FILE_FORMAT, exportedAt: at, mappings }, null, 2)}\n`;
 }
 
-export type ImportResult = { ok: true; mappings: TableMapping[] } | { ok: false; error: 'too-large' | 'not-json' | 'not-a-mapping-file' | 'invalid-mapping'; detail?: string };
+export type ImportResult =
+  | { ok: true; mappings: TableMapping[] }
+  | { ok: false; error: 'too-large' | 'not-json' | 'not-a-mapping-file' | 'invalid-mapping'; detail?: string };
 
 /**
  * Reads an exported file (or one mapping on its own). Everything is checked:
@@ -113,11 +140,17 @@ export function parseMappingFile(text: string, at: string = toJstIso(Date.now())
     const parsed = TableMappingSchema.safeParse(item);
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      return { ok: false, error: 'invalid-mapping', detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim().slice(0, 200) };
+      return {
+        ok: false,
+        error: 'invalid-mapping',
+        detail: `${issue?.path.join('.') ?? ''} ${issue?.message ?? ''}`.trim().slice(0, 200),
+      };
     }
     const { broker, urlPattern, kind, signature, columns, title } = parsed.data;
     try {
-      out.push(buildMapping({ broker, urlPattern, kind, signature, columns, ...(title ? { title } : {}) }, 'imported', at));
+      out.push(
+        buildMapping({ broker, urlPattern, kind, signature, columns, ...(title ? { title } : {}) }, 'imported', at),
+      );
     } catch (err) {
       return { ok: false, error: 'invalid-mapping', detail: String(err).slice(0, 200) };
     }
@@ -132,6 +165,13 @@ export async function importMappings(db: KabuGuardDB, text: string, at?: string)
   await db.transaction('rw', db.mappings, async () => {
     for (const m of r.mappings) await db.mappings.put(m);
   });
-  await appendLog(db, { type: 'import', detail: { what: 'table-mappings', ids: r.mappings.map((m) => m.id), brokers: [...new Set(r.mappings.map((m) => m.broker))] } });
+  await appendLog(db, {
+    type: 'import',
+    detail: {
+      what: 'table-mappings',
+      ids: r.mappings.map((m) => m.id),
+      brokers: [...new Set(r.mappings.map((m) => m.broker))],
+    },
+  });
   return r;
 }

@@ -5,7 +5,19 @@ import { orderEventIds, upsertOrders } from './orders';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
 const us = (at: string, extra: Partial<OrderRow> = {}): OrderRow => ({
-  at, dateOnly: true, side: 'buy', status: 'executed', symbol: 'VOO', marketRegion: 'US', quantity: 3, price: 538.12, currency: 'USドル', currencyCode: 'USD', account: 'NISA成長投資枠', raw: {}, ...extra,
+  at,
+  dateOnly: true,
+  side: 'buy',
+  status: 'executed',
+  symbol: 'VOO',
+  marketRegion: 'US',
+  quantity: 3,
+  price: 538.12,
+  currency: 'USドル',
+  currencyCode: 'USD',
+  account: 'NISA成長投資枠',
+  raw: {},
+  ...extra,
 });
 
 describe('orderEventIds', () => {
@@ -19,34 +31,92 @@ describe('orderEventIds', () => {
 describe('upsertOrders', () => {
   it('merges a Rakuten US row restated to the next (JST) day with re-priced yen amounts (brokers.md §1.5)', async () => {
     const db = newDb();
-    await upsertOrders(db, 'rakuten', [us('2025-01-10T00:00:00+09:00', { amount: 1614.36, raw: { '受渡金額［円］': '255,391' } })], 'snap_a', '2025-01-11T09:00:00+09:00');
-    const r = await upsertOrders(db, 'rakuten', [us('2025-01-11T00:00:00+09:00', { amount: 1614.36, raw: { '受渡金額［円］': '255,100' } })], 'snap_b', '2025-01-20T09:00:00+09:00');
+    await upsertOrders(
+      db,
+      'rakuten',
+      [us('2025-01-10T00:00:00+09:00', { amount: 1614.36, raw: { '受渡金額［円］': '255,391' } })],
+      'snap_a',
+      '2025-01-11T09:00:00+09:00',
+    );
+    const r = await upsertOrders(
+      db,
+      'rakuten',
+      [us('2025-01-11T00:00:00+09:00', { amount: 1614.36, raw: { '受渡金額［円］': '255,100' } })],
+      'snap_b',
+      '2025-01-20T09:00:00+09:00',
+    );
     expect(r.added).toBe(0);
     const all = await db.orders.toArray();
     expect(all).toHaveLength(1);
-    expect(all[0]).toMatchObject({ at: '2025-01-11T00:00:00+09:00', snapshotIds: ['snap_a', 'snap_b'], raw: { '受渡金額［円］': '255,100' } });
+    expect(all[0]).toMatchObject({
+      at: '2025-01-11T00:00:00+09:00',
+      snapshotIds: ['snap_a', 'snap_b'],
+      raw: { '受渡金額［円］': '255,100' },
+    });
   });
 
   it('keeps two real trades of one source apart even a day apart, and never merges domestic rows by date', async () => {
     const db = newDb();
-    await upsertOrders(db, 'rakuten', [us('2025-01-10T00:00:00+09:00'), us('2025-01-11T00:00:00+09:00')], 'snap_a', '2025-01-12T09:00:00+09:00');
+    await upsertOrders(
+      db,
+      'rakuten',
+      [us('2025-01-10T00:00:00+09:00'), us('2025-01-11T00:00:00+09:00')],
+      'snap_a',
+      '2025-01-12T09:00:00+09:00',
+    );
     expect(await db.orders.count()).toBe(2);
-    const jp = (at: string): OrderRow => ({ at, side: 'sell', status: 'executed', symbol: '7203', marketRegion: 'JP', quantity: 100, price: 2695, raw: {} });
+    const jp = (at: string): OrderRow => ({
+      at,
+      side: 'sell',
+      status: 'executed',
+      symbol: '7203',
+      marketRegion: 'JP',
+      quantity: 100,
+      price: 2695,
+      raw: {},
+    });
     await upsertOrders(db, 'rakuten', [jp('2025-03-31T00:00:00+09:00')], 'snap_b', '2025-04-01T09:00:00+09:00');
-    expect((await upsertOrders(db, 'rakuten', [jp('2025-04-01T00:00:00+09:00')], 'snap_c', '2025-04-02T09:00:00+09:00')).added).toBe(1);
+    expect(
+      (await upsertOrders(db, 'rakuten', [jp('2025-04-01T00:00:00+09:00')], 'snap_c', '2025-04-02T09:00:00+09:00'))
+        .added,
+    ).toBe(1);
   });
 
   it('lets a later capture update an order with the same order number (open -> executed)', async () => {
     const db = newDb();
-    const open: OrderRow = { at: '2025-04-01T02:14:00+09:00', side: 'buy', status: 'open', orderNumber: '20250401-000318', symbol: '4599', quantity: 20000, raw: {} };
+    const open: OrderRow = {
+      at: '2025-04-01T02:14:00+09:00',
+      side: 'buy',
+      status: 'open',
+      orderNumber: '20250401-000318',
+      symbol: '4599',
+      quantity: 20000,
+      raw: {},
+    };
     await upsertOrders(db, 'rakuten', [open], 'snap_a', '2025-04-01T02:20:00+09:00');
-    await upsertOrders(db, 'rakuten', [{ ...open, status: 'executed', price: 43 }], 'snap_b', '2025-04-01T09:30:00+09:00');
-    expect(await db.orders.toArray()).toMatchObject([{ status: 'executed', price: 43, snapshotIds: ['snap_a', 'snap_b'] }]);
+    await upsertOrders(
+      db,
+      'rakuten',
+      [{ ...open, status: 'executed', price: 43 }],
+      'snap_b',
+      '2025-04-01T09:30:00+09:00',
+    );
+    expect(await db.orders.toArray()).toMatchObject([
+      { status: 'executed', price: 43, snapshotIds: ['snap_a', 'snap_b'] },
+    ]);
   });
 
   it('stores nothing when one row is invalid', async () => {
     const db = newDb();
-    await expect(upsertOrders(db, 'sbi', [us('2025-01-10T00:00:00+09:00'), us('2025-01-10 00:00')], 'snap_a', '2025-01-12T09:00:00+09:00')).rejects.toThrow();
+    await expect(
+      upsertOrders(
+        db,
+        'sbi',
+        [us('2025-01-10T00:00:00+09:00'), us('2025-01-10 00:00')],
+        'snap_a',
+        '2025-01-12T09:00:00+09:00',
+      ),
+    ).rejects.toThrow();
     expect(await db.orders.count()).toBe(0);
   });
 });

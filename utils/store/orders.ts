@@ -16,15 +16,55 @@ export function orderEventIds(broker: BrokerId, rows: OrderRow[]): string[] {
     rows.map((r) =>
       r.orderNumber
         ? [broker, 'no', r.orderNumber, r.side, r.at.slice(0, 10)]
-        : [broker, r.at.slice(0, 10), r.side, r.symbol ?? r.name ?? null, r.quantity ?? null, r.price ?? null, r.account ?? null, r.status],
+        : [
+            broker,
+            r.at.slice(0, 10),
+            r.side,
+            r.symbol ?? r.name ?? null,
+            r.quantity ?? null,
+            r.price ?? null,
+            r.account ?? null,
+            r.status,
+          ],
     ),
   );
 }
 
-const OPTIONAL = ['dateOnly', 'symbol', 'name', 'market', 'marketRegion', 'quantity', 'price', 'currency', 'currencyCode', 'amount', 'fees', 'account', 'orderNumber'] as const;
+const OPTIONAL = [
+  'dateOnly',
+  'symbol',
+  'name',
+  'market',
+  'marketRegion',
+  'quantity',
+  'price',
+  'currency',
+  'currencyCode',
+  'amount',
+  'fees',
+  'account',
+  'orderNumber',
+] as const;
 
-export function toOrderEvent(broker: BrokerId, row: OrderRow, id: string, snapshotId: string, seenAt: string): OrderEvent {
-  const e: Record<string, unknown> = { v: 1, id, broker, at: row.at, side: row.side, status: row.status, raw: row.raw, snapshotIds: [snapshotId], firstSeenAt: seenAt, lastSeenAt: seenAt };
+export function toOrderEvent(
+  broker: BrokerId,
+  row: OrderRow,
+  id: string,
+  snapshotId: string,
+  seenAt: string,
+): OrderEvent {
+  const e: Record<string, unknown> = {
+    v: 1,
+    id,
+    broker,
+    at: row.at,
+    side: row.side,
+    status: row.status,
+    raw: row.raw,
+    snapshotIds: [snapshotId],
+    firstSeenAt: seenAt,
+    lastSeenAt: seenAt,
+  };
   for (const f of OPTIONAL) if (row[f] !== undefined) e[f] = row[f];
   return OrderEventSchema.parse(e);
 }
@@ -37,7 +77,14 @@ function shiftDay(day: string, days: number): string {
 
 /** The same trade, whatever day it is dated: what a restatement keeps. */
 function sameTrade(a: OrderEvent, b: OrderEvent): boolean {
-  return a.side === b.side && (a.symbol ?? a.name) === (b.symbol ?? b.name) && a.quantity === b.quantity && a.price === b.price && a.account === b.account && a.status === b.status;
+  return (
+    a.side === b.side &&
+    (a.symbol ?? a.name) === (b.symbol ?? b.name) &&
+    a.quantity === b.quantity &&
+    a.price === b.price &&
+    a.account === b.account &&
+    a.status === b.status
+  );
 }
 
 /**
@@ -46,14 +93,31 @@ function sameTrade(a: OrderEvent, b: OrderEvent): boolean {
  * foreign row without an order number whose id is new is matched to a stored
  * trade one day either side that no capture of this source already holds.
  */
-async function findRestated(db: KabuGuardDB, broker: BrokerId, e: OrderEvent, snapshotId: string, taken: Set<string>): Promise<OrderEvent | undefined> {
+async function findRestated(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  e: OrderEvent,
+  snapshotId: string,
+  taken: Set<string>,
+): Promise<OrderEvent | undefined> {
   if (e.orderNumber || e.marketRegion === 'JP') return undefined;
   const day = e.at.slice(0, 10);
-  const near = await db.orders.where('[broker+at]').between([broker, shiftDay(day, -1)], [broker, shiftDay(day, 2)], true, false).toArray();
-  return near.find((o) => !taken.has(o.id) && o.at.slice(0, 10) !== day && !o.snapshotIds.includes(snapshotId) && sameTrade(o, e));
+  const near = await db.orders
+    .where('[broker+at]')
+    .between([broker, shiftDay(day, -1)], [broker, shiftDay(day, 2)], true, false)
+    .toArray();
+  return near.find(
+    (o) => !taken.has(o.id) && o.at.slice(0, 10) !== day && !o.snapshotIds.includes(snapshotId) && sameTrade(o, e),
+  );
 }
 
-export async function upsertOrders(db: KabuGuardDB, broker: BrokerId, rows: OrderRow[], snapshotId: string, seenAt: string): Promise<{ added: number; seen: number; addedIds: string[] }> {
+export async function upsertOrders(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  rows: OrderRow[],
+  snapshotId: string,
+  seenAt: string,
+): Promise<{ added: number; seen: number; addedIds: string[] }> {
   const ids = orderEventIds(broker, rows);
   const fresh = rows.map((r, i) => toOrderEvent(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;

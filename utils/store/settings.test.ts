@@ -3,7 +3,15 @@ import type { z } from 'zod';
 import { handleContentMessage } from '../capture/background';
 import { CHECK_TIMING } from '../capture/check-timing';
 import { KabuGuardDB } from './db';
-import { checkTimingFor, enabledBrokers, loadSettings, saveSettings, SettingsSchema, settingsFrom, type Settings } from './settings';
+import {
+  checkTimingFor,
+  enabledBrokers,
+  loadSettings,
+  saveSettings,
+  SettingsSchema,
+  settingsFrom,
+  type Settings,
+} from './settings';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
 const URL_ = 'https://site2.sbisec.co.jp/ETGate/';
@@ -39,7 +47,16 @@ describe('settings', () => {
   // the popup reads without zod (settings-read.ts): same answers as the schema, stored value by stored value
   it.each<[string, unknown]>([
     ['nothing stored', {}],
-    ['every field', { enabledBrokers: ['sbi'], checkIntervalMinutes: 15, notifyLevel: 'high', staleDays: 3, onboardedAt: '2025-03-29T02:41:00+09:00' }],
+    [
+      'every field',
+      {
+        enabledBrokers: ['sbi'],
+        checkIntervalMinutes: 15,
+        notifyLevel: 'high',
+        staleDays: 3,
+        onboardedAt: '2025-03-29T02:41:00+09:00',
+      },
+    ],
     ['an unknown field is dropped', { notifyLevel: 'medium', theme: 'dark' }],
     ['an explicit undefined', { staleDays: undefined, notifyLevel: 'high' }],
     ['a broker nobody knows', { enabledBrokers: ['rakuten', 'monex'] }],

@@ -36,9 +36,18 @@ export async function brokerCounts(db: KabuGuardDB, broker: BrokerId): Promise<B
     // each counted natively (Dexie's inAnyRange walks a cursor, a hundred times slower)
     Promise.all(
       [
-        [[broker, ''], [broker, 'JP']],
-        [[broker, 'JP\u0000'], [broker, 'UNKNOWN']],
-        [[broker, 'UNKNOWN\u0000'], [broker, '\uffff']],
+        [
+          [broker, ''],
+          [broker, 'JP'],
+        ],
+        [
+          [broker, 'JP\u0000'],
+          [broker, 'UNKNOWN'],
+        ],
+        [
+          [broker, 'UNKNOWN\u0000'],
+          [broker, '\uffff'],
+        ],
       ].map(([lo, hi]) => db.orders.where('[broker+marketRegion]').between(lo!, hi!, true, false).count()),
     ).then((n) => n.reduce((a, b) => a + b, 0)),
   ]);
@@ -48,8 +57,16 @@ export async function brokerCounts(db: KabuGuardDB, broker: BrokerId): Promise<B
 export type BrokerTimes = Pick<BrokerSummary, 'broker' | 'health' | 'lastLoginAt' | 'lastOrderCaptureAt'>;
 
 /** The times from the three lookups (also read without Dexie: utils/dashboard/overview-peek.ts). */
-export function timesFrom(broker: BrokerId, health: AdapterHealth | undefined, newestLogin: Pick<LoginEvent, 'at'> | undefined, newestOrderPages: ReadonlyArray<Pick<Snapshot, 'capturedAt'> | undefined>): BrokerTimes {
-  const last = newestOrderPages.reduce<string | undefined>((m, s) => (s && (m === undefined || s.capturedAt > m) ? s.capturedAt : m), undefined);
+export function timesFrom(
+  broker: BrokerId,
+  health: AdapterHealth | undefined,
+  newestLogin: Pick<LoginEvent, 'at'> | undefined,
+  newestOrderPages: ReadonlyArray<Pick<Snapshot, 'capturedAt'> | undefined>,
+): BrokerTimes {
+  const last = newestOrderPages.reduce<string | undefined>(
+    (m, s) => (s && (m === undefined || s.capturedAt > m) ? s.capturedAt : m),
+    undefined,
+  );
   return { broker, health, lastLoginAt: newestLogin?.at, lastOrderCaptureAt: last };
 }
 
@@ -59,11 +76,17 @@ export async function brokerTimes(db: KabuGuardDB, broker: BrokerId): Promise<Br
     db.health.get(broker),
     db.logins.where('[broker+at]').between([broker, ''], [broker, '\uffff']).last(),
     // the newest snapshot of each order page kind: one key per kind from [broker+pageKind+capturedAt]
-    Promise.all(ORDER_PAGE_KINDS.map((k) => db.snapshots.where('[broker+pageKind+capturedAt]').between([broker, k, ''], [broker, k, '\uffff']).last())),
+    Promise.all(
+      ORDER_PAGE_KINDS.map((k) =>
+        db.snapshots.where('[broker+pageKind+capturedAt]').between([broker, k, ''], [broker, k, '\uffff']).last(),
+      ),
+    ),
   ]);
   return timesFrom(broker, health, newest, lastByKind);
 }
 
 export async function brokerSummaries(db: KabuGuardDB): Promise<BrokerSummary[]> {
-  return Promise.all(BROKER_IDS.map(async (id) => ({ ...(await brokerTimes(db, id)), ...(await brokerCounts(db, id)) })));
+  return Promise.all(
+    BROKER_IDS.map(async (id) => ({ ...(await brokerTimes(db, id)), ...(await brokerCounts(db, id)) })),
+  );
 }

@@ -5,7 +5,12 @@ import type { Visit } from '../records';
 import type { KabuGuardDB } from './db';
 
 /** Records that this browser was on a logged-in broker page (one per minute). */
-export async function recordVisit(db: KabuGuardDB, broker: BrokerId, url: string, at: number = Date.now()): Promise<Visit> {
+export async function recordVisit(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  url: string,
+  at: number = Date.now(),
+): Promise<Visit> {
   const iso = toJstIso(at);
   const visit: Visit = { v: 1, id: `${broker}:${iso.slice(0, 16)}`, broker, at: iso, url: stripSessionIds(url) };
   await db.transaction('rw', db.visits, db.health, async () => {

@@ -27,10 +27,16 @@ export interface TeachSender {
 
 export type TeachReply = TeachStartReply | TaughtQueryReply | TeachSaveReply;
 
-export async function handleTeachMessage(db: KabuGuardDB, m: TeachMessage, sender: TeachSender, api: TeachApi): Promise<TeachReply> {
+export async function handleTeachMessage(
+  db: KabuGuardDB,
+  m: TeachMessage,
+  sender: TeachSender,
+  api: TeachApi,
+): Promise<TeachReply> {
   switch (m.type) {
     case 'kg/teach-start': {
-      if (!sender.url?.startsWith(api.extensionOrigin) || !Number.isInteger(m.tabId)) return { ok: false, reason: 'no-tab' };
+      if (!sender.url?.startsWith(api.extensionOrigin) || !Number.isInteger(m.tabId))
+        return { ok: false, reason: 'no-tab' };
       const url = await api.tabUrl(m.tabId).catch(() => undefined);
       const broker = url ? brokerForUrl(url) : undefined;
       if (!broker) return { ok: false, reason: 'not-broker' };
@@ -46,20 +52,34 @@ export async function handleTeachMessage(db: KabuGuardDB, m: TeachMessage, sende
       const url = sender.url ?? sender.tab?.url;
       if (!url || brokerForUrl(url)?.id !== m.broker || !(await brokerEnabled(db, m.broker))) return { mappings: [] };
       // plain objects: what the page-side check needs, for this page only
-      const mappings = mappingsForUrl(await allMappings(db, m.broker), m.broker, url).map(({ id, broker, urlPattern, kind, signature, columns, createdAt }) => ({ id, broker, urlPattern, kind, signature, columns, createdAt }));
+      const mappings = mappingsForUrl(await allMappings(db, m.broker), m.broker, url).map(
+        ({ id, broker, urlPattern, kind, signature, columns, createdAt }) => ({
+          id,
+          broker,
+          urlPattern,
+          kind,
+          signature,
+          columns,
+          createdAt,
+        }),
+      );
       return { mappings };
     }
     case 'kg/teach-save': {
       const url = sender.url ?? sender.tab?.url;
       const broker = url ? brokerForUrl(url) : undefined;
       if (!url || !broker || broker.id !== m.draft?.broker) return { ok: false, error: 'not-this-broker' };
-      if (typeof m.draft.urlPattern !== 'string' || !matchesUrl(m.draft.urlPattern, url)) return { ok: false, error: 'not-this-page' };
+      if (typeof m.draft.urlPattern !== 'string' || !matchesUrl(m.draft.urlPattern, url))
+        return { ok: false, error: 'not-this-page' };
       try {
         const saved = await saveMapping(db, buildMapping(m.draft, 'taught'));
         return { ok: true, id: saved.id };
       } catch (err) {
         const issues = (err as { issues?: Array<{ message: string }> }).issues;
-        return { ok: false, error: `invalid: ${(issues ? issues.map((i) => i.message).join('; ') : String(err)).slice(0, 200)}` };
+        return {
+          ok: false,
+          error: `invalid: ${(issues ? issues.map((i) => i.message).join('; ') : String(err)).slice(0, 200)}`,
+        };
       }
     }
   }

@@ -56,7 +56,8 @@ export function candidates(root: ParentNode): Candidate[] {
 /** The built-in vocabulary's guess of each column's field (by header key), limited to the fields teach mode offers. */
 export function suggestFields(kind: MappingKind, headers: readonly string[]): Record<string, string> {
   const offered: readonly string[] = kind === 'login-history' ? LOGIN_MAPPING_FIELDS : ORDER_MAPPING_FIELDS;
-  const columns = kind === 'login-history' ? mapHeaderRow([...headers], LOGIN_VOCAB) : mapHeaderRow([...headers], ORDER_VOCAB);
+  const columns =
+    kind === 'login-history' ? mapHeaderRow([...headers], LOGIN_VOCAB) : mapHeaderRow([...headers], ORDER_VOCAB);
   const keys = signatureOf(headers);
   const out: Record<string, string> = {};
   for (const [field, i] of Object.entries(columns) as Array<[string, number]>) {
@@ -120,11 +121,15 @@ export interface Preview {
 
 export function preview(state: DraftState, c: Candidate, doc?: Document, url = '', limit = 5): Preview {
   const draft = draftOf(state, c);
-  const missing = missingFields(state.kind, draft.columns.map((x) => x.field));
+  const missing = missingFields(
+    state.kind,
+    draft.columns.map((x) => x.field),
+  );
   const duplicates = duplicateFields(state);
   const rows = dataRows(c.grid, c.headerRow, c.headers);
   const base = { missing, duplicates, total: rows.length };
-  if (missing.length || duplicates.length) return { ...base, rows: rows.slice(0, limit).map((r) => ({ cells: r.map((x) => x.text) })), ready: false };
+  if (missing.length || duplicates.length)
+    return { ...base, rows: rows.slice(0, limit).map((r) => ({ cells: r.map((x) => x.text) })), ready: false };
   const mapping: TaughtMapping = { id: 'preview', ...draft };
   const columns = columnsFor(mapping, c.keys)!;
   const table: TaughtTable = { mapping, grid: c.grid, headerRow: c.headerRow, headers: c.headers, columns, rows };
@@ -135,7 +140,13 @@ export function preview(state: DraftState, c: Candidate, doc?: Document, url = '
 export function initialState(broker: BrokerId, urlPattern: string, c: Candidate, title?: string): DraftState {
   const kind = guessKind(c.headers);
   const suggested = suggestFields(kind, c.headers);
-  return { broker, urlPattern, kind, fields: Object.fromEntries(c.keys.map((k) => [k, suggested[k] ?? ''])), ...(title ? { title } : {}) };
+  return {
+    broker,
+    urlPattern,
+    kind,
+    fields: Object.fromEntries(c.keys.map((k) => [k, suggested[k] ?? ''])),
+    ...(title ? { title } : {}),
+  };
 }
 
 /** Switching the kind starts the columns again from the vocabulary's guess for that kind. */

@@ -40,18 +40,57 @@ const ORDER_FIELD_KEYS: Record<string, string> = {
 /** The catalogue key of a field's name (`symbol|name` names both). */
 export function fieldLabel(kind: MappingKind, field: string): string {
   const keys = kind === 'login-history' ? LOGIN_FIELD_KEYS : ORDER_FIELD_KEYS;
-  return field.split('|').map((f) => t(keys[f] ?? f)).join(t('teachOr'));
+  return field
+    .split('|')
+    .map((f) => t(keys[f] ?? f))
+    .join(t('teachOr'));
 }
 
 /** Every catalogue key the panel may use (tests hold the catalogues to it). */
 export const PANEL_KEYS = [
-  ...Object.values(KIND_KEYS), ...Object.values(LOGIN_FIELD_KEYS), ...Object.values(ORDER_FIELD_KEYS),
-  'teachOr', 'teachListSep', 'teachPanelTitle', 'teachPanelHint', 'teachKindLabel', 'teachColHeader', 'teachColSample', 'teachColField', 'teachFieldNone',
-  'teachMissing', 'teachDuplicate', 'teachReady', 'teachRowsTotal', 'teachPreviewTitle', 'teachPreviewWaiting', 'teachRowProblem',
-  'teachSave', 'teachRepick', 'teachCancel', 'teachSaving', 'teachSaveFailed', 'teachFieldFor',
-  'teachResultSuccess', 'teachResultFailure', 'teachSideBuy', 'teachSideSell', 'teachStatusExecuted', 'teachStatusOpen', 'teachStatusCancelled',
-  'teachPreviewAt', 'teachPreviewResult', 'teachPreviewIp', 'teachPreviewEnvironment', 'teachPreviewChannel', 'teachPreviewLocation',
-  'teachPreviewInstrument', 'teachPreviewSide', 'teachPreviewQuantity', 'teachPreviewPrice', 'teachPreviewStatus',
+  ...Object.values(KIND_KEYS),
+  ...Object.values(LOGIN_FIELD_KEYS),
+  ...Object.values(ORDER_FIELD_KEYS),
+  'teachOr',
+  'teachListSep',
+  'teachPanelTitle',
+  'teachPanelHint',
+  'teachKindLabel',
+  'teachColHeader',
+  'teachColSample',
+  'teachColField',
+  'teachFieldNone',
+  'teachMissing',
+  'teachDuplicate',
+  'teachReady',
+  'teachRowsTotal',
+  'teachPreviewTitle',
+  'teachPreviewWaiting',
+  'teachRowProblem',
+  'teachSave',
+  'teachRepick',
+  'teachCancel',
+  'teachSaving',
+  'teachSaveFailed',
+  'teachFieldFor',
+  'teachResultSuccess',
+  'teachResultFailure',
+  'teachSideBuy',
+  'teachSideSell',
+  'teachStatusExecuted',
+  'teachStatusOpen',
+  'teachStatusCancelled',
+  'teachPreviewAt',
+  'teachPreviewResult',
+  'teachPreviewIp',
+  'teachPreviewEnvironment',
+  'teachPreviewChannel',
+  'teachPreviewLocation',
+  'teachPreviewInstrument',
+  'teachPreviewSide',
+  'teachPreviewQuantity',
+  'teachPreviewPrice',
+  'teachPreviewStatus',
 ];
 
 export interface PanelOptions {
@@ -83,10 +122,21 @@ export function jstText(iso: string, dateOnly = false): string {
 
 function loginCells(l: LoginRow): string[] {
   const env = [l.device, l.os, l.browser, l.userAgent].filter(Boolean).join(' / ');
-  return [jstText(l.at), t(l.result === 'failure' ? 'teachResultFailure' : 'teachResultSuccess'), l.ip ?? '', env, l.channel ?? '', l.location ?? ''];
+  return [
+    jstText(l.at),
+    t(l.result === 'failure' ? 'teachResultFailure' : 'teachResultSuccess'),
+    l.ip ?? '',
+    env,
+    l.channel ?? '',
+    l.location ?? '',
+  ];
 }
 
-const STATUS_KEYS: Record<OrderRow['status'], string> = { executed: 'teachStatusExecuted', open: 'teachStatusOpen', cancelled: 'teachStatusCancelled' };
+const STATUS_KEYS: Record<OrderRow['status'], string> = {
+  executed: 'teachStatusExecuted',
+  open: 'teachStatusOpen',
+  cancelled: 'teachStatusCancelled',
+};
 function orderCells(o: OrderRow): string[] {
   return [
     jstText(o.at, o.dateOnly),
@@ -99,8 +149,22 @@ function orderCells(o: OrderRow): string[] {
 }
 
 const PREVIEW_HEADS: Record<MappingKind, string[]> = {
-  'login-history': ['teachPreviewAt', 'teachPreviewResult', 'teachPreviewIp', 'teachPreviewEnvironment', 'teachPreviewChannel', 'teachPreviewLocation'],
-  orders: ['teachPreviewAt', 'teachPreviewInstrument', 'teachPreviewSide', 'teachPreviewQuantity', 'teachPreviewPrice', 'teachPreviewStatus'],
+  'login-history': [
+    'teachPreviewAt',
+    'teachPreviewResult',
+    'teachPreviewIp',
+    'teachPreviewEnvironment',
+    'teachPreviewChannel',
+    'teachPreviewLocation',
+  ],
+  orders: [
+    'teachPreviewAt',
+    'teachPreviewInstrument',
+    'teachPreviewSide',
+    'teachPreviewQuantity',
+    'teachPreviewPrice',
+    'teachPreviewStatus',
+  ],
 };
 
 export function renderPanel(o: PanelOptions): Panel {
@@ -113,12 +177,21 @@ export function renderPanel(o: PanelOptions): Panel {
     return e;
   };
 
-  const panel = el('section', { class: 'panel', role: 'dialog', 'aria-labelledby': 'kg-teach-title', 'data-kg': 'panel' });
-  panel.append(el('h2', { id: 'kg-teach-title' }, t('teachPanelTitle')), el('p', { class: 'hint' }, t('teachPanelHint')));
+  const panel = el('section', {
+    class: 'panel',
+    role: 'dialog',
+    'aria-labelledby': 'kg-teach-title',
+    'data-kg': 'panel',
+  });
+  panel.append(
+    el('h2', { id: 'kg-teach-title' }, t('teachPanelTitle')),
+    el('p', { class: 'hint' }, t('teachPanelHint')),
+  );
 
   const kindLabel = el('label', { class: 'kind' }, t('teachKindLabel'));
   const kindSelect = el('select', { 'data-kg': 'kind' }) as HTMLSelectElement;
-  for (const k of Object.keys(KIND_KEYS) as MappingKind[]) kindSelect.append(el('option', { value: k }, t(KIND_KEYS[k])));
+  for (const k of Object.keys(KIND_KEYS) as MappingKind[])
+    kindSelect.append(el('option', { value: k }, t(KIND_KEYS[k])));
   kindSelect.value = state.kind;
   kindLabel.append(kindSelect);
   panel.append(kindLabel);
@@ -133,9 +206,15 @@ export function renderPanel(o: PanelOptions): Panel {
   const selects: HTMLSelectElement[] = [];
   c.keys.forEach((key, i) => {
     const tr = el('tr');
-    const sel = el('select', { 'data-column': String(i), 'aria-label': t('teachFieldFor', c.headers[i] ?? key) }) as HTMLSelectElement;
+    const sel = el('select', {
+      'data-column': String(i),
+      'aria-label': t('teachFieldFor', c.headers[i] ?? key),
+    }) as HTMLSelectElement;
     selects.push(sel);
-    tr.append(el('th', { scope: 'row' }, c.headers[i] ?? key), el('td', { class: 'sample' }, (sample[i]?.text ?? '').slice(0, 80)));
+    tr.append(
+      el('th', { scope: 'row' }, c.headers[i] ?? key),
+      el('td', { class: 'sample' }, (sample[i]?.text ?? '').slice(0, 80)),
+    );
     const td = el('td');
     td.append(sel);
     tr.append(td);
@@ -149,7 +228,11 @@ export function renderPanel(o: PanelOptions): Panel {
   panel.append(previewTable);
 
   const actions = el('div', { class: 'actions' });
-  const save = el('button', { type: 'button', class: 'primary', 'data-kg': 'save' }, t('teachSave')) as HTMLButtonElement;
+  const save = el(
+    'button',
+    { type: 'button', class: 'primary', 'data-kg': 'save' },
+    t('teachSave'),
+  ) as HTMLButtonElement;
   const repick = el('button', { type: 'button', 'data-kg': 'repick' }, t('teachRepick'));
   const cancel = el('button', { type: 'button', 'data-kg': 'cancel' }, t('teachCancel'));
   actions.append(save, repick, cancel);
@@ -192,7 +275,9 @@ export function renderPanel(o: PanelOptions): Panel {
     for (const r of p.rows as PreviewRow[]) {
       const tr = el('tr', r.problem ? { class: 'problem' } : {});
       if (r.problem) tr.append(el('td', { colspan: '6' }, t('teachRowProblem', r.problem)));
-      else for (const cell of r.login ? loginCells(r.login) : r.order ? orderCells(r.order) : []) tr.append(el('td', {}, cell));
+      else
+        for (const cell of r.login ? loginCells(r.login) : r.order ? orderCells(r.order) : [])
+          tr.append(el('td', {}, cell));
       tbody.append(tr);
     }
   };

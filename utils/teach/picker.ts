@@ -72,7 +72,8 @@ button:focus-visible, select:focus-visible { outline: 3px solid #f9ab00; outline
 /** The candidate whose table holds `target`, the innermost when tables are nested. */
 function candidateAt(list: readonly Candidate[], target: Node | null): Candidate | undefined {
   let best: Candidate | undefined;
-  for (const c of list) if (target && c.grid.element.contains(target) && (!best || best.grid.element.contains(c.grid.element))) best = c;
+  for (const c of list)
+    if (target && c.grid.element.contains(target) && (!best || best.grid.element.contains(c.grid.element))) best = c;
   return best;
 }
 
@@ -92,7 +93,8 @@ export function startTeach(o: TeachOptions): TeachUi {
   doc.querySelector(HOST_TAG)?.remove();
   const host = doc.createElement(HOST_TAG);
   // inline !important beats any page rule on the element itself
-  host.style.cssText = 'all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; display: block !important;';
+  host.style.cssText =
+    'all: initial !important; position: fixed !important; inset: 0 !important; z-index: 2147483647 !important; pointer-events: none !important; display: block !important;';
   const root = host.attachShadow({ mode: o.mode ?? 'closed' });
   const style = doc.createElement('style');
   style.textContent = CSS;
@@ -107,7 +109,11 @@ export function startTeach(o: TeachOptions): TeachUi {
   let list: Candidate[] = [];
   let shown: Candidate | undefined;
   let cleanup: Array<() => void> = [];
-  const listen = <K extends keyof DocumentEventMap>(target: Document | Window, type: K, fn: (e: DocumentEventMap[K]) => void) => {
+  const listen = <K extends keyof DocumentEventMap>(
+    target: Document | Window,
+    type: K,
+    fn: (e: DocumentEventMap[K]) => void,
+  ) => {
     target.addEventListener(type, fn as EventListener, true);
     cleanup.push(() => target.removeEventListener(type, fn as EventListener, true));
   };
@@ -121,7 +127,13 @@ export function startTeach(o: TeachOptions): TeachUi {
       return;
     }
     const r = shown.grid.element.getBoundingClientRect();
-    Object.assign(outline.style, { display: 'block', left: `${r.left - 4}px`, top: `${r.top - 4}px`, width: `${r.width + 8}px`, height: `${r.height + 8}px` });
+    Object.assign(outline.style, {
+      display: 'block',
+      left: `${r.left - 4}px`,
+      top: `${r.top - 4}px`,
+      width: `${r.width + 8}px`,
+      height: `${r.height + 8}px`,
+    });
   };
   const show = (c: Candidate | undefined) => {
     shown = c;

@@ -41,7 +41,11 @@ describe('teach model', () => {
   it.each([
     [['接続時刻', '接続元アドレス', '端末種別'], 'login-history', { 端末種別: 'environment' }],
     [['ログイン日時', 'IPアドレス', '結果'], 'login-history', { ログイン日時: 'at', ipアドレス: 'ip', 結果: 'result' }],
-    [['約定日', '銘柄コード', '売買', '数量', '単価'], 'orders', { 約定日: 'at', 銘柄コード: 'symbol', 売買: 'side', 数量: 'quantity', 単価: 'price' }],
+    [
+      ['約定日', '銘柄コード', '売買', '数量', '単価'],
+      'orders',
+      { 約定日: 'at', 銘柄コード: 'symbol', 売買: 'side', 数量: 'quantity', 単価: 'price' },
+    ],
   ])('guesses %j as a %s with the vocabulary', (headers, kind, fields) => {
     expect(guessKind(headers)).toBe(kind);
     expect(suggestFields(kind as 'login-history' | 'orders', headers)).toEqual(fields);
@@ -54,7 +58,10 @@ describe('teach model', () => {
     expect(preview(s, c)).toMatchObject({ missing: ['at|date'], ready: false, total: 2 });
     const p = preview({ ...s, fields: { ...s.fields, 接続時刻: 'at', 接続元アドレス: 'ip' } }, c);
     expect(p.ready).toBe(true);
-    expect(p.rows.map((r) => [r.login?.at, r.login?.ip])).toEqual([['2026-05-01T20:15:03+09:00', '203.0.113.10'], ['2026-04-29T08:01:59+09:00', '198.51.100.7']]);
+    expect(p.rows.map((r) => [r.login?.at, r.login?.ip])).toEqual([
+      ['2026-05-01T20:15:03+09:00', '203.0.113.10'],
+      ['2026-04-29T08:01:59+09:00', '198.51.100.7'],
+    ]);
   });
 
   it('a column whose values are not times makes the preview say which row cannot be read', () => {
@@ -73,7 +80,16 @@ describe('teach panel', () => {
     const root = document.createElement('div');
     document.body.append(root);
     const c = candidates(document)[0]!;
-    const panel = renderPanel({ doc: document, root, candidate: c, state: initialState('rakuten', '/app/info_connect_log.do', c, '接続の記録'), url: URL_, onSave, onRepick: vi.fn(), onCancel: vi.fn() });
+    const panel = renderPanel({
+      doc: document,
+      root,
+      candidate: c,
+      state: initialState('rakuten', '/app/info_connect_log.do', c, '接続の記録'),
+      url: URL_,
+      onSave,
+      onRepick: vi.fn(),
+      onCancel: vi.fn(),
+    });
     const q = <T extends Element>(s: string) => root.querySelector<T>(s)!;
     return { root, panel, q, onSave };
   };
@@ -86,7 +102,11 @@ describe('teach panel', () => {
     expect(q('[data-kg="preview"] td.waiting')).not.toBeNull();
     change(q('select[data-column="0"]'), 'at');
     expect(save.disabled).toBe(false);
-    expect(Array.from(root.querySelectorAll('[data-kg="preview"] tbody tr')).map((tr) => tr.querySelector('td')!.textContent)).toEqual(['2026/05/01 20:15:03', '2026/04/29 08:01:59']);
+    expect(
+      Array.from(root.querySelectorAll('[data-kg="preview"] tbody tr')).map(
+        (tr) => tr.querySelector('td')!.textContent,
+      ),
+    ).toEqual(['2026/05/01 20:15:03', '2026/04/29 08:01:59']);
     expect(q('[data-kg="preview"] tbody tr td:nth-child(3)').textContent).toBe('');
     change(q('select[data-column="1"]'), 'ip');
     expect(q('[data-kg="preview"] tbody tr td:nth-child(3)').textContent).toBe('203.0.113.10');
@@ -109,7 +129,19 @@ describe('teach panel', () => {
     const { q } = mount();
     change(q('[data-kg="kind"]'), 'orders');
     const options = Array.from(q<HTMLSelectElement>('select[data-column="0"]').options).map((o) => o.value);
-    expect(options).toEqual(['', 'at', 'symbol', 'name', 'market', 'side', 'quantity', 'price', 'currency', 'account', 'status']);
+    expect(options).toEqual([
+      '',
+      'at',
+      'symbol',
+      'name',
+      'market',
+      'side',
+      'quantity',
+      'price',
+      'currency',
+      'account',
+      'status',
+    ]);
     expect(q('[data-kg="status"]').textContent).toMatch(/約定日時.*売買.*銘柄コード/);
   });
 
@@ -124,7 +156,11 @@ describe('teach panel', () => {
       urlPattern: '/app/info_connect_log.do',
       kind: 'login-history',
       signature: ['接続時刻', '接続元アドレス', '端末種別'],
-      columns: [{ header: '接続時刻', field: 'at' }, { header: '接続元アドレス', field: 'ip' }, { header: '端末種別', field: 'environment' }],
+      columns: [
+        { header: '接続時刻', field: 'at' },
+        { header: '接続元アドレス', field: 'ip' },
+        { header: '端末種別', field: 'environment' },
+      ],
       title: '接続の記録',
     });
   });
@@ -157,7 +193,14 @@ describe('picker', () => {
   it('removes itself before the page is read again after a save', async () => {
     setup();
     const saved = vi.fn(() => expect(document.querySelector(HOST_TAG)).toBeNull());
-    const ui = startTeach({ doc: document, broker: 'rakuten', url: URL_, save: async () => ({ ok: true }), saved, mode: 'open' });
+    const ui = startTeach({
+      doc: document,
+      broker: 'rakuten',
+      url: URL_,
+      save: async () => ({ ok: true }),
+      saved,
+      mode: 'open',
+    });
     (ui.root.querySelector('[data-kg="candidate"]') as HTMLButtonElement).click();
     change(ui.root.querySelector('select[data-column="0"]')!, 'at');
     (ui.root.querySelector('[data-kg="save"]') as HTMLButtonElement).click();
@@ -167,8 +210,22 @@ describe('picker', () => {
 
   it('started again, the earlier UI closes with its listeners', () => {
     setup();
-    const first = startTeach({ doc: document, broker: 'rakuten', url: URL_, save: vi.fn(), saved: vi.fn(), mode: 'open' });
-    const second = startTeach({ doc: document, broker: 'rakuten', url: URL_, save: vi.fn(), saved: vi.fn(), mode: 'open' });
+    const first = startTeach({
+      doc: document,
+      broker: 'rakuten',
+      url: URL_,
+      save: vi.fn(),
+      saved: vi.fn(),
+      mode: 'open',
+    });
+    const second = startTeach({
+      doc: document,
+      broker: 'rakuten',
+      url: URL_,
+      save: vi.fn(),
+      saved: vi.fn(),
+      mode: 'open',
+    });
     expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
     document.querySelector('#log td')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     expect(first.root.querySelector('select[data-column]')).toBeNull();
@@ -186,8 +243,16 @@ describe('picker', () => {
 
 describe('catalogues', () => {
   it.each(['ja', 'en'])('%s has every key the teach UI uses', (loc) => {
-    const catalog = JSON.parse(readFileSync(join(__dirname, '..', '..', 'public', '_locales', loc, 'messages.json'), 'utf8')) as Record<string, unknown>;
-    const used = new Set([...PANEL_KEYS, ...Array.from(readFileSync(join(__dirname, 'picker.ts'), 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g), (m) => m[1]!)]);
+    const catalog = JSON.parse(
+      readFileSync(join(__dirname, '..', '..', 'public', '_locales', loc, 'messages.json'), 'utf8'),
+    ) as Record<string, unknown>;
+    const used = new Set([
+      ...PANEL_KEYS,
+      ...Array.from(
+        readFileSync(join(__dirname, 'picker.ts'), 'utf8').matchAll(/\bt\('([A-Za-z0-9_]+)'/g),
+        (m) => m[1]!,
+      ),
+    ]);
     expect([...used].filter((k) => !(k in catalog))).toEqual([]);
   });
 });

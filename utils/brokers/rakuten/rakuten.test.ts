@@ -58,7 +58,9 @@ describe('rakuten adapter: URL hints', () => {
   });
 
   it('calls a logged-in page at the login-history URL without a login table unreadable, not unsupported', () => {
-    const doc = parseHtml('<html><head><title>楽天証券[PC]</title></head><body><a href="/app/logout.do">ログアウト</a><div id="table_login"></div></body></html>');
+    const doc = parseHtml(
+      '<html><head><title>楽天証券[PC]</title></head><body><a href="/app/logout.do">ログアウト</a><div id="table_login"></div></body></html>',
+    );
     const r = rakuten.readPage(doc, `https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do${SID}`);
     expect(r).toMatchObject({ pageKind: 'login-history', status: 'unreadable', loggedIn: true, logins: [] });
     expect(r.warnings).not.toEqual([]);

@@ -7,7 +7,11 @@ export const sbiCheck: CheckSpec = {
   sessionIdleMinutes: 10,
   knownTargets: [
     // 当日約定一覧 (brokers.md §2.2)
-    { kind: 'executions', path: '/ETGate/?_ControlID=WPLETagR001Control&_PageID=DefaultPID&_DataStoreID=DSWPLETagR001Control&_ActionID=DefaultAID&getFlg=on', hosts: /^site\d\.sbisec\.co\.jp$/ },
+    {
+      kind: 'executions',
+      path: '/ETGate/?_ControlID=WPLETagR001Control&_PageID=DefaultPID&_DataStoreID=DSWPLETagR001Control&_ActionID=DefaultAID&getFlg=on',
+      hosts: /^site\d\.sbisec\.co\.jp$/,
+    },
   ],
   // SBI's session lives in cookies; URLs carry no session id.
   withSession: (storedUrl) => storedUrl,

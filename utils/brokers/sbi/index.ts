@@ -14,6 +14,9 @@ export const sbi: BrokerAdapter = {
   hosts: SBI_HOSTS,
   pageKinds: ['login-history', 'executions', 'trade-history', 'order-inquiry', 'holdings'],
   urlHints: spec.urlHints,
-  officialUrls: { home: 'https://www.sbisec.co.jp/', support: 'https://www.sbisec.co.jp/ETGate/?_ControlID=WPLEThmR001Control&_PageID=DefaultPID&_ActionID=DefaultAID' },
+  officialUrls: {
+    home: 'https://www.sbisec.co.jp/',
+    support: 'https://www.sbisec.co.jp/ETGate/?_ControlID=WPLEThmR001Control&_PageID=DefaultPID&_ActionID=DefaultAID',
+  },
   readPage: (doc, url, opts) => readBrokerPage(spec, doc, url, opts),
 };

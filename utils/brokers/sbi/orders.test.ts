@@ -10,7 +10,8 @@ const dir = fileURLToPath(new URL('./fixtures', import.meta.url));
 orderFixtureSuite(sbi, dir);
 
 const TODAY = 'https://site3.sbisec.co.jp/ETGate/WPLETagR001Control/DefaultPID/DefaultAID?OutSide=on&getFlg=on';
-const read = (name: string, url: string) => sbi.readPage(parseHtml(decodeBytes(new Uint8Array(readFileSync(`${dir}/${name}`))).text), url);
+const read = (name: string, url: string) =>
+  sbi.readPage(parseHtml(decodeBytes(new Uint8Array(readFileSync(`${dir}/${name}`))).text), url);
 
 describe('sbi orders', () => {
   it.each(['orders-today.html', 'orders-today-empty.html', 'trade-history.html', 'holdings-account.html'])(
@@ -24,12 +25,25 @@ describe('sbi orders', () => {
 
   it('reads the row-spanned 銘柄 cell of 当日約定一覧 for every fill, with the code from the i_stock_sec link', () => {
     const r = read('orders-today.html', TODAY);
-    expect(r.orders.filter((o) => o.symbol === '7203').map((o) => [o.name, o.quantity])).toEqual([['トヨタ自動車', 100], ['トヨタ自動車', 100]]);
-    expect(r.orders.at(-1)).toMatchObject({ symbol: '4599', market: 'PTS（X）', marketRegion: 'JP', at: '2025-03-31T20:15:03+09:00', side: 'buy' });
+    expect(r.orders.filter((o) => o.symbol === '7203').map((o) => [o.name, o.quantity])).toEqual([
+      ['トヨタ自動車', 100],
+      ['トヨタ自動車', 100],
+    ]);
+    expect(r.orders.at(-1)).toMatchObject({
+      symbol: '4599',
+      market: 'PTS（X）',
+      marketRegion: 'JP',
+      at: '2025-03-31T20:15:03+09:00',
+      side: 'buy',
+    });
   });
 
   it('reports the empty 当日約定一覧 as empty, not unreadable', () => {
-    expect(read('orders-today-empty.html', TODAY)).toMatchObject({ pageKind: 'executions', status: 'empty', orders: [] });
+    expect(read('orders-today-empty.html', TODAY)).toMatchObject({
+      pageKind: 'executions',
+      status: 'empty',
+      orders: [],
+    });
   });
 
   it('reads the new-site order list: status badge, unfilled quantity, [data-security-code]', () => {
@@ -43,7 +57,15 @@ describe('sbi orders', () => {
   });
 
   it('takes the account of a holdings table from its section row', () => {
-    const r = read('holdings-account.html', 'https://site3.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID');
-    expect(r.holdings?.map((h) => [h.symbol, h.account])).toEqual([['7203', '特定'], ['6846', '特定'], ['9432', 'NISA(成長投資枠)'], ['1557', 'NISA(成長投資枠)']]);
+    const r = read(
+      'holdings-account.html',
+      'https://site3.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID',
+    );
+    expect(r.holdings?.map((h) => [h.symbol, h.account])).toEqual([
+      ['7203', '特定'],
+      ['6846', '特定'],
+      ['9432', 'NISA(成長投資枠)'],
+      ['1557', 'NISA(成長投資枠)'],
+    ]);
   });
 });

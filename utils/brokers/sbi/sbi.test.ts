@@ -8,7 +8,8 @@ import { sbi } from './index';
 
 fixtureSuite(sbi, fileURLToPath(new URL('./fixtures', import.meta.url)));
 
-const ETGATE_LOGIN_HISTORY = '?_ControlID=WPLETsmR001Control&_PageID=WPLETsmR001Sdtl12&_DataStoreID=DSWPLETsmR001Control&_ActionID=loginHistory&getFlg=on';
+const ETGATE_LOGIN_HISTORY =
+  '?_ControlID=WPLETsmR001Control&_PageID=WPLETsmR001Sdtl12&_DataStoreID=DSWPLETsmR001Control&_ActionID=loginHistory&getFlg=on';
 
 // Real URL shapes from brokers.md §2.1–2.2; the main-site login-history paths are invented (§2.5).
 const OWN = [
@@ -55,7 +56,10 @@ describe('sbi adapter: URL hints', () => {
     ['https://site.sbisec.co.jp/account/security/login-history', 'login-history'],
     ['https://k.sbisec.co.jp/bsite/member/loginHistory.do', 'login-history'],
     ['https://site3.sbisec.co.jp/ETGate/WPLETagR001Control/DefaultPID/DefaultAID?OutSide=on&getFlg=on', 'executions'],
-    ['https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR007Control&_PageID=WPLETacR007Rget10&getFlg=on', 'trade-history'],
+    [
+      'https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR007Control&_PageID=WPLETacR007Rget10&getFlg=on',
+      'trade-history',
+    ],
     ['https://member.c.sbisec.co.jp/foreign/refer/us/order-history', 'order-inquiry'],
     ['https://k.sbisec.co.jp/bsite/member/stock/orderList.do', 'order-inquiry'],
     ['https://site.sbisec.co.jp/account/assets', null],
@@ -65,7 +69,9 @@ describe('sbi adapter: URL hints', () => {
 
   it('calls a logged-in page at the login-history URL without a login table unreadable, not unsupported', () => {
     // the new site renders its lists client-side: a snapshot taken too early has no rows at all
-    const doc = parseHtml('<html><head><title>SBI証券</title></head><body><button>ログアウト</button><ul class="responsive-table"></ul></body></html>');
+    const doc = parseHtml(
+      '<html><head><title>SBI証券</title></head><body><button>ログアウト</button><ul class="responsive-table"></ul></body></html>',
+    );
     const r = sbi.readPage(doc, 'https://site.sbisec.co.jp/account/security/login-history');
     expect(r).toMatchObject({ pageKind: 'login-history', status: 'unreadable', loggedIn: true, logins: [] });
   });

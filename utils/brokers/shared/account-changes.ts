@@ -25,13 +25,25 @@ export const ACCOUNT_CHANGE_VOCAB: Vocabulary<AccountChangeField> = {
   },
   // after 変更項目 has claimed `item`, a 変更内容 column is its detail
   detail: { exact: ['詳細', '変更後', '備考', '変更後の内容', '変更内容'], contains: ['変更後', '詳細'] },
-  channel: { exact: ['受付方法', '受付経路', '経路', '手続方法', '受付チャネル', 'お手続き方法', '申込方法'], contains: ['経路', '方法'] },
+  channel: {
+    exact: ['受付方法', '受付経路', '経路', '手続方法', '受付チャネル', 'お手続き方法', '申込方法'],
+    contains: ['経路', '方法'],
+  },
   status: { exact: ['状態', '受付状況', 'ステータス', '処理状況'], contains: ['状況'] },
 };
 
 export const ACCOUNT_CHANGE_KINDS = [
-  'email', 'notification-settings', 'withdrawal-bank-account', 'foreign-stock-account', 'document-consent',
-  'address', 'phone', 'password', 'security-settings', 'name', 'other',
+  'email',
+  'notification-settings',
+  'withdrawal-bank-account',
+  'foreign-stock-account',
+  'document-consent',
+  'address',
+  'phone',
+  'password',
+  'security-settings',
+  'name',
+  'other',
 ] as const;
 export type AccountChangeKind = (typeof ACCOUNT_CHANGE_KINDS)[number];
 
@@ -40,7 +52,10 @@ const KIND_WORDS: Array<{ re: RegExp; kind: AccountChangeKind }> = [
   // 外国証券取引口座約款への同意 is a consent, not the account itself
   { re: /交付書面|電子交付|目論見書|契約締結前|同意|約諾|約款/, kind: 'document-consent' },
   { re: /外国株|外国証券|海外株|米国株|中国株|アセアン株/, kind: 'foreign-stock-account' },
-  { re: /出金先|振込先|入出金口座|登録金融機関|金融機関口座|銀行口座|出金口座|受取口座/, kind: 'withdrawal-bank-account' },
+  {
+    re: /出金先|振込先|入出金口座|登録金融機関|金融機関口座|銀行口座|出金口座|受取口座/,
+    kind: 'withdrawal-bank-account',
+  },
   { re: /通知|メールサービス|お知らせメール|配信|メール受信設定/, kind: 'notification-settings' },
   { re: /メールアドレス|e-?mail|Eメール|メール/i, kind: 'email' },
   { re: /パスワード|暗証番号/, kind: 'password' },
@@ -66,15 +81,21 @@ export interface AccountChangePageReading {
 }
 
 function headings(doc: Document): string {
-  return normalizeText(`${doc.title} ${Array.from(doc.querySelectorAll('h1,h2,h3,caption')).map((e) => e.textContent).join(' ')}`);
+  return normalizeText(
+    `${doc.title} ${Array.from(doc.querySelectorAll('h1,h2,h3,caption'))
+      .map((e) => e.textContent)
+      .join(' ')}`,
+  );
 }
 
 export function readAccountChangePage(doc: Document, grids: Grid[], hinted: PageKind | null): AccountChangePageReading {
   const warnings: string[] = [];
   const said = HEADING_RE.test(headings(doc));
   // a table of 日時 + 内容 is too common (notices, deposits) to be read without the page saying what it is
-  if (!said && hinted !== 'account-changes') return { recognised: false, status: 'absent', accountEvents: [], warnings };
-  let table: { grid: Grid; row: number; headers: string[]; columns: Partial<Record<AccountChangeField, number>> } | undefined;
+  if (!said && hinted !== 'account-changes')
+    return { recognised: false, status: 'absent', accountEvents: [], warnings };
+  let table:
+    { grid: Grid; row: number; headers: string[]; columns: Partial<Record<AccountChangeField, number>> } | undefined;
   for (const grid of grids) {
     for (let r = 0; r < Math.min(3, grid.rows.length) && !table; r++) {
       const texts = grid.rows[r]!.map((c) => c.text);
@@ -96,7 +117,8 @@ export function readAccountChangePage(doc: Document, grids: Grid[], hinted: Page
     if (row.map((c) => headerKey(c.text)).join('|') === keys) continue;
     if (row.length > 1 && row.every((c) => c.el === row[0]!.el)) continue;
     if (!row.some((c) => c.text)) continue;
-    const get = (f: AccountChangeField) => (columns[f] === undefined ? undefined : cleanText(row[columns[f]!]?.text) || undefined);
+    const get = (f: AccountChangeField) =>
+      columns[f] === undefined ? undefined : cleanText(row[columns[f]!]?.text) || undefined;
     const when = parseJstDateTime(get('at'));
     const item = get('item');
     if (!when || !item) {
@@ -105,7 +127,12 @@ export function readAccountChangePage(doc: Document, grids: Grid[], hinted: Page
     }
     // what changed is the item; the detail only helps when the item is vague (「登録情報の変更」)
     const byItem = accountChangeKind(item);
-    const c: AccountEventRow = { at: when.iso, kind: byItem === 'other' ? accountChangeKind(get('detail') ?? '') : byItem, item, raw: {} };
+    const c: AccountEventRow = {
+      at: when.iso,
+      kind: byItem === 'other' ? accountChangeKind(get('detail') ?? '') : byItem,
+      item,
+      raw: {},
+    };
     if (when.dateOnly) c.dateOnly = true;
     const detail = get('detail');
     if (detail && !/^-+$/.test(detail)) c.detail = detail;

@@ -22,7 +22,12 @@ export interface MappedTable<F extends string> {
   rows: Cell[][];
 }
 
-function matchField<F extends string>(vocab: Vocabulary<F>, key: string, taken: Set<F>, strict: boolean): F | undefined {
+function matchField<F extends string>(
+  vocab: Vocabulary<F>,
+  key: string,
+  taken: Set<F>,
+  strict: boolean,
+): F | undefined {
   for (const field of Object.keys(vocab) as F[]) {
     if (taken.has(field)) continue;
     const v = vocab[field];

@@ -36,7 +36,9 @@ export function parseJstDateTime(input: string | null | undefined): ParsedDate |
     if (!validDate(year, month, day)) return undefined;
     const rest = text.slice(m.index + m[0].length);
     const t = TIME.exec(rest);
-    let hh = 0, mm = 0, ss = 0;
+    let hh = 0,
+      mm = 0,
+      ss = 0;
     let dateOnly = true;
     if (t) {
       hh = Number(t[1]);

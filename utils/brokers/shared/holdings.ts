@@ -12,23 +12,53 @@ import { pageText } from './page-state';
 import type { Cell, Grid } from './table';
 import { cleanText, headerKey, normalizeText } from './text';
 
-export type HoldingField = 'symbol' | 'name' | 'instrument' | 'quantity' | 'account' | 'market' | 'currency' | 'assetClass' | 'value';
+export type HoldingField =
+  'symbol' | 'name' | 'instrument' | 'quantity' | 'account' | 'market' | 'currency' | 'assetClass' | 'value';
 
 export const HOLDING_VOCAB: Vocabulary<HoldingField> = {
-  symbol: { exact: ['銘柄コード', 'コード', 'ティッカー', '銘柄コード・ティッカー', 'ティッカー・コード', '証券コード'], contains: ['コード', 'ティッカー'] },
+  symbol: {
+    exact: ['銘柄コード', 'コード', 'ティッカー', '銘柄コード・ティッカー', 'ティッカー・コード', '証券コード'],
+    contains: ['コード', 'ティッカー'],
+  },
   name: { exact: ['銘柄名', '銘柄名称', 'ファンド名'], contains: ['銘柄名'] },
   instrument: { exact: ['銘柄', '銘柄(コード)', '銘柄・市場', '銘柄/市場'], contains: ['銘柄'] },
   quantity: {
-    exact: ['保有数量', '保有株数', '保有数', '数量', '残高数量', '保有口数', '株数', '保有数量[株]', '保有数量[株/口]', '残高'],
+    exact: [
+      '保有数量',
+      '保有株数',
+      '保有数',
+      '数量',
+      '残高数量',
+      '保有口数',
+      '株数',
+      '保有数量[株]',
+      '保有数量[株/口]',
+      '残高',
+    ],
     contains: ['保有数', '保有株', '株数', '数量'],
     not: ['注文', '約定', '売却可能', '未約定'],
   },
-  account: { exact: ['口座', '預り', '預り区分', '口座区分', '口座種別', '預かり区分'], contains: ['預り', '口座'], not: ['番号'] },
+  account: {
+    exact: ['口座', '預り', '預り区分', '口座区分', '口座種別', '預かり区分'],
+    contains: ['預り', '口座'],
+    not: ['番号'],
+  },
   market: { exact: ['市場', '市場名称', '取引所'], contains: ['市場'] },
   currency: { exact: ['通貨', '決済通貨', '取引通貨'], contains: ['通貨'] },
   assetClass: { exact: ['種別', '商品', '商品区分', '資産区分', '商品種別', '区分'] },
   value: {
-    exact: ['評価額', '時価評価額', '取得単価', '平均取得価額', '平均取得単価', '取得価額', '現在値', '評価損益', '取得金額', '時価'],
+    exact: [
+      '評価額',
+      '時価評価額',
+      '取得単価',
+      '平均取得価額',
+      '平均取得単価',
+      '取得価額',
+      '現在値',
+      '評価損益',
+      '取得金額',
+      '時価',
+    ],
     contains: ['評価額', '評価損益', '取得単価', '取得価額', '現在値'],
   },
 };
@@ -94,7 +124,11 @@ export function readHoldingRows(t: HoldingsTable, warnings: string[]): HoldingRo
   const out: HoldingRow[] = [];
   const headerKeys = t.headers.map(headerKey).join('|');
   // rows above the header that span the table name its account (SBI: 株式（現物/特定預り）)
-  let section = t.grid.rows.slice(0, t.headerRow).filter(spans).map((r) => r[0]!.text).join(' ');
+  let section = t.grid.rows
+    .slice(0, t.headerRow)
+    .filter(spans)
+    .map((r) => r[0]!.text)
+    .join(' ');
   const text = (row: Cell[], f: HoldingField) => (t.columns[f] === undefined ? undefined : row[t.columns[f]!]?.text);
   const shown = (s: string | undefined) => {
     const c = cleanText(s);
@@ -111,7 +145,10 @@ export function readHoldingRows(t: HoldingsTable, warnings: string[]): HoldingRo
     const quantity = readAmount(qtyText);
     const inst = splitInstrument(text(row, 'instrument'));
     const symbolText = shown(text(row, 'symbol')) ?? inst.symbol;
-    const name = shown(text(row, 'name')) ?? inst.name ?? (t.columns.symbol !== undefined ? shown(text(row, 'instrument')) : undefined);
+    const name =
+      shown(text(row, 'name')) ??
+      inst.name ??
+      (t.columns.symbol !== undefined ? shown(text(row, 'instrument')) : undefined);
     if (!symbolText && !name) continue; // a total row (合計) names no instrument
     if (/^(合計|小計|総合計)/.test(normalizeText(name))) continue;
     if (quantity === undefined) {
@@ -152,7 +189,13 @@ export interface HoldingsPageReading {
 
 export function readHoldingsPage(doc: Document, grids: Grid[], hinted: PageKind | null): HoldingsPageReading {
   const warnings: string[] = [];
-  const said = HEADING_RE.test(normalizeText(`${doc.title} ${Array.from(doc.querySelectorAll('h1,h2')).map((e) => e.textContent).join(' ')}`));
+  const said = HEADING_RE.test(
+    normalizeText(
+      `${doc.title} ${Array.from(doc.querySelectorAll('h1,h2'))
+        .map((e) => e.textContent)
+        .join(' ')}`,
+    ),
+  );
   // only pages that are about holdings: a home page's summary box is not a capture
   if (hinted !== 'holdings' && !said) return { recognised: false, status: 'absent', holdings: [], warnings };
   const tables = findHoldingsTables(grids);

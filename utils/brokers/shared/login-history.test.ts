@@ -3,7 +3,9 @@ import { parseHtml } from '../../dom/parse-html';
 import { extractIp, readLoginHistory } from './login-history';
 
 const page = (table: string, title = 'ログイン履歴', extra = '') =>
-  parseHtml(`<!DOCTYPE html><html><head><title>${title}</title></head><body><a href="/logout">ログアウト</a>${extra}${table}</body></html>`);
+  parseHtml(
+    `<!DOCTYPE html><html><head><title>${title}</title></head><body><a href="/logout">ログアウト</a>${extra}${table}</body></html>`,
+  );
 const table = (headers: string[], rows: string[][]) =>
   `<table><tr>${headers.map((h) => `<th>${h}</th>`).join('')}</tr>${rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
 
@@ -25,12 +27,19 @@ describe('extractIp', () => {
     expect(extractIp(text)).toEqual({ ip, rest });
   });
 
-  it.each([['256.1.1.1'], ['1.2.3'], ['1.2.3.4.5'], ['12:07:36'], ['2001:db8:::1'], ['gggg::1'], ['-'], ['不明'], ['']])(
-    '%j holds no address',
-    (text) => {
-      expect(extractIp(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    ['256.1.1.1'],
+    ['1.2.3'],
+    ['1.2.3.4.5'],
+    ['12:07:36'],
+    ['2001:db8:::1'],
+    ['gggg::1'],
+    ['-'],
+    ['不明'],
+    [''],
+  ])('%j holds no address', (text) => {
+    expect(extractIp(text)).toBeUndefined();
+  });
 });
 
 describe('readLoginHistory: result words', () => {
@@ -70,7 +79,10 @@ describe('readLoginHistory: environment cells', () => {
     ['Windows / Chrome 132', { os: 'Windows', browser: 'Chrome 132' }],
     ['iOS／Safari', { os: 'iOS', browser: 'Safari' }],
     ['macOS 14.4 / Firefox 124', { os: 'macOS 14.4', browser: 'Firefox 124' }],
-    ['Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36', { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36' }],
+    [
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36',
+      { userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36' },
+    ],
     ['iPhone', { device: 'iPhone' }],
     ['<script>alert(1)</script>', { device: '<script>alert(1)</script>' }],
   ])('%s', (cell, fields) => {
@@ -89,7 +101,9 @@ describe('readLoginHistory: what is a login history', () => {
   });
 
   it('reads a table with unmistakable columns (IP address) whatever the page title', () => {
-    const r = readLoginHistory(page(table(['日時', 'IPアドレス'], [['2025/03/01 12:07', '203.0.113.1']]), '会員メニュー'));
+    const r = readLoginHistory(
+      page(table(['日時', 'IPアドレス'], [['2025/03/01 12:07', '203.0.113.1']]), '会員メニュー'),
+    );
     expect(r).toMatchObject({ recognised: true, status: 'ok', logins: [{ ip: '203.0.113.1' }] });
   });
 
@@ -100,11 +114,24 @@ describe('readLoginHistory: what is a login history', () => {
 
   it('is empty when the page says there is nothing, with or without a header-only table', () => {
     expect(readLoginHistory(page('<p>ログイン履歴はありません。</p>')).status).toBe('empty');
-    expect(readLoginHistory(page(table(['ログイン日時', 'IPアドレス'], [])))).toMatchObject({ status: 'empty', logins: [] });
+    expect(readLoginHistory(page(table(['ログイン日時', 'IPアドレス'], [])))).toMatchObject({
+      status: 'empty',
+      logins: [],
+    });
   });
 
   it('is unreadable, never partly read, when one row has no usable time', () => {
-    const r = readLoginHistory(page(table(['ログイン日時', 'IPアドレス'], [['2025/03/01 12:07', '203.0.113.1'], ['2025/03/01', '203.0.113.2']])));
+    const r = readLoginHistory(
+      page(
+        table(
+          ['ログイン日時', 'IPアドレス'],
+          [
+            ['2025/03/01 12:07', '203.0.113.1'],
+            ['2025/03/01', '203.0.113.2'],
+          ],
+        ),
+      ),
+    );
     expect(r).toMatchObject({ recognised: true, status: 'unreadable', logins: [] });
     expect(r.warnings[0]).toMatch(/row 2/);
   });
@@ -120,7 +147,17 @@ describe('readLoginHistory: what is a login history', () => {
   });
 
   it('warns about an IP cell that holds no address and leaves ip unset', () => {
-    const r = readLoginHistory(page(table(['ログイン日時', 'IPアドレス'], [['2025/03/01 12:07', '非表示'], ['2025/03/01 12:06', '-']])));
+    const r = readLoginHistory(
+      page(
+        table(
+          ['ログイン日時', 'IPアドレス'],
+          [
+            ['2025/03/01 12:07', '非表示'],
+            ['2025/03/01 12:06', '-'],
+          ],
+        ),
+      ),
+    );
     expect(r.logins.map((l) => l.ip)).toEqual([undefined, undefined]);
     expect(r.warnings).toEqual(['row 1: not an IP address: "非表示"']);
   });

@@ -11,46 +11,102 @@ import { readGrids, type Grid } from './table';
 import { cleanText, headerKey, normalizeText } from './text';
 
 export type LoginField =
-  | 'at' | 'date' | 'time' | 'ip' | 'environment' | 'os' | 'browser'
-  | 'userAgent' | 'channel' | 'result' | 'location';
+  'at' | 'date' | 'time' | 'ip' | 'environment' | 'os' | 'browser' | 'userAgent' | 'channel' | 'result' | 'location';
 
 export const LOGIN_VOCAB: Vocabulary<LoginField> = {
   at: {
-    exact: ['ログイン日時', 'アクセス日時', '日時', '接続日時', 'ご利用日時', '利用日時', 'ログイン時刻', 'ログイン日時(日本時間)', '日時(日本時間)'],
+    exact: [
+      'ログイン日時',
+      'アクセス日時',
+      '日時',
+      '接続日時',
+      'ご利用日時',
+      '利用日時',
+      'ログイン時刻',
+      'ログイン日時(日本時間)',
+      '日時(日本時間)',
+    ],
     contains: ['ログイン日時', 'アクセス日時', '日時'],
     // 前回ログイン日時 is the one-login box on every Rakuten page (rakuten/fixtures/home.html), not a history
     not: ['約定', '注文', '受渡', '発注', '入金', '出金', '変更', '前回', 'メンテナンス'],
   },
   date: { exact: ['日付', 'ログイン日', 'アクセス日'], not: ['約定', '注文', '受渡', '前回'] },
   time: { exact: ['時刻', '時間', 'ログイン時間', 'アクセス時刻'] },
-  ip: { exact: ['IPアドレス', 'IP', 'IP Address', '接続元IPアドレス', 'アクセス元IPアドレス', 'グローバルIPアドレス'], contains: ['ipアドレス'] },
-  userAgent: { exact: ['ユーザーエージェント', 'ユーザエージェント', 'User-Agent', 'UserAgent', 'UA', 'ブラウザ情報'], contains: ['エージェント'] },
+  ip: {
+    exact: ['IPアドレス', 'IP', 'IP Address', '接続元IPアドレス', 'アクセス元IPアドレス', 'グローバルIPアドレス'],
+    contains: ['ipアドレス'],
+  },
+  userAgent: {
+    exact: ['ユーザーエージェント', 'ユーザエージェント', 'User-Agent', 'UserAgent', 'UA', 'ブラウザ情報'],
+    contains: ['エージェント'],
+  },
   os: { exact: ['OS', 'OS名', 'オペレーティングシステム', 'OS・バージョン'] },
   browser: { exact: ['ブラウザ', 'ブラウザー', 'ブラウザ名', 'ブラウザ・バージョン'] },
   environment: {
-    exact: ['ご利用環境', '利用環境', '接続環境', 'ご利用端末', '利用端末', '端末', '端末情報', 'デバイス', '機種', 'ご利用機器', 'OS/ブラウザ', 'OS・ブラウザ'],
+    exact: [
+      'ご利用環境',
+      '利用環境',
+      '接続環境',
+      'ご利用端末',
+      '利用端末',
+      '端末',
+      '端末情報',
+      'デバイス',
+      '機種',
+      'ご利用機器',
+      'OS/ブラウザ',
+      'OS・ブラウザ',
+    ],
     contains: ['環境', '端末'],
   },
   channel: {
-    exact: ['ログイン方法', '経路', 'チャネル', 'チャンネル', 'ログイン経路', 'アクセス方法', 'アクセス経路', 'ご利用サービス', 'ログイン元', '媒体', 'ログイン区分', 'サービス', '区分'],
+    exact: [
+      'ログイン方法',
+      '経路',
+      'チャネル',
+      'チャンネル',
+      'ログイン経路',
+      'アクセス方法',
+      'アクセス経路',
+      'ご利用サービス',
+      'ログイン元',
+      '媒体',
+      'ログイン区分',
+      'サービス',
+      '区分',
+    ],
     contains: ['ログイン方法', '経路', 'チャネル'],
   },
   result: { exact: ['結果', 'ログイン結果', '認証結果', '状態', 'ステータス', '成否', '可否'], contains: ['結果'] },
-  location: { exact: ['場所', '地域', '国', '国・地域', 'アクセス元', '接続元', '所在地', '推定地域', 'アクセス地域'], contains: ['地域'] },
+  location: {
+    exact: ['場所', '地域', '国', '国・地域', 'アクセス元', '接続元', '所在地', '推定地域', 'アクセス地域'],
+    contains: ['地域'],
+  },
 };
 
-const SIGNAL_FIELDS: LoginField[] = ['ip', 'environment', 'os', 'browser', 'userAgent', 'channel', 'result', 'location'];
+const SIGNAL_FIELDS: LoginField[] = [
+  'ip',
+  'environment',
+  'os',
+  'browser',
+  'userAgent',
+  'channel',
+  'result',
+  'location',
+];
 
 const HEADING_RE = /ログイン履歴|ログイン日時履歴|ログイン記録|アクセス履歴|ログイン状況|Login\s*History/i;
 const EMPTY_RE = /(履歴|データ|該当|ログイン|記録|情報).{0,15}(ありません|ございません|存在しません|見つかりません)/;
 
 const UA_RE = /Mozilla\/|AppleWebKit|Chrome\/\d|Safari\/\d|Gecko\/|Firefox\/\d|Edg\/\d|CFNetwork|Dalvik\//;
-const CHANNEL_RE = /^(PC|パソコン|スマートフォン|スマホ|タブレット|携帯|モバイル|iSPEED|アプリ|他社サービス|API|Web|WEB|ブラウザ)|アプリ|サービスから|iSPEED|SBI証券 株/;
+const CHANNEL_RE =
+  /^(PC|パソコン|スマートフォン|スマホ|タブレット|携帯|モバイル|iSPEED|アプリ|他社サービス|API|Web|WEB|ブラウザ)|アプリ|サービスから|iSPEED|SBI証券 株/;
 const IPV4_RE = /^\d{1,3}(?:\.\d{1,3}){3}$/;
 // candidate address tokens; each is then validated (a time like 12:07:36 is not an address)
 const ADDRESS_TOKEN_RE = /(?<![0-9a-z])[0-9a-f:.]+(?![0-9a-z])/gi;
 // `Windows / Chrome 132`, `iOS／Safari`: one ご利用環境 cell holding OS and browser (sbi/fixtures/login-history-new.html)
-const OS_SLASH_BROWSER_RE = /^((?:Windows|mac ?OS(?: X)?|Mac|iOS|iPadOS|Android|Linux|Chrome ?OS|ChromeOS)(?: ?[\d.]+)?) ?[/／|｜] ?(\S.*)$/i;
+const OS_SLASH_BROWSER_RE =
+  /^((?:Windows|mac ?OS(?: X)?|Mac|iOS|iPadOS|Android|Linux|Chrome ?OS|ChromeOS)(?: ?[\d.]+)?) ?[/／|｜] ?(\S.*)$/i;
 const FAILURE_RE = /失敗|エラー|NG|不可|拒否|ロック|誤り|不一致|無効|×|不正|ブロック|制限/;
 const SUCCESS_RE = /成功|正常|OK|完了|ログイン|○|許可/;
 
@@ -85,7 +141,9 @@ export function extractIp(text: string): { ip: string; rest: string } | undefine
     const token = m[0].replace(/^[.]+|[.]+$/g, '');
     if (!isIpv4(token) && !isIpv6(token)) continue;
     const start = m.index! + m[0].indexOf(token);
-    const rest = (t.slice(0, start) + t.slice(start + token.length)).replace(/^[\s()（）/／,、-]+|[\s()（）/／,、-]+$/g, '').trim();
+    const rest = (t.slice(0, start) + t.slice(start + token.length))
+      .replace(/^[\s()（）/／,、-]+|[\s()（）/／,、-]+$/g, '')
+      .trim();
     return { ip: token.toLowerCase(), rest };
   }
   return undefined;
@@ -132,12 +190,22 @@ export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): L
     const atText = cellOf(t, cells, 'at') ?? '';
     const dateText = cellOf(t, cells, 'date');
     const timeText = cellOf(t, cells, 'time');
-    const when = parseJstDateTime(dateText !== undefined && !parseJstDateTime(atText) ? `${dateText} ${timeText ?? ''}` : atText && timeText && !/\d:\d/.test(atText) ? `${atText} ${timeText}` : atText);
+    const when = parseJstDateTime(
+      dateText !== undefined && !parseJstDateTime(atText)
+        ? `${dateText} ${timeText ?? ''}`
+        : atText && timeText && !/\d:\d/.test(atText)
+          ? `${atText} ${timeText}`
+          : atText,
+    );
     if (!when || when.dateOnly) {
       warnings.push(`row ${i + 1}: no login time in "${(atText || dateText || '').slice(0, 40)}"`);
       return undefined; // never half records: the whole page is unreadable
     }
-    const row: LoginRow = { at: when.iso, result: readResult(cellOf(t, cells, 'result'), warnings), raw: rawOf(t, cells) };
+    const row: LoginRow = {
+      at: when.iso,
+      result: readResult(cellOf(t, cells, 'result'), warnings),
+      raw: rawOf(t, cells),
+    };
     const ipCell = cellOf(t, cells, 'ip');
     if (ipCell) {
       const found = extractIp(ipCell);
@@ -175,11 +243,18 @@ export function findLoginTables(grids: Grid[], heading: string): LoginTables {
   // shapes (a responsive duplicate, a summary box) are not read twice
   const signature = (t: MappedTable<LoginField>) => Object.keys(t.columns).sort().join(',');
   const best = signature(tables[0]!);
-  return { headingSays, tables: tables.filter((x) => signature(x) === best && x.grid.source === tables[0]!.grid.source) };
+  return {
+    headingSays,
+    tables: tables.filter((x) => signature(x) === best && x.grid.source === tables[0]!.grid.source),
+  };
 }
 
 /** `heading`: headingText(doc), when the caller has it already. */
-export function readLoginHistory(doc: Document, grids: Grid[] = readGrids(doc), heading: string = headingText(doc)): LoginHistoryReading {
+export function readLoginHistory(
+  doc: Document,
+  grids: Grid[] = readGrids(doc),
+  heading: string = headingText(doc),
+): LoginHistoryReading {
   const warnings: string[] = [];
   const { headingSays, tables } = findLoginTables(grids, heading);
   if (tables.length === 0) {

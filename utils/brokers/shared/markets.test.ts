@@ -3,12 +3,35 @@ import { currencyCode, marketRegion, normaliseSymbol, regionOfMarket, splitInstr
 
 describe('regionOfMarket', () => {
   it.each([
-    ['東証', 'JP'], ['名証', 'JP'], ['福証', 'JP'], ['札証', 'JP'], ['PTS（X）', 'JP'], ['ToSTNeT', 'JP'], ['東証（外）', 'JP'], ['東証(外)', 'JP'],
-    ['NASDAQ', 'US'], ['NYSE', 'US'], ['NYSE Arca', 'US'], ['NYSE American', 'US'], ['米国', 'US'],
-    ['香港', 'HK'], ['中国株(香港)', 'HK'], ['中国株（香港）', 'HK'], ['HKEX', 'HK'],
-    ['上海', 'CN'], ['深セン', 'CN'], ['深圳', 'CN'],
-    ['シンガポール', 'SG'], ['SGX', 'SG'], ['KOSPI', 'KR'], ['KOSDAQ', 'KR'], ['韓国', 'KR'],
-    ['ベトナム', 'VN'], ['タイ', 'TH'], ['インドネシア', 'ID'], ['マレーシア', 'MY'],
+    ['東証', 'JP'],
+    ['名証', 'JP'],
+    ['福証', 'JP'],
+    ['札証', 'JP'],
+    ['PTS（X）', 'JP'],
+    ['ToSTNeT', 'JP'],
+    ['東証（外）', 'JP'],
+    ['東証(外)', 'JP'],
+    ['NASDAQ', 'US'],
+    ['NYSE', 'US'],
+    ['NYSE Arca', 'US'],
+    ['NYSE American', 'US'],
+    ['米国', 'US'],
+    ['香港', 'HK'],
+    ['中国株(香港)', 'HK'],
+    ['中国株（香港）', 'HK'],
+    ['HKEX', 'HK'],
+    ['上海', 'CN'],
+    ['深セン', 'CN'],
+    ['深圳', 'CN'],
+    ['シンガポール', 'SG'],
+    ['SGX', 'SG'],
+    ['KOSPI', 'KR'],
+    ['KOSDAQ', 'KR'],
+    ['韓国', 'KR'],
+    ['ベトナム', 'VN'],
+    ['タイ', 'TH'],
+    ['インドネシア', 'ID'],
+    ['マレーシア', 'MY'],
   ])('%s -> %s', (market, region) => {
     expect(regionOfMarket(market)).toBe(region);
   });
@@ -19,8 +42,18 @@ describe('regionOfMarket', () => {
 
 describe('currencyCode', () => {
   it.each([
-    ['円', 'JPY'], ['日本円', 'JPY'], ['米ドル', 'USD'], ['ＵＳドル', 'USD'], ['USドル', 'USD'], ['米国ドル', 'USD'],
-    ['HKドル', 'HKD'], ['ＨＫドル', 'HKD'], ['香港ドル', 'HKD'], ['人民元', 'CNY'], ['SGドル', 'SGD'], ['ウォン', 'KRW'],
+    ['円', 'JPY'],
+    ['日本円', 'JPY'],
+    ['米ドル', 'USD'],
+    ['ＵＳドル', 'USD'],
+    ['USドル', 'USD'],
+    ['米国ドル', 'USD'],
+    ['HKドル', 'HKD'],
+    ['ＨＫドル', 'HKD'],
+    ['香港ドル', 'HKD'],
+    ['人民元', 'CNY'],
+    ['SGドル', 'SGD'],
+    ['ウォン', 'KRW'],
   ])('%s -> %s', (text, code) => {
     expect(currencyCode(text)).toBe(code);
   });

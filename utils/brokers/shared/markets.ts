@@ -12,7 +12,10 @@ export type MarketRegion = (typeof MARKET_REGIONS)[number];
 /** Market words, tried in order (longer and more specific first). Matched on NFKC text. */
 const MARKET_WORDS: Array<{ re: RegExp; region: MarketRegion }> = [
   // Japan: 東証 (incl. 東証(外) = foreign stocks listed in Tokyo, brokers.md §2.4), 名証, 福証, 札証, PTS, ToSTNeT
-  { re: /東証|東京|名証|名古屋|福証|福岡|札証|札幌|PTS|ToSTNeT|JNX|ジャパンネクスト|Cboe\s*Japan|^TSE$|^東$|^名$|^福$|^札$|国内/i, region: 'JP' },
+  {
+    re: /東証|東京|名証|名古屋|福証|福岡|札証|札幌|PTS|ToSTNeT|JNX|ジャパンネクスト|Cboe\s*Japan|^TSE$|^東$|^名$|^福$|^札$|国内/i,
+    region: 'JP',
+  },
   // 中国株(香港) names the HK market; check HK before the generic China words
   { re: /香港|HKEX|HKSE|^HK$|Hong\s*Kong|SEHK/i, region: 'HK' },
   { re: /上海|深セン|深せん|深圳|SSE|SZSE|中国/i, region: 'CN' },
@@ -40,7 +43,15 @@ const CURRENCY_WORDS: Array<{ re: RegExp; code: string }> = [
 ];
 
 const REGION_OF_CURRENCY: Record<string, MarketRegion> = {
-  USD: 'US', HKD: 'HK', CNY: 'CN', SGD: 'SG', KRW: 'KR', VND: 'VN', THB: 'TH', IDR: 'ID', MYR: 'MY',
+  USD: 'US',
+  HKD: 'HK',
+  CNY: 'CN',
+  SGD: 'SG',
+  KRW: 'KR',
+  VND: 'VN',
+  THB: 'TH',
+  IDR: 'ID',
+  MYR: 'MY',
 };
 
 /** `米ドル` → `USD`; undefined when the text names no currency we know. */
@@ -99,7 +110,8 @@ export function normaliseSymbol(symbol: string | null | undefined, region?: Mark
 }
 
 /** Exchanges that SBI's new site prints after the ticker (`GOOG NASDAQ`, brokers.md §2.3), one or two words. */
-const EXCHANGES = /^(NYSE Arca|NYSE American|NYSE MKT|NYSE|NASDAQ|AMEX|OTC|TSE|HKEX|SEHK|SSE|SZSE|SGX|KOSPI|KOSDAQ|HOSE|HNX|SET|IDX|Bursa)$/i;
+const EXCHANGES =
+  /^(NYSE Arca|NYSE American|NYSE MKT|NYSE|NASDAQ|AMEX|OTC|TSE|HKEX|SEHK|SSE|SZSE|SGX|KOSPI|KOSDAQ|HOSE|HNX|SET|IDX|Bursa)$/i;
 const TICKER = /^[A-Z0-9][A-Z0-9.\-]{0,9}$/;
 const JP_OR_HK_CODE = /^(\d{3}[0-9A-Z]|\d{5})$/;
 
@@ -122,7 +134,9 @@ export function splitInstrument(text: string | null | undefined): Instrument {
   const norm = words.map((w) => w.normalize('NFKC'));
   const name = (from: number, to: number) => (to > from ? words.slice(from, to).join(' ') : undefined);
   const out = (n: string | undefined, symbol: string | undefined, market: string | undefined): Instrument => ({
-    ...(n ? { name: n } : {}), ...(symbol ? { symbol } : {}), ...(market ? { market } : {}),
+    ...(n ? { name: n } : {}),
+    ...(symbol ? { symbol } : {}),
+    ...(market ? { market } : {}),
   });
   // `<name> <TICKER> / <exchange>`
   const slash = norm.lastIndexOf('/');
@@ -141,7 +155,8 @@ export function splitInstrument(text: string | null | undefined): Instrument {
   // `<code> <name> [<market>]`
   if (JP_OR_HK_CODE.test(norm[0]!) && words.length > 1) {
     const last = norm[norm.length - 1]!;
-    if (words.length > 2 && regionOfMarket(last) && last.length <= 8) return out(name(1, words.length - 1), norm[0], words[words.length - 1]);
+    if (words.length > 2 && regionOfMarket(last) && last.length <= 8)
+      return out(name(1, words.length - 1), norm[0], words[words.length - 1]);
     return out(name(1, words.length), norm[0], undefined);
   }
   // `<name> <code> [<market>]`

@@ -18,19 +18,32 @@ export type OrderExpectation = Pick<PageReading, 'pageKind' | 'status' | 'logged
   accountEvents: NonNullable<PageReading['accountEvents']>;
 };
 
-export function orderFixtures(dir: string): Array<{ name: string; text: string; charset: string; expected: OrderExpectation }> {
+export function orderFixtures(
+  dir: string,
+): Array<{ name: string; text: string; charset: string; expected: OrderExpectation }> {
   return readdirSync(dir)
     .filter((f) => ORDER_FIXTURE.test(f))
     .sort()
     .map((name) => {
       const { text, charset } = decodeBytes(new Uint8Array(readFileSync(join(dir, name))));
-      const expected = JSON.parse(readFileSync(join(dir, name.replace(/\.html$/, '.expected.json')), 'utf8')) as OrderExpectation;
+      const expected = JSON.parse(
+        readFileSync(join(dir, name.replace(/\.html$/, '.expected.json')), 'utf8'),
+      ) as OrderExpectation;
       return { name, text, charset, expected };
     });
 }
 
 export function orderComparable(r: PageReading, url: string): OrderExpectation {
-  return { url, pageKind: r.pageKind, status: r.status, loggedIn: r.loggedIn, orders: r.orders, holdings: r.holdings ?? [], accountEvents: r.accountEvents ?? [], warnings: r.warnings };
+  return {
+    url,
+    pageKind: r.pageKind,
+    status: r.status,
+    loggedIn: r.loggedIn,
+    orders: r.orders,
+    holdings: r.holdings ?? [],
+    accountEvents: r.accountEvents ?? [],
+    warnings: r.warnings,
+  };
 }
 
 /** Every order fixture, through both DOMs, equals its reviewed expected file. */

@@ -17,9 +17,26 @@ import { type Grid } from './table';
 import { cleanText, headerKey, normalizeText } from './text';
 
 export type OrderField =
-  | 'at' | 'orderAt' | 'time' | 'settleDate' | 'symbol' | 'name' | 'instrument' | 'market'
-  | 'side' | 'trade' | 'quantity' | 'orderQuantity' | 'price' | 'orderPrice' | 'fees' | 'amount'
-  | 'account' | 'currency' | 'status' | 'orderNumber';
+  | 'at'
+  | 'orderAt'
+  | 'time'
+  | 'settleDate'
+  | 'symbol'
+  | 'name'
+  | 'instrument'
+  | 'market'
+  | 'side'
+  | 'trade'
+  | 'quantity'
+  | 'orderQuantity'
+  | 'price'
+  | 'orderPrice'
+  | 'fees'
+  | 'amount'
+  | 'account'
+  | 'currency'
+  | 'status'
+  | 'orderNumber';
 
 export const ORDER_VOCAB: Vocabulary<OrderField> = {
   at: {
@@ -35,7 +52,16 @@ export const ORDER_VOCAB: Vocabulary<OrderField> = {
   time: { exact: ['約定時刻', '約定時間', '時刻'] },
   settleDate: { exact: ['受渡日', '国内受渡日', '受渡日付', '受渡予定日'], contains: ['受渡日'] },
   symbol: {
-    exact: ['銘柄コード', 'コード', 'ティッカー', 'ティッカーシンボル', 'シンボル', '証券コード', '銘柄コード・ティッカー', 'ティッカー・コード'],
+    exact: [
+      '銘柄コード',
+      'コード',
+      'ティッカー',
+      'ティッカーシンボル',
+      'シンボル',
+      '証券コード',
+      '銘柄コード・ティッカー',
+      'ティッカー・コード',
+    ],
     contains: ['コード', 'ティッカー'],
     not: ['注文'],
   },
@@ -49,7 +75,17 @@ export const ORDER_VOCAB: Vocabulary<OrderField> = {
     not: ['取引所', '日', '番号', '口座', '通貨'],
   },
   quantity: {
-    exact: ['約定数量', '数量', '数量[株]', '数量(未約定数量)', '数量(株/口)/返済数量', '株数', '約定株数', '数量[株/口]', '約定数量[株]'],
+    exact: [
+      '約定数量',
+      '数量',
+      '数量[株]',
+      '数量(未約定数量)',
+      '数量(株/口)/返済数量',
+      '株数',
+      '約定株数',
+      '数量[株/口]',
+      '約定数量[株]',
+    ],
     contains: ['約定数量', '数量', '株数'],
     not: ['注文数量', '未約定数量のみ'],
   },
@@ -121,7 +157,8 @@ const STATUS_WORDS: Array<{ re: RegExp; status: OrderRow['status'] | 'done' }> =
   // SBI's new site marks finished orders 完了 whether filled or expired (brokers.md §2.3)
   { re: /完了|終了/, status: 'done' },
 ];
-const STATUS_TOKEN = /^(一部約定|注文中|受付中|待機中|発注中|執行中|未約定|約定済|全部約定|取消済|取消中|取消|失効|完了|期限切れ|出来ず)\s*/;
+const STATUS_TOKEN =
+  /^(一部約定|注文中|受付中|待機中|発注中|執行中|未約定|約定済|全部約定|取消済|取消中|取消|失効|完了|期限切れ|出来ず)\s*/;
 
 export function readStatus(text: string | undefined): OrderRow['status'] | 'done' | undefined {
   const t = normalizeText(text);
@@ -132,7 +169,10 @@ export function readStatus(text: string | undefined): OrderRow['status'] | 'done
 
 /** `1 ( 1 )` (SBI new site: quantity, unfilled), `4,000`, `△1,200`, `--`. */
 export function readAmount(text: string | undefined): number | undefined {
-  const t = normalizeText(text).replace(/[,円株口]|USドル|HKドル/g, '').replace(/^[△▲]/, '-').trim();
+  const t = normalizeText(text)
+    .replace(/[,円株口]|USドル|HKドル/g, '')
+    .replace(/^[△▲]/, '-')
+    .trim();
   if (t === '' || /^-+$/.test(t)) return undefined;
   const m = /^([+-]?\d+(?:\.\d+)?)(?:\s|$|\()/.exec(t);
   return m ? Number(m[1]) : undefined;
@@ -154,10 +194,24 @@ function bracketCurrency(header: string | undefined): string | undefined {
   return m && currencyCode(m[1]) ? m[1] : undefined;
 }
 
-const REGION_CURRENCY: Partial<Record<MarketRegion, string>> = { JP: 'JPY', US: 'USD', HK: 'HKD', CN: 'CNY', SG: 'SGD', KR: 'KRW', VN: 'VND', TH: 'THB', ID: 'IDR', MY: 'MYR' };
+const REGION_CURRENCY: Partial<Record<MarketRegion, string>> = {
+  JP: 'JPY',
+  US: 'USD',
+  HK: 'HKD',
+  CN: 'CNY',
+  SG: 'SGD',
+  KR: 'KRW',
+  VN: 'VND',
+  TH: 'THB',
+  ID: 'IDR',
+  MY: 'MYR',
+};
 
 /** Symbol, name and market from the instrument cell(s), using links and data attributes where a page has them. */
-function readInstrument(t: OrderTable, row: OrderCell[]): { symbol?: string; name?: string; market?: string; statusWord?: string } {
+function readInstrument(
+  t: OrderTable,
+  row: OrderCell[],
+): { symbol?: string; name?: string; market?: string; statusWord?: string } {
   const cell = (f: OrderField) => (t.columns[f] === undefined ? undefined : row[t.columns[f]!]);
   const inst = cell('instrument');
   let symbol = shown(cell('symbol')?.text);
@@ -178,19 +232,29 @@ function readInstrument(t: OrderTable, row: OrderCell[]): { symbol?: string; nam
     // SBI legacy: `i_stock_sec=6846+` in the stock link (brokers.md §2.2)
     const href = el?.querySelector?.('a[href*="i_stock_sec="]')?.getAttribute('href') ?? '';
     const linked = /i_stock_sec=([0-9A-Za-z]+)/.exec(href)?.[1];
-    const lines = el ? Array.from(el.querySelectorAll('p')).map((p) => cleanText(p.textContent)).filter((l) => l && !STATUS_TOKEN.test(l + ' ')) : [];
+    const lines = el
+      ? Array.from(el.querySelectorAll('p'))
+          .map((p) => cleanText(p.textContent))
+          .filter((l) => l && !STATUS_TOKEN.test(l + ' '))
+      : [];
     let parts = splitInstrument(text);
     if (lines.length >= 2) {
       const last = lines[lines.length - 1]!;
       const tm = /^([A-Za-z0-9.\-]+)\s+(.+)$/.exec(normalizeText(last));
-      if (tm && (code === undefined || tm[1] === code)) parts = { name: lines.slice(0, -1).join(' '), symbol: tm[1], market: tm[2] };
+      if (tm && (code === undefined || tm[1] === code))
+        parts = { name: lines.slice(0, -1).join(' '), symbol: tm[1], market: tm[2] };
     }
     // a data attribute or link beats text; a 銘柄名 column beats the instrument cell's name
     symbol ??= code ?? linked ?? parts.symbol;
     name ??= parts.name;
     market ??= parts.market;
   }
-  return { ...(symbol ? { symbol } : {}), ...(name ? { name } : {}), ...(market ? { market } : {}), ...(statusWord ? { statusWord } : {}) };
+  return {
+    ...(symbol ? { symbol } : {}),
+    ...(name ? { name } : {}),
+    ...(market ? { market } : {}),
+    ...(statusWord ? { statusWord } : {}),
+  };
 }
 
 function rawOf(t: OrderTable, row: OrderCell[]): Record<string, string> {
@@ -219,7 +283,12 @@ export function readOrderRows(t: OrderTable, warnings: string[], opts: OrderRead
     else if (side !== 'skip' && readSide(tradeCell) === 'skip') side = 'skip';
     const inst = readInstrument(t, row);
     if (side === 'skip') {
-      warnings.push(`not an order (${normalizeText(sideCell ?? tradeCell)}): ${[inst.symbol, inst.name, normalizeText(text(row, 'quantity'))].filter(Boolean).join(' ')}`.slice(0, 120));
+      warnings.push(
+        `not an order (${normalizeText(sideCell ?? tradeCell)}): ${[inst.symbol, inst.name, normalizeText(text(row, 'quantity'))].filter(Boolean).join(' ')}`.slice(
+          0,
+          120,
+        ),
+      );
       continue;
     }
     if (!side) {
@@ -246,10 +315,20 @@ export function readOrderRows(t: OrderTable, warnings: string[], opts: OrderRead
     const orderPrice = readAmount(text(row, 'orderPrice'));
     if (status === 'done') {
       // 完了: filled if something was filled, else it expired or was cancelled
-      status = unfilled !== undefined && quantity !== undefined && unfilled >= quantity && price === undefined ? 'cancelled' : 'executed';
+      status =
+        unfilled !== undefined && quantity !== undefined && unfilled >= quantity && price === undefined
+          ? 'cancelled'
+          : 'executed';
     }
     status ??= opts.defaultStatus ?? (atText && price !== undefined ? 'executed' : 'open');
-    if (status === 'executed' && quantity !== undefined && unfilled !== undefined && unfilled > 0 && unfilled < quantity) quantity -= unfilled;
+    if (
+      status === 'executed' &&
+      quantity !== undefined &&
+      unfilled !== undefined &&
+      unfilled > 0 &&
+      unfilled < quantity
+    )
+      quantity -= unfilled;
     if (quantity === undefined) quantity = orderQuantity;
     if (price === undefined && status !== 'executed') price = orderPrice;
 
@@ -293,7 +372,10 @@ export function isOrderTable(columns: Partial<Record<OrderField, number>>): bool
 }
 
 /** The header row of a CSV or text table: the first of its first `limit` rows that maps as an order table. */
-export function findOrderHeader(rows: string[][], limit = 40): { index: number; columns: Partial<Record<OrderField, number>> } | undefined {
+export function findOrderHeader(
+  rows: string[][],
+  limit = 40,
+): { index: number; columns: Partial<Record<OrderField, number>> } | undefined {
   for (let r = 0; r < Math.min(limit, rows.length); r++) {
     const cells = rows[r]!;
     if (cells.some((c) => c.length > 40)) continue;
@@ -323,7 +405,10 @@ function mainHeadings(doc: Document): string {
   return normalizeText(parts.join(' | '));
 }
 
-export function headingKind(doc: Document, candidates: Array<{ re: RegExp; kind: PageKind }> = HEADINGS): PageKind | undefined {
+export function headingKind(
+  doc: Document,
+  candidates: Array<{ re: RegExp; kind: PageKind }> = HEADINGS,
+): PageKind | undefined {
   const h = mainHeadings(doc);
   return candidates.find((c) => c.re.test(h))?.kind;
 }
@@ -379,21 +464,29 @@ export function readOrderPage(doc: Document, grids: Grid[], url: string, hinted:
   if (tables.length === 0) {
     const kind = hintedKind ?? said;
     if (!kind) return { recognised: false, pageKind: null, status: 'absent', orders: [], warnings };
-    if (EMPTY_RE.test(pageText(doc))) return { recognised: true, pageKind: kind, status: 'empty', orders: [], warnings };
+    if (EMPTY_RE.test(pageText(doc)))
+      return { recognised: true, pageKind: kind, status: 'empty', orders: [], warnings };
     warnings.push(`${kind}: no table with a date, buy/sell, instrument and quantity was found`);
     return { recognised: true, pageKind: kind, status: 'unreadable', orders: [], warnings };
   }
   const t0 = tables[0]!;
-  const byColumns: PageKind = t0.columns.status !== undefined || t0.columns.orderNumber !== undefined || (t0.columns.at === undefined && t0.columns.orderAt !== undefined) ? 'order-inquiry' : 'trade-history';
+  const byColumns: PageKind =
+    t0.columns.status !== undefined ||
+    t0.columns.orderNumber !== undefined ||
+    (t0.columns.at === undefined && t0.columns.orderAt !== undefined)
+      ? 'order-inquiry'
+      : 'trade-history';
   const pageKind = hintedKind ?? said ?? byColumns;
   const pageRegion = pageRegionOf(doc, url);
   const defaultStatus = pageKind === 'order-inquiry' ? undefined : 'executed';
   const orders: OrderRow[] = [];
   for (const t of tables) {
-    const rows = readOrderRows(t, warnings, { ...(pageRegion ? { pageRegion } : {}), ...(defaultStatus ? { defaultStatus } : {}) });
+    const rows = readOrderRows(t, warnings, {
+      ...(pageRegion ? { pageRegion } : {}),
+      ...(defaultStatus ? { defaultStatus } : {}),
+    });
     if (!rows) return { recognised: true, pageKind, status: 'unreadable', orders: [], warnings };
     orders.push(...rows);
   }
   return { recognised: true, pageKind, status: orders.length ? 'ok' : 'empty', orders, warnings };
 }
-

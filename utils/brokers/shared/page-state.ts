@@ -44,7 +44,10 @@ export function pageText(doc: Document): string {
   while (i < raw.length && out.trimStart().length <= PAGE_TEXT_LIMIT) {
     let end = Math.min(raw.length, i + CHUNK);
     while (end < raw.length && !(WS.test(raw[end]!) && !WS.test(raw[end - 1]!))) end++;
-    out += raw.slice(i, end).normalize('NFKC').replace(/[\u00a0\u3000\s]+/g, ' ');
+    out += raw
+      .slice(i, end)
+      .normalize('NFKC')
+      .replace(/[\u00a0\u3000\s]+/g, ' ');
     i = end;
   }
   return out.trim().slice(0, PAGE_TEXT_LIMIT);
@@ -59,7 +62,8 @@ function headingElements(doc: Document): Element[] {
   // against every element, ~3 ms on a 1,000-row page
   const out: Element[] = [];
   const visit = (el: Element): void => {
-    if (HEADING_TAGS.has(el.localName) || (el.hasAttributes() && HEADING_CLASS.test(el.getAttribute('class') ?? ''))) out.push(el);
+    if (HEADING_TAGS.has(el.localName) || (el.hasAttributes() && HEADING_CLASS.test(el.getAttribute('class') ?? '')))
+      out.push(el);
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c);
   };
   if (doc.documentElement) visit(doc.documentElement);

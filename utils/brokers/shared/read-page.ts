@@ -22,7 +22,13 @@ export function urlKind(url: string, hints: BrokerAdapter['urlHints']): PageKind
 }
 
 export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string, opts: ReadOptions = {}): PageReading {
-  const base = { broker: spec.broker, parserVersion: spec.parserVersion, logins: [], orders: [], warnings: [] as string[] };
+  const base = {
+    broker: spec.broker,
+    parserVersion: spec.parserVersion,
+    logins: [],
+    orders: [],
+    warnings: [] as string[],
+  };
   const heading = headingText(doc);
   const state = sessionState(doc, spec.phrases, heading);
   if (state === 'not-logged-in' || state === 'maintenance') {
@@ -36,17 +42,39 @@ export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string, opt
     const m = taught[0]!.mapping;
     const r = readTaughtTables(taught, doc, url);
     const status = !r.ok ? 'unreadable' : r.logins.length + r.orders.length ? 'ok' : 'empty';
-    return { ...base, parserVersion: `${spec.parserVersion}+taught:${m.id}`, pageKind: taughtPageKind(m), status, loggedIn: true, logins: r.logins, orders: r.orders, warnings: [`taught table mapping ${m.id}`, ...r.warnings] };
+    return {
+      ...base,
+      parserVersion: `${spec.parserVersion}+taught:${m.id}`,
+      pageKind: taughtPageKind(m),
+      status,
+      loggedIn: true,
+      logins: r.logins,
+      orders: r.orders,
+      warnings: [`taught table mapping ${m.id}`, ...r.warnings],
+    };
   }
   const login = readLoginHistory(doc, grids, heading);
   if (login.recognised) {
-    return { ...base, pageKind: 'login-history', status: login.status === 'absent' ? 'unreadable' : login.status, loggedIn: true, logins: login.logins, warnings: login.warnings };
+    return {
+      ...base,
+      pageKind: 'login-history',
+      status: login.status === 'absent' ? 'unreadable' : login.status,
+      loggedIn: true,
+      logins: login.logins,
+      warnings: login.warnings,
+    };
   }
   // orders / executions, holdings, account changes (issue 3)
   const account = hinted === 'login-history' ? undefined : readAccountPage(doc, grids, url, hinted);
   if (account) return { ...base, ...account, loggedIn: true };
   if (hinted === 'login-history') {
-    return { ...base, pageKind: 'login-history', status: 'unreadable', loggedIn: state === 'logged-in', warnings: ['the URL is a login history, but no login table was found'] };
+    return {
+      ...base,
+      pageKind: 'login-history',
+      status: 'unreadable',
+      loggedIn: state === 'logged-in',
+      warnings: ['the URL is a login history, but no login table was found'],
+    };
   }
   return { ...base, pageKind: hinted ?? 'other', status: 'unsupported', loggedIn: state === 'logged-in' };
 }

@@ -13,7 +13,10 @@ import type { PageSense, PageSide } from './sense-page';
 // The content script decides with the page side what the background then reads
 // in full: both must agree on state, kind and login, or a page is lost or sent for nothing.
 function agreed(full: PageReading): Pick<PageSense, 'pageKind' | 'status' | 'loggedIn'> {
-  const status = full.status === 'not-logged-in' || full.status === 'maintenance' || full.status === 'unsupported' ? full.status : 'recognised';
+  const status =
+    full.status === 'not-logged-in' || full.status === 'maintenance' || full.status === 'unsupported'
+      ? full.status
+      : 'recognised';
   return { pageKind: full.pageKind, status, loggedIn: full.loggedIn };
 }
 
@@ -24,30 +27,41 @@ const brokers: Array<{ adapter: BrokerAdapter; page: PageSide }> = [
 
 describe.each(brokers)('$page.id page side', ({ adapter, page }) => {
   const dir = fileURLToPath(new URL(`../${adapter.id}/fixtures`, import.meta.url));
-  const fixtures = fixtureFiles(dir).map((f) => ({ ...f, url: (JSON.parse(readFileSync(f.expectedPath, 'utf8')) as { url: string }).url }));
+  const fixtures = fixtureFiles(dir).map((f) => ({
+    ...f,
+    url: (JSON.parse(readFileSync(f.expectedPath, 'utf8')) as { url: string }).url,
+  }));
   const urls = [...new Set(fixtures.map((f) => f.url))];
 
-  it('has the adapter\'s hosts', () => {
+  it("has the adapter's hosts", () => {
     expect(page.hosts).toEqual(adapter.hosts);
   });
 
-  it.each(fixtures.flatMap((f) => DOMS.map((dom) => ({ f, dom }))))('$f.name with $dom: as the full reading', async ({ f, dom }) => {
-    const { doc, close } = await parseWith(dom, f.text, f.url);
-    try {
-      const sense = page.readPage(doc, f.url);
-      expect({ pageKind: sense.pageKind, status: sense.status, loggedIn: sense.loggedIn }).toEqual(agreed(adapter.readPage(doc, f.url)));
-      expect(sense).toMatchObject({ broker: adapter.id, warnings: [] });
-    } finally {
-      await close();
-    }
-  });
+  it.each(fixtures.flatMap((f) => DOMS.map((dom) => ({ f, dom }))))(
+    '$f.name with $dom: as the full reading',
+    async ({ f, dom }) => {
+      const { doc, close } = await parseWith(dom, f.text, f.url);
+      try {
+        const sense = page.readPage(doc, f.url);
+        expect({ pageKind: sense.pageKind, status: sense.status, loggedIn: sense.loggedIn }).toEqual(
+          agreed(adapter.readPage(doc, f.url)),
+        );
+        expect(sense).toMatchObject({ broker: adapter.id, warnings: [] });
+      } finally {
+        await close();
+      }
+    },
+  );
 
   // every page under every URL shape of the folder: the URL hints' branches
   it.each(fixtures.map((f) => ({ name: f.name, f })))('$name under every fixture URL: as the full reading', ({ f }) => {
     const doc = parseHtml(f.text);
     for (const url of urls) {
       const sense = page.readPage(doc, url);
-      expect({ url, pageKind: sense.pageKind, status: sense.status, loggedIn: sense.loggedIn }).toEqual({ url, ...agreed(adapter.readPage(doc, url)) });
+      expect({ url, pageKind: sense.pageKind, status: sense.status, loggedIn: sense.loggedIn }).toEqual({
+        url,
+        ...agreed(adapter.readPage(doc, url)),
+      });
     }
   });
 

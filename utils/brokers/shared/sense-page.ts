@@ -52,19 +52,37 @@ function accountPageKind(doc: Document, grids: Grid[], hinted: PageKind | null):
     if (!t0) {
       if (hintedKind ?? said) return hintedKind ?? said;
     } else {
-      const byColumns: PageKind = t0.columns.status !== undefined || t0.columns.orderNumber !== undefined || (t0.columns.at === undefined && t0.columns.orderAt !== undefined) ? 'order-inquiry' : 'trade-history';
+      const byColumns: PageKind =
+        t0.columns.status !== undefined ||
+        t0.columns.orderNumber !== undefined ||
+        (t0.columns.at === undefined && t0.columns.orderAt !== undefined)
+          ? 'order-inquiry'
+          : 'trade-history';
       return hintedKind ?? said ?? byColumns;
     }
   }
   if (hinted !== 'account-changes') {
     // readHoldingsPage
-    const said = HOLDINGS_HEADING_RE.test(normalizeText(`${doc.title} ${Array.from(doc.querySelectorAll('h1,h2')).map((e) => e.textContent).join(' ')}`));
+    const said = HOLDINGS_HEADING_RE.test(
+      normalizeText(
+        `${doc.title} ${Array.from(doc.querySelectorAll('h1,h2'))
+          .map((e) => e.textContent)
+          .join(' ')}`,
+      ),
+    );
     if (hinted === 'holdings' || said) {
-      if (findHoldingsTables(grids).length > 0 || hinted === 'holdings' || HOLDINGS_EMPTY_RE.test(pageText(doc))) return 'holdings';
+      if (findHoldingsTables(grids).length > 0 || hinted === 'holdings' || HOLDINGS_EMPTY_RE.test(pageText(doc)))
+        return 'holdings';
     }
   }
   // readAccountChangePage
-  const said = ACCOUNT_CHANGE_HEADING_RE.test(normalizeText(`${doc.title} ${Array.from(doc.querySelectorAll('h1,h2,h3,caption')).map((e) => e.textContent).join(' ')}`));
+  const said = ACCOUNT_CHANGE_HEADING_RE.test(
+    normalizeText(
+      `${doc.title} ${Array.from(doc.querySelectorAll('h1,h2,h3,caption'))
+        .map((e) => e.textContent)
+        .join(' ')}`,
+    ),
+  );
   return said || hinted === 'account-changes' ? 'account-changes' : undefined;
 }
 
@@ -72,7 +90,8 @@ export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?:
   const base = { broker: spec.broker, parserVersion: spec.parserVersion, warnings: [] as string[] };
   const heading = headingText(doc);
   const state = sessionState(doc, spec.phrases, heading);
-  if (state === 'not-logged-in' || state === 'maintenance') return { ...base, pageKind: null, status: state, loggedIn: false, rows: 0 };
+  if (state === 'not-logged-in' || state === 'maintenance')
+    return { ...base, pageKind: null, status: state, loggedIn: false, rows: 0 };
   const hinted = urlKind(url, spec.urlHints);
   const grids = readGrids(doc);
   const rows = grids.reduce((n, g) => n + g.rows.length, 0);
@@ -80,9 +99,11 @@ export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?:
   const mine = findTaught(grids, mappingsForUrl(taught, spec.broker, url))[0];
   if (mine) return { ...base, pageKind: taughtPageKind(mine.mapping), status: 'recognised', loggedIn: true, rows };
   const login = findLoginTables(grids, heading);
-  if (login.headingSays || login.tables.length > 0) return { ...base, pageKind: 'login-history', status: 'recognised', loggedIn: true, rows };
+  if (login.headingSays || login.tables.length > 0)
+    return { ...base, pageKind: 'login-history', status: 'recognised', loggedIn: true, rows };
   const kind = hinted === 'login-history' ? undefined : accountPageKind(doc, grids, hinted);
   if (kind) return { ...base, pageKind: kind, status: 'recognised', loggedIn: true, rows };
-  if (hinted === 'login-history') return { ...base, pageKind: 'login-history', status: 'recognised', loggedIn: state === 'logged-in', rows };
+  if (hinted === 'login-history')
+    return { ...base, pageKind: 'login-history', status: 'recognised', loggedIn: state === 'logged-in', rows };
   return { ...base, pageKind: hinted ?? 'other', status: 'unsupported', loggedIn: state === 'logged-in', rows };
 }

@@ -144,9 +144,7 @@ function readDataLabelTables(labelled: Element[]): Grid[] {
     for (const [rowEl, cells] of rows) {
       const row: Cell[] = labels.map(() => ({ text: '', isHeader: false, el: rowEl }));
       for (const c of cells) {
-        const idx = labels.findIndex(
-          (l) => headerKey(l) === headerKey(cleanText(c.getAttribute('data-label'))),
-        );
+        const idx = labels.findIndex((l) => headerKey(l) === headerKey(cleanText(c.getAttribute('data-label'))));
         if (idx >= 0) row[idx] = { text: cellText(c), isHeader: false, el: c };
       }
       grid.push(row);

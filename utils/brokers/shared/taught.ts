@@ -15,9 +15,31 @@ import type { Cell, Grid } from './table';
 import { headerKey } from './text';
 
 /** Fields a login-history column can be taught to mean (LoginField). */
-export const LOGIN_MAPPING_FIELDS = ['at', 'date', 'time', 'ip', 'environment', 'browser', 'os', 'channel', 'result', 'location'] as const;
+export const LOGIN_MAPPING_FIELDS = [
+  'at',
+  'date',
+  'time',
+  'ip',
+  'environment',
+  'browser',
+  'os',
+  'channel',
+  'result',
+  'location',
+] as const;
 /** Fields an order column can be taught to mean (OrderField). */
-export const ORDER_MAPPING_FIELDS = ['at', 'symbol', 'name', 'market', 'side', 'quantity', 'price', 'currency', 'account', 'status'] as const;
+export const ORDER_MAPPING_FIELDS = [
+  'at',
+  'symbol',
+  'name',
+  'market',
+  'side',
+  'quantity',
+  'price',
+  'currency',
+  'account',
+  'status',
+] as const;
 export const MAPPING_KINDS = ['login-history', 'orders'] as const;
 export type MappingKind = (typeof MAPPING_KINDS)[number];
 export type LoginMappingField = (typeof LOGIN_MAPPING_FIELDS)[number];
@@ -69,7 +91,9 @@ export function urlPatternOf(url: string): string {
   } catch {
     return '/';
   }
-  const query = PAGE_KEYS.filter((k) => u.searchParams.get(k)).map((k) => `${encodeURIComponent(k)}=${encodeURIComponent(u.searchParams.get(k)!)}`);
+  const query = PAGE_KEYS.filter((k) => u.searchParams.get(k)).map(
+    (k) => `${encodeURIComponent(k)}=${encodeURIComponent(u.searchParams.get(k)!)}`,
+  );
   return plainPath(u) + (query.length ? `?${query.join('&')}` : '');
 }
 
@@ -92,7 +116,11 @@ export function matchesUrl(pattern: string, url: string): boolean {
 }
 
 /** The broker's mappings for this URL, newest first (a newer teaching wins). */
-export function mappingsForUrl<M extends TaughtMapping>(mappings: readonly M[] | undefined, broker: BrokerId, url: string): M[] {
+export function mappingsForUrl<M extends TaughtMapping>(
+  mappings: readonly M[] | undefined,
+  broker: BrokerId,
+  url: string,
+): M[] {
   if (!mappings?.length) return [];
   return mappings
     .filter((m) => m.broker === broker && matchesUrl(m.urlPattern, url))
@@ -113,7 +141,8 @@ function sameKeys(a: readonly string[], b: readonly string[]): boolean {
 
 /** The header row of a grid as the teach UI offers it: the first of its first three rows made of header cells, else the first. */
 export function headerRowOf(grid: Grid): number {
-  for (let r = 0; r < Math.min(3, grid.rows.length); r++) if (grid.rows[r]!.length && grid.rows[r]!.every((c) => c.isHeader)) return r;
+  for (let r = 0; r < Math.min(3, grid.rows.length); r++)
+    if (grid.rows[r]!.length && grid.rows[r]!.every((c) => c.isHeader)) return r;
   return 0;
 }
 
@@ -128,7 +157,10 @@ export interface TaughtTable {
 }
 
 /** Column indexes of a mapping in a header row; undefined when a mapped header is missing. */
-export function columnsFor(mapping: Pick<TaughtMapping, 'columns'>, keys: readonly string[]): Record<string, number> | undefined {
+export function columnsFor(
+  mapping: Pick<TaughtMapping, 'columns'>,
+  keys: readonly string[],
+): Record<string, number> | undefined {
   const columns: Record<string, number> = {};
   for (const c of mapping.columns) {
     const i = keys.indexOf(c.header);
@@ -179,16 +211,31 @@ export interface TaughtRows {
   warnings: string[];
 }
 
-function readRows(t: TaughtTable, rows: Cell[][], doc: Document | undefined, url: string, warnings: string[]): { logins: LoginRow[]; orders: OrderRow[] } | undefined {
+function readRows(
+  t: TaughtTable,
+  rows: Cell[][],
+  doc: Document | undefined,
+  url: string,
+  warnings: string[],
+): { logins: LoginRow[]; orders: OrderRow[] } | undefined {
   if (t.mapping.kind === 'login-history') {
-    const table: MappedTable<LoginField> = { grid: t.grid, headerRow: t.headerRow, headers: t.headers, columns: t.columns as Partial<Record<LoginField, number>>, rows };
+    const table: MappedTable<LoginField> = {
+      grid: t.grid,
+      headerRow: t.headerRow,
+      headers: t.headers,
+      columns: t.columns as Partial<Record<LoginField, number>>,
+      rows,
+    };
     const logins = readLoginRows(table, warnings);
     return logins && { logins, orders: [] };
   }
   const table: OrderTable = { headers: t.headers, columns: t.columns as Partial<Record<OrderField, number>>, rows };
   const pageRegion = doc ? pageRegionOf(doc, url) : undefined;
   const kind = taughtPageKind(t.mapping);
-  const orders = readOrderRows(table, warnings, { ...(pageRegion ? { pageRegion } : {}), ...(kind === 'trade-history' ? { defaultStatus: 'executed' as const } : {}) });
+  const orders = readOrderRows(table, warnings, {
+    ...(pageRegion ? { pageRegion } : {}),
+    ...(kind === 'trade-history' ? { defaultStatus: 'executed' as const } : {}),
+  });
   return orders && { logins: [], orders };
 }
 

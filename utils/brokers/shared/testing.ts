@@ -54,7 +54,9 @@ export function loginFixtures(dir: string): Fixture[] {
   return fixtureFiles(dir).flatMap((f) => {
     if (!existsSync(f.expectedPath)) return [];
     const expected = JSON.parse(readFileSync(f.expectedPath, 'utf8')) as FixtureExpectation;
-    return Array.isArray(expected.logins) ? [{ name: f.name, bytes: f.bytes, text: f.text, charset: f.charset, expected }] : [];
+    return Array.isArray(expected.logins)
+      ? [{ name: f.name, bytes: f.bytes, text: f.text, charset: f.charset, expected }]
+      : [];
   });
 }
 
@@ -62,7 +64,11 @@ export type DomName = 'linkedom' | 'happy-dom';
 export const DOMS: DomName[] = ['linkedom', 'happy-dom'];
 
 /** Parses with the named DOM; happy-dom never runs or fetches the page's scripts. */
-export async function parseWith(dom: DomName, html: string, url: string): Promise<{ doc: Document; close: () => Promise<void> }> {
+export async function parseWith(
+  dom: DomName,
+  html: string,
+  url: string,
+): Promise<{ doc: Document; close: () => Promise<void> }> {
   if (dom === 'linkedom') return { doc: parseHtml(html), close: async () => undefined };
   const { Window } = await import('happy-dom');
   const window = new Window({
@@ -72,7 +78,11 @@ export async function parseWith(dom: DomName, html: string, url: string): Promis
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       handleDisabledFileLoadingAsSuccess: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
   const doc = new window.DOMParser().parseFromString(html, 'text/html') as unknown as Document;
@@ -80,7 +90,10 @@ export async function parseWith(dom: DomName, html: string, url: string): Promis
 }
 
 /** A reading in the shape of an expected file (row keys in a stable order do not matter to toEqual). */
-export function comparable(r: { pageKind: PageKind | null; status: PageStatus; loggedIn: boolean; logins: LoginRow[] }, url: string): FixtureExpectation {
+export function comparable(
+  r: { pageKind: PageKind | null; status: PageStatus; loggedIn: boolean; logins: LoginRow[] },
+  url: string,
+): FixtureExpectation {
   return { url, pageKind: r.pageKind, status: r.status, loggedIn: r.loggedIn, logins: r.logins };
 }
 
@@ -114,9 +127,15 @@ export function fixtureSuite(adapter: BrokerAdapter, dir: string): void {
 
     it('covers every page state a reader reports', () => {
       const statuses = new Set(fixtures.map((f) => f.expected.status));
-      expect([...statuses].sort()).toEqual(['empty', 'maintenance', 'not-logged-in', 'ok', 'unreadable', 'unsupported']);
+      expect([...statuses].sort()).toEqual([
+        'empty',
+        'maintenance',
+        'not-logged-in',
+        'ok',
+        'unreadable',
+        'unsupported',
+      ]);
     });
-
   });
 
   // conventions for every fixture in the folder, whichever suite reads it
@@ -126,7 +145,9 @@ export function fixtureSuite(adapter: BrokerAdapter, dir: string): void {
       expect(existsSync(expectedPath)).toBe(true);
     });
 
-    const sources = existsSync(join(dir, 'src')) ? readdirSync(join(dir, 'src')).filter((n) => n.endsWith('.html')) : [];
+    const sources = existsSync(join(dir, 'src'))
+      ? readdirSync(join(dir, 'src')).filter((n) => n.endsWith('.html'))
+      : [];
     it.each(sources)('%s: committed bytes are its UTF-8 source in the declared legacy charset', (name) => {
       const source = readFileSync(join(dir, 'src', name), 'utf8');
       const fixture = files.find((f) => f.name === name);

@@ -24,8 +24,17 @@ describe('cleanText', () => {
 
   // clean text is returned as it is (a fast path): every other whitespace still collapses
   it.each([
-    ['a b', 'a b'], ['a  b', 'a b'], [' a', 'a'], ['a ', 'a'], ['a\tb', 'a b'], ['a\u3000b', 'a b'],
-    ['a\u00a0b', 'a b'], ['a\u2003b', 'a b'], ['a\ufeffb', 'a b'], ['a\r\nb', 'a b'], ['ａ\u200bｂ', 'ａ\u200bｂ'],
+    ['a b', 'a b'],
+    ['a  b', 'a b'],
+    [' a', 'a'],
+    ['a ', 'a'],
+    ['a\tb', 'a b'],
+    ['a\u3000b', 'a b'],
+    ['a\u00a0b', 'a b'],
+    ['a\u2003b', 'a b'],
+    ['a\ufeffb', 'a b'],
+    ['a\r\nb', 'a b'],
+    ['ａ\u200bｂ', 'ａ\u200bｂ'],
   ])('%j -> %j', (input, out) => {
     expect(cleanText(input)).toBe(out);
   });

@@ -6,9 +6,7 @@ const ASCII = /^[\x00-\x7f]*$/;
 export function normalizeText(text: string | null | undefined): string {
   if (!text) return '';
   // NFKC leaves ASCII as it is (dates, addresses, user agents: most cells)
-  return (ASCII.test(text) ? text : text.normalize('NFKC'))
-    .replace(/[\u00a0\u3000\s]+/g, ' ')
-    .trim();
+  return (ASCII.test(text) ? text : text.normalize('NFKC')).replace(/[\u00a0\u3000\s]+/g, ' ').trim();
 }
 
 // whitespace other than a single inner space (\s includes U+00A0 and U+3000)
@@ -42,7 +40,9 @@ export function headerKey(text: string): string {
 
 /** `1,234.5` / `１，２３４` / `-` / `--` -> number or undefined. */
 export function parseNumber(text: string | null | undefined): number | undefined {
-  const t = normalizeText(text).replace(/[,円株口]/g, '').replace(/\s+/g, '');
+  const t = normalizeText(text)
+    .replace(/[,円株口]/g, '')
+    .replace(/\s+/g, '');
   if (t === '' || /^-+$/.test(t)) return undefined;
   if (!/^[+-]?\d+(\.\d+)?$/.test(t)) return undefined;
   return Number(t);

@@ -15,12 +15,18 @@ describe('stripSessionIds', () => {
       'https://member.rakuten-sec.co.jp/app/auto_refresh.do;BV_SessionID=ABC;BV_EngineID=ccddeeff',
       'https://member.rakuten-sec.co.jp/app/auto_refresh.do',
     ],
-    ['https://www.deal.matsui.co.jp/servlet/ITS/home/Announce;jsessionid=0123ABCD?x=1', 'https://www.deal.matsui.co.jp/servlet/ITS/home/Announce?x=1'],
+    [
+      'https://www.deal.matsui.co.jp/servlet/ITS/home/Announce;jsessionid=0123ABCD?x=1',
+      'https://www.deal.matsui.co.jp/servlet/ITS/home/Announce?x=1',
+    ],
     [
       'https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID&getFlg=on',
       'https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID&getFlg=on',
     ],
-    ['https://site.sbisec.co.jp/account/assets?_csrf=abc&token=def&view=1', 'https://site.sbisec.co.jp/account/assets?view=1'],
+    [
+      'https://site.sbisec.co.jp/account/assets?_csrf=abc&token=def&view=1',
+      'https://site.sbisec.co.jp/account/assets?view=1',
+    ],
     ['https://member.c.sbisec.co.jp/x?BV_SessionID=abc&SID=1&access_token=z', 'https://member.c.sbisec.co.jp/x'],
     ['https://site.sbisec.co.jp/account/assets#access_token=abc', 'https://site.sbisec.co.jp/account/assets'],
   ])('%s', (input, out) => {
@@ -28,6 +34,8 @@ describe('stripSessionIds', () => {
   });
 
   it('strips the matrix parameter even from a relative or malformed URL', () => {
-    expect(stripSessionIds('/app/home.do;BV_SessionID=ABC.ee24ea7f?eventType=init')).toBe('/app/home.do?eventType=init');
+    expect(stripSessionIds('/app/home.do;BV_SessionID=ABC.ee24ea7f?eventType=init')).toBe(
+      '/app/home.do?eventType=init',
+    );
   });
 });

@@ -9,7 +9,15 @@ import type { Severity } from '../../records/alert';
 import type { AccountRule } from '../types';
 
 /** Kinds an attacker changes to act unseen or take money out. */
-const SENSITIVE = new Set(['email', 'notification-settings', 'withdrawal-bank-account', 'foreign-stock-account', 'security-settings', 'phone', 'password']);
+const SENSITIVE = new Set([
+  'email',
+  'notification-settings',
+  'withdrawal-bank-account',
+  'foreign-stock-account',
+  'security-settings',
+  'phone',
+  'password',
+]);
 
 export const accountChange: AccountRule = {
   id: 'account-change',
@@ -29,7 +37,10 @@ export const accountChange: AccountRule = {
       events: [{ id: e.id, at: e.at }],
       title: m('detTitleAccountChange', { item: e.item }),
       explanation: {
-        seen: m(onSite === false ? 'detSeenAccountChangeOffSite' : 'detSeenAccountChange', { time: time(e.at), item: e.item }),
+        seen: m(onSite === false ? 'detSeenAccountChangeOffSite' : 'detSeenAccountChange', {
+          time: time(e.at),
+          item: e.item,
+        }),
         compared: m('detComparedAccountChanges', { count: pastChanges }),
         harmless: [m('detHarmlessOwnChange')],
         todo: todo(severity, e.broker),

@@ -39,6 +39,7 @@ export const chinaHkBuy: OrderRule = {
 
 /** The user logs in by app or smartphone too: trades away from this browser are normal for them. */
 export function hasOtherChannels(p: import('../types').LoginProfile): boolean {
-  for (const d of p.devices.values()) if ((d.device.channel === 'app' || d.device.channel === 'mobile') && d.count > 0) return true;
+  for (const d of p.devices.values())
+    if ((d.device.channel === 'app' || d.device.channel === 'mobile') && d.count > 0) return true;
   return false;
 }

@@ -13,7 +13,8 @@ export const AFTER_WAKING_DAYS = 14;
 export const dormantWaking: LoginRule = {
   id: 'dormant-waking',
   evaluate({ facts: f, profile, wokeFrom }) {
-    if (f.event.result !== 'success' || f.preInstall || f.device.channel === 'aggregator' || !wokeFrom) return undefined;
+    if (f.event.result !== 'success' || f.preInstall || f.device.channel === 'aggregator' || !wokeFrom)
+      return undefined;
     const waking = wokeFrom.at === f.event.at;
     if (!waking && f.thisBrowser) return undefined;
     const severity: Severity = f.thisBrowser ? 'low' : 'medium';
@@ -26,7 +27,13 @@ export const dormantWaking: LoginRule = {
       events: [{ id: f.event.id, at: f.event.at }],
       title: m('detTitleDormant', { days: wokeFrom.idleDays }),
       explanation: {
-        seen: m(waking ? 'detSeenDormant' : 'detSeenAfterDormant', { time: time(f.event.at), days: wokeFrom.idleDays, woke: time(wokeFrom.at), device: deviceLabel(f.device), network: networkLabel(f) }),
+        seen: m(waking ? 'detSeenDormant' : 'detSeenAfterDormant', {
+          time: time(f.event.at),
+          days: wokeFrom.idleDays,
+          woke: time(wokeFrom.at),
+          device: deviceLabel(f.device),
+          network: networkLabel(f),
+        }),
         compared: comparedLogins(profile),
         harmless: [m('detHarmlessBackAfterBreak')],
         todo: todo(severity, f.event.broker),

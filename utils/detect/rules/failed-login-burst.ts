@@ -25,8 +25,12 @@ export const failedLoginBurst: LoginRule = {
   evaluate({ facts: f, nearby, profile }) {
     if (f.event.result !== 'failure' || f.preInstall) return undefined;
     const burst = burstOf(f, nearby).filter((x) => !x.preInstall);
-    const unknownNets = new Set(burst.filter((x) => x.networkKey !== 'none' && !(x.wide && profile.wides.has(x.wide))).map((x) => x.networkKey));
-    const fromUnknown = burst.some((x) => x.networkKey === 'none') ? burst.length : burst.filter((x) => !(x.wide && profile.wides.has(x.wide))).length;
+    const unknownNets = new Set(
+      burst.filter((x) => x.networkKey !== 'none' && !(x.wide && profile.wides.has(x.wide))).map((x) => x.networkKey),
+    );
+    const fromUnknown = burst.some((x) => x.networkKey === 'none')
+      ? burst.length
+      : burst.filter((x) => !(x.wide && profile.wides.has(x.wide))).length;
     if (!(burst.length >= BURST_MIN || (burst.length >= 3 && unknownNets.size >= 2))) return undefined;
     if (fromUnknown === 0) return undefined; // all from the user's own networks: mistypes
     const first = burst[0]!;
@@ -41,7 +45,12 @@ export const failedLoginBurst: LoginRule = {
       events: burst.map((x) => ({ id: x.event.id, at: x.event.at })),
       title: m('detTitleFailureBurst', { count: burst.length }),
       explanation: {
-        seen: m('detSeenFailures', { from: time(first.event.at), to: time(last.event.at), count: burst.length, networks }),
+        seen: m('detSeenFailures', {
+          from: time(first.event.at),
+          to: time(last.event.at),
+          count: burst.length,
+          networks,
+        }),
         compared: m('detComparedFailures', { networks: unknownNets.size }),
         harmless: [m('detHarmlessTypo')],
         todo: todo('medium', f.event.broker, [m('detTodoPhishing')]),

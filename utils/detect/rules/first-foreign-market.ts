@@ -11,7 +11,8 @@ export const firstForeignMarket: OrderRule = {
   id: 'first-foreign-market',
   scope: 'order',
   evaluate({ order: o, profile, precedingLogin }) {
-    if (o.preInstall || o.region === 'JP' || o.region === 'UNKNOWN' || o.region === 'HK' || o.region === 'CN') return undefined;
+    if (o.preInstall || o.region === 'JP' || o.region === 'UNKNOWN' || o.region === 'HK' || o.region === 'CN')
+      return undefined;
     if (profile.regions.has(o.region)) return undefined;
     let severity: Severity;
     if (o.onSite === true) severity = 'info';

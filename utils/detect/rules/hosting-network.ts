@@ -9,7 +9,8 @@ import type { LoginRule } from '../types';
 export const hostingNetwork: LoginRule = {
   id: 'hosting-network',
   evaluate({ facts: f, profile }) {
-    if (f.event.result !== 'success' || f.preInstall || !f.provider || f.device.channel === 'aggregator') return undefined;
+    if (f.event.result !== 'success' || f.preInstall || !f.provider || f.device.channel === 'aggregator')
+      return undefined;
     if (profile.providers.has(f.provider.label)) return undefined;
     let severity: Severity = 'medium';
     if (f.thisBrowser) severity = 'low';

@@ -17,8 +17,24 @@ import { outsizedNewSymbol } from './outsized-new-symbol';
 import { sellThenBuy } from './sell-then-buy';
 import { successAfterFailures } from './success-after-failures';
 
-export const LOGIN_RULES: readonly LoginRule[] = [newCountry, hostingNetwork, successAfterFailures, failedLoginBurst, newDeviceClass, newChannel, notThisBrowser, dormantWaking];
-export const ORDER_RULES: readonly OrderRule[] = [chinaHkBuy, outsizedNewSymbol, liquidation, sellThenBuy, firstForeignMarket, orderOffSite];
+export const LOGIN_RULES: readonly LoginRule[] = [
+  newCountry,
+  hostingNetwork,
+  successAfterFailures,
+  failedLoginBurst,
+  newDeviceClass,
+  newChannel,
+  notThisBrowser,
+  dormantWaking,
+];
+export const ORDER_RULES: readonly OrderRule[] = [
+  chinaHkBuy,
+  outsizedNewSymbol,
+  liquidation,
+  sellThenBuy,
+  firstForeignMarket,
+  orderOffSite,
+];
 export const ACCOUNT_RULES: readonly AccountRule[] = [accountChange];
 
 /** Most specific first: names an alert when reasons tie on severity. */

@@ -15,9 +15,12 @@ export const liquidation: OrderRule = {
   id: 'liquidation',
   scope: 'session',
   evaluate({ order: first, session, profile }) {
-    const sells = session.filter((o) => o.event.side === 'sell' && !o.preInstall && o.event.status !== 'cancelled' && o.ms - first.ms <= DAY_MS);
+    const sells = session.filter(
+      (o) => o.event.side === 'sell' && !o.preInstall && o.event.status !== 'cancelled' && o.ms - first.ms <= DAY_MS,
+    );
     if (!sells.length) return undefined;
-    const value = (qty: number, price: number | undefined, ccy: string | undefined) => qty * (price ?? 0) * (YEN_PER_UNIT[ccy ?? 'JPY'] ?? 1);
+    const value = (qty: number, price: number | undefined, ccy: string | undefined) =>
+      qty * (price ?? 0) * (YEN_PER_UNIT[ccy ?? 'JPY'] ?? 1);
     let held = 0;
     let sold = 0;
     const soldQty = new Map<string, number>();
@@ -43,8 +46,18 @@ export const liquidation: OrderRule = {
       events: sells.map((s: OrderFacts) => ({ id: s.event.id, at: s.event.at })),
       title: m('detTitleLiquidation', { count: symbols }),
       explanation: {
-        seen: m('detSeenLiquidation', { from: time(sells[0]!.event.at), to: time(last.event.at), count: symbols, percent: Math.round(share * 100), lines: sells.slice(0, 6).map(orderLabel) }),
-        compared: m('detComparedHoldings', { count: [...profile.positions.values()].filter((p) => p.quantity > 0).length, value: yen(held), history: comparedOrders(profile) }),
+        seen: m('detSeenLiquidation', {
+          from: time(sells[0]!.event.at),
+          to: time(last.event.at),
+          count: symbols,
+          percent: Math.round(share * 100),
+          lines: sells.slice(0, 6).map(orderLabel),
+        }),
+        compared: m('detComparedHoldings', {
+          count: [...profile.positions.values()].filter((p) => p.quantity > 0).length,
+          value: yen(held),
+          history: comparedOrders(profile),
+        }),
         harmless: [m('detHarmlessRebalance')],
         todo: todo(severity, first.event.broker),
       },

@@ -10,7 +10,8 @@ import type { LoginRule } from '../types';
 export const newCountry: LoginRule = {
   id: 'new-country',
   evaluate({ facts: f, profile }) {
-    if (f.event.result !== 'success' || f.preInstall || !f.country || f.device.channel === 'aggregator') return undefined;
+    if (f.event.result !== 'success' || f.preInstall || !f.country || f.device.channel === 'aggregator')
+      return undefined;
     const home = profile.countries.size ? profile.countries : new Map([['JP', 0]]);
     if (home.has(f.country)) return undefined;
     let severity: Severity;

@@ -15,11 +15,18 @@ export const ALWAYS_THIS_BROWSER = 0.9;
 export const notThisBrowser: LoginRule = {
   id: 'not-this-browser',
   evaluate({ facts: f, profile, env }) {
-    if (f.event.result !== 'success' || f.preInstall || f.thisBrowser || f.device.channel === 'aggregator') return undefined;
+    if (f.event.result !== 'success' || f.preInstall || f.thisBrowser || f.device.channel === 'aggregator')
+      return undefined;
     const d = profile.devices.get(f.device.key);
     if (!d || d.thisBrowser === 0) return undefined;
     // the user's other device in this class: an environment they use away from this browser
-    if (env && KNOWN.has(env.status) && env.thisBrowser === 0 && (env.preInstall > 0 || env.elsewhere > 0 || env.status === 'confirmed')) return undefined;
+    if (
+      env &&
+      KNOWN.has(env.status) &&
+      env.thisBrowser === 0 &&
+      (env.preInstall > 0 || env.elsewhere > 0 || env.status === 'confirmed')
+    )
+      return undefined;
     if (env?.status === 'confirmed' && env.elsewhere > 0) return undefined;
     const share = d.thisBrowser / (d.thisBrowser + d.elsewhere);
     let severity: Severity;
@@ -37,8 +44,17 @@ export const notThisBrowser: LoginRule = {
       events: [{ id: f.event.id, at: f.event.at }],
       title: m('detTitleNotThisBrowser', { device: deviceLabel(f.device) }),
       explanation: {
-        seen: m(oddHour ? 'detSeenNotThisBrowserOddHour' : 'detSeenNotThisBrowser', { time: time(f.event.at), device: deviceLabel(f.device), network: networkLabel(f) }),
-        compared: m('detComparedThisBrowser', { device: deviceLabel(f.device), total: d.thisBrowser + d.elsewhere, mine: d.thisBrowser, history: comparedLogins(profile) }),
+        seen: m(oddHour ? 'detSeenNotThisBrowserOddHour' : 'detSeenNotThisBrowser', {
+          time: time(f.event.at),
+          device: deviceLabel(f.device),
+          network: networkLabel(f),
+        }),
+        compared: m('detComparedThisBrowser', {
+          device: deviceLabel(f.device),
+          total: d.thisBrowser + d.elsewhere,
+          mine: d.thisBrowser,
+          history: comparedLogins(profile),
+        }),
         harmless: [m('detHarmlessOtherDevice'), m('detHarmlessExtensionOff')],
         todo: todo(severity, f.event.broker),
       },

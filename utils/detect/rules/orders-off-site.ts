@@ -18,8 +18,17 @@ export const orderOffSite: OrderRule = {
     if (atLeast(precedingLogin?.severity, 'medium')) severity = 'high';
     else if (precedingLogin?.facts.thisBrowser) severity = 'low';
     // just after the user's own phone or app login from a known place: their own trade, noted only
-    else if (precedingLogin && (precedingLogin.facts.device.channel === 'mobile' || precedingLogin.facts.device.channel === 'app') && loginProfile.devices.has(precedingLogin.facts.device.key)) severity = 'info';
-    else if (hasOtherChannels(loginProfile) || (profile.offSite >= 3 && profile.offSite >= 0.3 * (profile.offSite + profile.onSite))) severity = 'low';
+    else if (
+      precedingLogin &&
+      (precedingLogin.facts.device.channel === 'mobile' || precedingLogin.facts.device.channel === 'app') &&
+      loginProfile.devices.has(precedingLogin.facts.device.key)
+    )
+      severity = 'info';
+    else if (
+      hasOtherChannels(loginProfile) ||
+      (profile.offSite >= 3 && profile.offSite >= 0.3 * (profile.offSite + profile.onSite))
+    )
+      severity = 'low';
     else severity = 'medium';
     return {
       rule: 'orders-off-site',
@@ -30,9 +39,18 @@ export const orderOffSite: OrderRule = {
       events: off.map((o) => ({ id: o.event.id, at: o.event.at })),
       title: m('detTitleOffSite', { count: off.length }),
       explanation: {
-        seen: m('detSeenOffSite', { from: time(off[0]!.event.at), to: time(off[off.length - 1]!.event.at), count: off.length, lines: off.slice(0, 6).map(orderLabel) }),
+        seen: m('detSeenOffSite', {
+          from: time(off[0]!.event.at),
+          to: time(off[off.length - 1]!.event.at),
+          count: off.length,
+          lines: off.slice(0, 6).map(orderLabel),
+        }),
         compared: precedingLogin
-          ? m('detComparedPrecedingLogin', { time: time(precedingLogin.facts.event.at), suspicious: atLeast(precedingLogin.severity, 'medium') ? m('detYes') : m('detNo'), history: comparedOrders(profile) })
+          ? m('detComparedPrecedingLogin', {
+              time: time(precedingLogin.facts.event.at),
+              suspicious: atLeast(precedingLogin.severity, 'medium') ? m('detYes') : m('detNo'),
+              history: comparedOrders(profile),
+            })
           : comparedOrders(profile),
         harmless: [m('detHarmlessOwnTrade')],
         todo: todo(severity, first.event.broker),

@@ -25,12 +25,17 @@ export const outsizedNewSymbol: OrderRule = {
   scope: 'order',
   evaluate({ order: o, profile }) {
     const e = o.event;
-    if (o.preInstall || e.side !== 'buy' || e.status === 'cancelled' || profile.symbols.has(o.symbolKey)) return undefined;
+    if (o.preInstall || e.side !== 'buy' || e.status === 'cancelled' || profile.symbols.has(o.symbolKey))
+      return undefined;
     const amount = o.amountJpy ?? 0;
-    const outsized = profile.count > 0 ? amount >= Math.max(OUTSIZED_FACTOR * profile.maxBuyJpy, OUTSIZED_FLOOR_JPY) : amount >= OUTSIZED_NO_HISTORY_JPY;
+    const outsized =
+      profile.count > 0
+        ? amount >= Math.max(OUTSIZED_FACTOR * profile.maxBuyJpy, OUTSIZED_FLOOR_JPY)
+        : amount >= OUTSIZED_NO_HISTORY_JPY;
     const bulk = (e.quantity ?? 0) >= Math.max(BULK_FACTOR * profile.maxBuyQuantity, BULK_FLOOR_SHARES);
     const lowPrice = isLowPrice(e.price, o.currency);
-    if (!(outsized || (bulk && lowPrice) || (bulk && amount >= 2 * profile.maxBuyJpy && profile.count > 0))) return undefined;
+    if (!(outsized || (bulk && lowPrice) || (bulk && amount >= 2 * profile.maxBuyJpy && profile.count > 0)))
+      return undefined;
     const severity: Severity = o.onSite === true ? 'low' : o.onSite === undefined ? 'medium' : 'high';
     return {
       rule: 'outsized-new-symbol',
@@ -42,7 +47,11 @@ export const outsizedNewSymbol: OrderRule = {
       title: m('detTitleOutsizedBuy', { symbol: e.symbol ?? '', name: e.name ?? '' }),
       explanation: {
         seen: orderLabel(o),
-        compared: m('detComparedOutsized', { history: comparedOrders(profile), times: profile.maxBuyJpy > 0 ? Math.round(amount / profile.maxBuyJpy) : 0, quantity: profile.maxBuyQuantity }),
+        compared: m('detComparedOutsized', {
+          history: comparedOrders(profile),
+          times: profile.maxBuyJpy > 0 ? Math.round(amount / profile.maxBuyJpy) : 0,
+          quantity: profile.maxBuyQuantity,
+        }),
         harmless: [m('detHarmlessOwnTrade')],
         todo: todo(severity, e.broker),
       },

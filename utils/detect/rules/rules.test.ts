@@ -28,9 +28,19 @@ type Sev = Severity | undefined;
 describe('new-country', () => {
   it.each<[string, Record<string, string>, boolean, Sev]>([
     ['China, not this browser', { ip: '36.110.14.22', os: 'Windows', browser: 'Chrome 134' }, false, 'high'],
-    ['China, made from this browser (travel)', { ip: '36.110.14.22', os: 'Windows', browser: 'Chrome 134' }, true, 'low'],
+    [
+      'China, made from this browser (travel)',
+      { ip: '36.110.14.22', os: 'Windows', browser: 'Chrome 134' },
+      true,
+      'low',
+    ],
     ['Japan, a new ISP block', { ip: '153.242.66.1', os: 'Windows', browser: 'Chrome 134' }, false, undefined],
-    ['documentation address: no country', { ip: '203.0.113.9', os: 'Windows', browser: 'Chrome 134' }, false, undefined],
+    [
+      'documentation address: no country',
+      { ip: '203.0.113.9', os: 'Windows', browser: 'Chrome 134' },
+      false,
+      undefined,
+    ],
     ['aggregator', { ip: '36.110.14.22', channel: '他社サービスからログイン' }, false, undefined],
   ])('%s', (_n, fields, mine, want) => {
     expect(newCountry.evaluate(loginCtx(facts(login(AFTER, fields), mine), home))?.severity).toBe(want);
@@ -51,7 +61,9 @@ describe('hosting-network', () => {
   });
   it('a VPN the user already uses is quiet', () => {
     const vpn = homeHistory(5, { ...HOME, ip: '151.241.205.10' });
-    expect(hostingNetwork.evaluate(loginCtx(facts(login(AFTER, { ...HOME, ip: '151.241.205.99' })), [...home, ...vpn]))).toBeUndefined();
+    expect(
+      hostingNetwork.evaluate(loginCtx(facts(login(AFTER, { ...HOME, ip: '151.241.205.99' })), [...home, ...vpn])),
+    ).toBeUndefined();
   });
 });
 
@@ -78,7 +90,9 @@ describe('new-channel', () => {
   });
   it('full-width ｉＳＰＥＥＤ matches a known iSPEED', () => {
     const app = homeHistory(5, { channel: 'iSPEED' });
-    expect(newChannel.evaluate(loginCtx(facts(login(AFTER, { channel: 'ｉＳＰＥＥＤ' })), [...pc, ...app]))).toBeUndefined();
+    expect(
+      newChannel.evaluate(loginCtx(facts(login(AFTER, { channel: 'ｉＳＰＥＥＤ' })), [...pc, ...app])),
+    ).toBeUndefined();
   });
 });
 
@@ -86,8 +100,20 @@ describe('not-this-browser', () => {
   it.each<[string, string, Record<string, string>, LoginFactsList, Sev]>([
     ['same class, evening, no Visit', AFTER, HOME, home, 'medium'],
     ['same class at 3 a.m.', NIGHT, HOME, home, 'high'],
-    ['a class never used from this browser (phone)', AFTER, { ip: '1.66.2.3', os: 'iOS', browser: 'Safari' }, home, undefined],
-    ['the office PC known before installation', AFTER, { ...HOME, ip: '210.160.10.5' }, [...home, ...homeHistory(10, { ...HOME, ip: '210.160.10.9' }, false, 12)], undefined],
+    [
+      'a class never used from this browser (phone)',
+      AFTER,
+      { ip: '1.66.2.3', os: 'iOS', browser: 'Safari' },
+      home,
+      undefined,
+    ],
+    [
+      'the office PC known before installation',
+      AFTER,
+      { ...HOME, ip: '210.160.10.5' },
+      [...home, ...homeHistory(10, { ...HOME, ip: '210.160.10.9' }, false, 12)],
+      undefined,
+    ],
   ])('%s', (_n, at, fields, history, want) => {
     expect(notThisBrowser.evaluate(loginCtx(facts(login(at, fields)), history))?.severity).toBe(want);
   });
@@ -99,9 +125,23 @@ type LoginFactsList = ReturnType<typeof homeHistory>;
 
 describe('failed-login-burst and success-after-failures', () => {
   const burst = (n: number, ip: (i: number) => string) =>
-    Array.from({ length: n }, (_, i) => facts(login(`2025-03-05T01:${String(10 + i).padStart(2, '0')}:00+09:00`, { result: 'failure', ip: ip(i), os: 'Linux', browser: 'Chrome' })));
+    Array.from({ length: n }, (_, i) =>
+      facts(
+        login(`2025-03-05T01:${String(10 + i).padStart(2, '0')}:00+09:00`, {
+          result: 'failure',
+          ip: ip(i),
+          os: 'Linux',
+          browser: 'Chrome',
+        }),
+      ),
+    );
   it.each<[string, number, (i: number) => string, Sev]>([
-    ['15 failures from six networks', 15, (i) => ['45.76.99.3', '103.152.220.4', '203.198.7.9', '117.136.8.9', '202.181.98.1', '219.100.37.1'][i % 6]!, 'medium'],
+    [
+      '15 failures from six networks',
+      15,
+      (i) => ['45.76.99.3', '103.152.220.4', '203.198.7.9', '117.136.8.9', '202.181.98.1', '219.100.37.1'][i % 6]!,
+      'medium',
+    ],
     ['two mistypes at home', 2, () => '126.55.10.20', undefined],
     ['six mistypes at home', 6, () => '126.55.10.20', undefined],
     ['three failures from two unknown networks', 3, (i) => (i % 2 ? '45.76.99.3' : '36.110.14.22'), 'medium'],
@@ -141,10 +181,24 @@ const holdings = [
   ofacts(order('2024-04-11T10:00:00+09:00', { symbol: '9432', quantity: 1000, price: 122 })),
   ofacts(order('2024-05-12T10:00:00+09:00', { symbol: '8058', quantity: 100, price: 2032 })),
 ];
-const hkBuy = (onSite: boolean | undefined, fields = {}) => ofacts(order(T(10, 52), { market: '香港', currency: 'HKドル', symbol: '08327', quantity: 120000, price: 0.78, ...fields }), onSite);
+const hkBuy = (onSite: boolean | undefined, fields = {}) =>
+  ofacts(
+    order(T(10, 52), { market: '香港', currency: 'HKドル', symbol: '08327', quantity: 120000, price: 0.78, ...fields }),
+    onSite,
+  );
 
 describe('china-hk-buy', () => {
-  const hkHistory = [ofacts(order('2024-06-01T10:40:00+09:00', { market: '香港', currency: 'HKドル', symbol: '00700', quantity: 100, price: 380 }))];
+  const hkHistory = [
+    ofacts(
+      order('2024-06-01T10:40:00+09:00', {
+        market: '香港',
+        currency: 'HKドル',
+        symbol: '00700',
+        quantity: 100,
+        price: 380,
+      }),
+    ),
+  ];
   it.each<[string, boolean | undefined, typeof holdings, Sev]>([
     ['first HK buy, off-site', false, holdings, 'high'],
     ['first HK buy from this browser', true, holdings, 'low'],
@@ -160,7 +214,12 @@ describe('china-hk-buy', () => {
 
 describe('outsized-new-symbol', () => {
   it.each<[string, Record<string, unknown>, boolean, Sev]>([
-    ['52,000 shares of a never-traded small cap, off-site', { symbol: '9999', quantity: 52000, price: 163 }, false, 'high'],
+    [
+      '52,000 shares of a never-traded small cap, off-site',
+      { symbol: '9999', quantity: 52000, price: 163 },
+      false,
+      'high',
+    ],
     ['the same from this browser', { symbol: '9999', quantity: 52000, price: 163 }, true, 'low'],
     ['an ordinary new buy', { symbol: '6758', quantity: 100, price: 3150 }, false, undefined],
     ['more of a held symbol', { symbol: '7203', quantity: 5000, price: 2500 }, false, undefined],
@@ -168,7 +227,9 @@ describe('outsized-new-symbol', () => {
     expect(outsizedNewSymbol.evaluate(orderCtx(ofacts(order(T(9, 6), fields), onSite), holdings))?.severity).toBe(want);
   });
   it('a penny HK stock in bulk', () => {
-    expect(outsizedNewSymbol.evaluate(orderCtx(hkBuy(false, { quantity: 80000, price: 0.41 }), holdings))?.severity).toBe('high');
+    expect(
+      outsizedNewSymbol.evaluate(orderCtx(hkBuy(false, { quantity: 80000, price: 0.41 }), holdings))?.severity,
+    ).toBe('high');
   });
 });
 
@@ -213,7 +274,10 @@ describe('first-foreign-market', () => {
     ['first US buy from this browser', true, 'info'],
     ['first US buy, time unknown', undefined, 'low'],
   ])('%s', (_n, onSite, want) => {
-    const o = ofacts(order(T(22, 45), { market: 'NYSE Arca', currency: '米ドル', symbol: 'VTI', quantity: 4, price: 508 }), onSite);
+    const o = ofacts(
+      order(T(22, 45), { market: 'NYSE Arca', currency: '米ドル', symbol: 'VTI', quantity: 4, price: 508 }),
+      onSite,
+    );
     expect(firstForeignMarket.evaluate(orderCtx(o, holdings))?.severity).toBe(want);
   });
 });
@@ -222,11 +286,23 @@ describe('orders-off-site', () => {
   const o = ofacts(order(T(9, 1), { side: 'sell', symbol: '7203', quantity: 100, price: 2700 }), false);
   const suspicious = facts(login(T(8, 58), { ip: '13.112.20.5', os: 'Windows', browser: 'Chrome 134' }));
   const phone = facts(login(T(8, 50), { ip: '1.66.3.3', os: 'iOS', browser: 'Safari' }));
-  const phoneProfile = buildProfile([{ ...(loginCtx(phone, [phone]).env ?? (() => { throw new Error('no env'); })()), status: 'baseline' }]);
+  const phoneProfile = buildProfile([
+    {
+      ...(loginCtx(phone, [phone]).env ??
+        (() => {
+          throw new Error('no env');
+        })()),
+      status: 'baseline',
+    },
+  ]);
   it.each<[string, Partial<Parameters<typeof orderCtx>[2]>, Sev]>([
     ['after a flagged login', { precedingLogin: preceding(suspicious, 'high') }, 'high'],
     ['no login captured, user only trades here', {}, 'medium'],
-    ['right after the user\'s own phone login', { precedingLogin: preceding(phone), loginProfile: phoneProfile }, 'info'],
+    [
+      "right after the user's own phone login",
+      { precedingLogin: preceding(phone), loginProfile: phoneProfile },
+      'info',
+    ],
   ])('%s', (_n, extra, want) => {
     expect(orderOffSite.evaluate(orderCtx(o, holdings, extra ?? {}))?.severity).toBe(want);
   });
@@ -245,6 +321,9 @@ describe('account-change', () => {
     ['password changed off-site', 'password', false, false, 'medium'],
   ])('%s', (_n, kind, onSite, afterFlagged, want) => {
     const pre = afterFlagged ? preceding(facts(login(T(2, 0), HOME)), 'medium') : undefined;
-    expect(accountChange.evaluate({ event: accountEvent(T(2, 5), kind), onSite, precedingLogin: pre, pastChanges: 0 })?.severity).toBe(want);
+    expect(
+      accountChange.evaluate({ event: accountEvent(T(2, 5), kind), onSite, precedingLogin: pre, pastChanges: 0 })
+        ?.severity,
+    ).toBe(want);
   });
 });

@@ -19,7 +19,12 @@ export const sellThenBuy: OrderRule = {
     for (const b of judged) {
       if (b.event.side === 'sell') continue;
       const sells = judged.filter((s) => s.event.side === 'sell' && s.ms <= b.ms && s.ms >= b.ms - SELL_THEN_BUY_MS);
-      const odd = !seen.has(b.symbolKey) && (b.region === 'HK' || b.region === 'CN' || isLowPrice(b.event.price, b.currency) || sells.reduce((a, s) => a + (s.amountJpy ?? 0), 0) * 0.5 <= (b.amountJpy ?? 0));
+      const odd =
+        !seen.has(b.symbolKey) &&
+        (b.region === 'HK' ||
+          b.region === 'CN' ||
+          isLowPrice(b.event.price, b.currency) ||
+          sells.reduce((a, s) => a + (s.amountJpy ?? 0), 0) * 0.5 <= (b.amountJpy ?? 0));
       seen.add(b.symbolKey);
       if (sells.length && odd) {
         hit = { sells, buy: b };
@@ -39,7 +44,11 @@ export const sellThenBuy: OrderRule = {
       events: involved.map((o) => ({ id: o.event.id, at: o.event.at })),
       title: m('detTitleSellThenBuy', { symbol: hit.buy.event.symbol ?? '', name: hit.buy.event.name ?? '' }),
       explanation: {
-        seen: m('detSeenSellThenBuy', { selltime: time(hit.sells[0]!.event.at), count: hit.sells.length, buy: orderLabel(hit.buy) }),
+        seen: m('detSeenSellThenBuy', {
+          selltime: time(hit.sells[0]!.event.at),
+          count: hit.sells.length,
+          buy: orderLabel(hit.buy),
+        }),
         compared: comparedOrders(profile),
         harmless: [m('detHarmlessRebalance')],
         todo: todo(severity, first.event.broker),
