@@ -41,7 +41,7 @@ export default defineConfig({
       if (other.length) manifest.host_permissions = other;
       else delete manifest.host_permissions;
       manifest.optional_host_permissions = [...brokerHosts];
-      // the broker content scripts are still built (content-scripts/<id>.js); the background registers them
+      // the broker content script is still built (content-scripts/broker.js); the background registers it per broker
       delete manifest.content_scripts;
     },
   },

@@ -17,7 +17,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { rakuten } from '../utils/brokers/rakuten';
-import { rakutenPage } from '../utils/brokers/rakuten/page';
+import { pageSideOf } from '../utils/brokers/page-sides';
 import { parseHtml } from '../utils/dom/parse-html';
 import { startBrokerServer } from '../tests/support/broker-server';
 import { findChromium, launchWithExtension } from '../tests/support/chromium';
@@ -28,6 +28,8 @@ import { loginHistoryPage } from './generate';
 import { ingestInChromium } from './ingest-chromium';
 import { ingestFigures as ingestStore, type IngestFigures } from './ingest-store';
 import { kb, median, ms, printFigures, timeRuns, type Figure } from './stats';
+
+const rakutenPage = pageSideOf('rakuten')!;
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');

@@ -13,6 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brokerById } from '../utils/brokers';
 import type { BrokerId } from '../utils/brokers/types';
+import { BROKER_IDS } from '../utils/brokers/registry';
 import { parseHtml } from '../utils/dom/parse-html';
 import { writeEvidenceBundle } from '../utils/evidence/bundle';
 import { ingestInputs } from '../utils/evidence/inputs';
@@ -23,7 +24,7 @@ const USAGE = `usage: npm run -s bundle -- --out FILE.zip [options] INPUT...
   INPUT            saved broker pages (.html, .mhtml), broker CSV exports (.csv), scenario files (.json)
   --out FILE.zip   where to write the bundle
   --url URL        the address saved pages came from (when the file does not say)
-  --broker ID      only this broker (${['rakuten', 'sbi'].join(', ')}); also the broker of pages that name none
+  --broker ID      only this broker (${BROKER_IDS.join(', ')}); also the broker of pages that name none
   --from DATE      only from this day / time (YYYY-MM-DD is a JST day; or ISO 8601 with offset)
   --to DATE        only up to this day / time
   --incident ID    only what this incident is about

@@ -1,13 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { BROKERS } from '../utils/brokers';
+import { declarationOf } from '../utils/brokers/registry';
 import type { BrokerId } from '../utils/brokers/types';
 import { hasHostAccess, releaseHostAccess, requestHostAccess, type HostAccessApi } from '../utils/capture/host-access';
 import type { Lang } from '../utils/detect/explain';
 import { t } from '../utils/i18n';
 import type { KabuGuardDB } from '../utils/store/db';
 import { enabledBrokers, loadSettings, saveSettings } from '../utils/store/settings';
-
-const HISTORY_HELP: Record<BrokerId, string> = { rakuten: 'onbHistoryRakuten', sbi: 'onbHistorySbi' };
 
 export interface OnboardingProps {
   db: KabuGuardDB;
@@ -89,6 +88,7 @@ export function Onboarding({ db, api, lang, onChanged }: OnboardingProps) {
         <ul class="onb-brokers">
           {BROKERS.map((b) => {
             const choice = choices?.[b.id];
+            const help = declarationOf(b.id)?.loginHistoryHelp;
             return (
               <li
                 key={b.id}
@@ -125,8 +125,12 @@ export function Onboarding({ db, api, lang, onChanged }: OnboardingProps) {
                     </button>
                   </>
                 )}
-                <h4>{t('onbHistoryTitle')}</h4>
-                <p class="onb-broker__history">{t(HISTORY_HELP[b.id])}</p>
+                {help && (
+                  <>
+                    <h4>{t('onbHistoryTitle')}</h4>
+                    <p class="onb-broker__history">{t(help)}</p>
+                  </>
+                )}
               </li>
             );
           })}

@@ -16,13 +16,15 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DemoSite, SiteRequest, SiteResponse } from '../../demo/site/site';
 import { sbi } from '../../utils/brokers/sbi';
-import { sbiPage } from '../../utils/brokers/sbi/page';
+import { pageSideOf } from '../../utils/brokers/page-sides';
 import { parseHtml } from '../../utils/dom/parse-html';
 import type { LoginEvent, Snapshot } from '../../utils/records';
 import type { TableMapping } from '../../utils/records/table-mapping';
 import { startBrokerServer, type BrokerServer } from '../support/broker-server';
 import { launchWithExtension, readTable, waitFor, type ExtensionBrowser } from '../support/chromium';
 import { encodeShiftJis } from '../support/shift-jis';
+
+const sbiPage = pageSideOf('sbi')!;
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 const ARTIFACTS = resolve('test-artifacts');

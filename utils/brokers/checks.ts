@@ -1,6 +1,15 @@
 import type { CheckSpec } from './check-types';
-import { rakutenCheck } from './rakuten/check';
-import { sbiCheck } from './sbi/check';
-import type { BrokerId } from './types';
+import { DECLARATIONS, type BrokerId } from './registry';
 
-export const CHECKS: Record<BrokerId, CheckSpec> = { rakuten: rakutenCheck, sbi: sbiCheck };
+/** Each broker's check spec, from its declaration. */
+export const CHECKS = Object.fromEntries(
+  DECLARATIONS.map((d): [BrokerId, CheckSpec] => [
+    d.id,
+    {
+      broker: d.id,
+      sessionIdleMinutes: d.sessionIdleMinutes,
+      knownTargets: d.checkTargets.map((t) => ({ ...t })),
+      withSession: d.withSession ?? ((storedUrl) => storedUrl),
+    },
+  ]),
+) as Record<BrokerId, CheckSpec>;

@@ -1,13 +1,12 @@
-// Match patterns derived from the registry, used by the manifest and the
-// content scripts, so that hosts are declared once (in each adapter).
+// Match patterns derived from the declarations, used by the manifest and the
+// content script, so that hosts are declared once (in each broker.ts).
 
-import { BROKERS } from './index';
-import type { BrokerAdapter } from './types';
+import { DECLARATIONS } from './registry';
 
-export function hostPatterns(adapter: Pick<BrokerAdapter, 'hosts'>): string[] {
-  return adapter.hosts.map((h) => `https://${h}/*`);
+export function hostPatterns(broker: { hosts: readonly string[] }): string[] {
+  return broker.hosts.map((h) => `https://${h}/*`);
 }
 
 export function brokerHostPatterns(): string[] {
-  return BROKERS.flatMap(hostPatterns);
+  return DECLARATIONS.flatMap(hostPatterns);
 }

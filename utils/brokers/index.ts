@@ -1,10 +1,11 @@
-// THE registry: an explicit, sorted list of broker adapters. One line per broker.
+// The broker adapters: each declaration (registry.ts) with its readers. Heavy
+// (the record readers): pages that only show names use labels.ts instead.
 
-import { rakuten } from './rakuten';
-import { sbi } from './sbi';
+import { adapterOf } from './shared/adapter';
+import { DECLARATIONS } from './registry';
 import type { BrokerAdapter, BrokerId } from './types';
 
-export const BROKERS: readonly BrokerAdapter[] = [rakuten, sbi];
+export const BROKERS: readonly BrokerAdapter[] = DECLARATIONS.map(adapterOf);
 
 export function brokerById(id: string): BrokerAdapter | undefined {
   return BROKERS.find((b) => b.id === id);

@@ -2,7 +2,9 @@
 // readers of (document, url): no storage, no messaging, no `browser.*`, so the
 // same code runs in the page, in the background and in Node (cli/analyze.ts).
 
-export type BrokerId = 'rakuten' | 'sbi';
+import type { BrokerId } from './registry';
+
+export type { BrokerId };
 
 export const PAGE_KINDS = [
   'login-history',
@@ -105,12 +107,16 @@ export interface PageReading {
 /** A minimal DOM surface, so linkedom (background, Node) and the live page both fit. */
 export type PageDocument = Document;
 
+/** A broker's declaration (utils/brokers/<id>/broker.ts) with its page reader (shared/adapter.ts). */
 export interface BrokerAdapter {
   /** Stable id stored in every record; never changes. */
   id: BrokerId;
   label: { ja: string; en: string };
+  /** Other names the broker's pages use (former names). */
+  otherNames: readonly string[];
   /** Logged-in hosts where the content script runs (never the login host). */
   hosts: readonly string[];
+  loginHosts: readonly string[];
   pageKinds: readonly PageKind[];
   /** URL shapes that hint at a page kind; content decides, the URL only helps. */
   urlHints: ReadonlyArray<{ kind: PageKind; pattern: RegExp }>;

@@ -38,8 +38,8 @@ export interface HostAccessApi {
 }
 
 export const scriptId = (broker: BrokerId) => `kg-${broker}`;
-/** Where WXT writes each `entrypoints/<id>.content.ts`. */
-export const scriptFile = (broker: BrokerId) => `content-scripts/${broker}.js`;
+/** Where WXT writes `entrypoints/broker.content.ts`, the one content script of every broker (it picks its broker by host). */
+export const scriptFile = (_broker: BrokerId) => 'content-scripts/broker.js';
 
 function adapter(broker: BrokerId): BrokerAdapter {
   return BROKERS.find((b) => b.id === broker)!;

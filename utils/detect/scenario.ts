@@ -9,7 +9,7 @@ import { brokerById } from '../brokers';
 import { currencyCode, marketRegion } from '../brokers/shared/markets';
 import type { BrokerId, LoginRow, OrderRow } from '../brokers/types';
 import { ZERO_HASH } from '../crypto';
-import { IsoWithOffset, type Snapshot } from '../records';
+import { BrokerIdSchema, IsoWithOffset, type Snapshot } from '../records';
 import { SEVERITIES, severityRank, type Alert, type Severity } from '../records/alert';
 import { KabuGuardDB } from '../store/db';
 import { loginEventIds, upsertLogins } from '../store/logins';
@@ -62,7 +62,7 @@ export const ScenarioSchema = z.object({
   id: z.string().min(1),
   kind: z.enum(['attack', 'benign']),
   title: z.string(),
-  broker: z.enum(['rakuten', 'sbi']),
+  broker: BrokerIdSchema,
   steps: z.array(StepSchema),
   expect: z.object({
     alerts: z.array(z.object({ event: IsoWithOffset, minSeverity: SeverityEnum })),

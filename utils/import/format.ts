@@ -9,9 +9,6 @@ import { headerKey } from '../brokers/shared/text';
 import type { OrderRow } from '../brokers/types';
 import { isBlankRow } from './csv';
 
-/** `monex` has no adapter yet: its files are read (CLI) but not stored. */
-export type CsvBroker = 'rakuten' | 'sbi' | 'monex';
-
 export interface CsvReading {
   status: 'ok' | 'empty' | 'unreadable';
   orders: OrderRow[];
@@ -20,9 +17,9 @@ export interface CsvReading {
   headerRow: number;
 }
 
+/** Whose exports a format reads is declared by the broker (`csvFormats` in utils/brokers/<id>/broker.ts). */
 export interface CsvFormat {
   id: string;
-  broker: CsvBroker;
   /** Shown when a file is refused: which files are expected. */
   label: { ja: string; en: string };
   fileName: RegExp;

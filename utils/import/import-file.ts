@@ -5,7 +5,7 @@
 // (same SHA-256) is not stored twice, and overlapping files add no duplicate
 // orders (stable identities, utils/store/orders.ts).
 
-import { BROKERS } from '../brokers';
+import { brokerOfCsvFormat } from '../brokers/registry';
 import type { BrokerId } from '../brokers/types';
 import { ingestCapture } from '../capture/ingest';
 import { sha256Hex } from '../crypto';
@@ -48,7 +48,7 @@ export async function importFile(db: KabuGuardDB, input: ImportInput): Promise<I
       warnings: r.warnings,
     };
   }
-  const broker = BROKERS.find((b) => b.id === r.format!.broker)?.id;
+  const broker = brokerOfCsvFormat(r.format.id);
   if (!broker) {
     return {
       status: 'refused',

@@ -8,7 +8,6 @@ import { readOrderCsv } from './format';
 
 export const monex: CsvFormat = {
   id: 'monex',
-  broker: 'monex',
   label: { ja: 'マネックス証券 取引履歴 monex*.csv（読み取りのみ）', en: 'Monex trade history monex*.csv (read only)' },
   fileName: /monex.*\.csv$/i,
   signature: [['約定日', '受渡日', '口座', '取引', '銘柄コード', '銘柄名']],

@@ -21,7 +21,6 @@ function variant(rows: string[][], fileName: string): 'JP' | 'US' | 'CH' | 'INVS
 
 export const rakutenTradeHistory: CsvFormat = {
   id: 'rakuten-tradehistory',
-  broker: 'rakuten',
   label: {
     ja: '楽天証券 取引履歴 tradehistory(JP|US|CH|INVST)_*.csv',
     en: 'Rakuten trade history tradehistory(JP|US|CH|INVST)_*.csv',

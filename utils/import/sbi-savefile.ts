@@ -8,7 +8,6 @@ import { readOrderCsv } from './format';
 
 export const sbiSaveFile: CsvFormat = {
   id: 'sbi-savefile',
-  broker: 'sbi',
   label: { ja: 'SBI証券 約定履歴照会 SaveFile_*.csv', en: 'SBI domestic executions SaveFile_*.csv' },
   fileName: /SaveFile.*\.csv$/i,
   signature: [['約定日', '銘柄', '銘柄コード', '取引', '約定数量']],

@@ -7,7 +7,6 @@ import { readOrderCsv } from './format';
 
 export const sbiYakujo: CsvFormat = {
   id: 'sbi-yakujo',
-  broker: 'sbi',
   label: { ja: 'SBI証券 外国株式 約定履歴 yakujo*.csv', en: 'SBI foreign executions yakujo*.csv' },
   fileName: /yakujo.*\.csv$/i,
   signature: [['国内約定日', '通貨', '銘柄名', '取引']],

@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { BROKER_IDS } from '../brokers/registry';
 
-export const BrokerIdSchema = z.enum(['rakuten', 'sbi']);
+/** The declared brokers (utils/brokers/registry.ts). */
+export const BrokerIdSchema = z.enum(BROKER_IDS);
 
 /** ISO 8601 with an explicit offset (`+09:00` or `Z`); never a bare local time. */
 export const IsoWithOffset = z

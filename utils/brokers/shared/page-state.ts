@@ -1,14 +1,12 @@
 // Expected conditions that brokers serve with HTTP 200: logged out, session
 // expired, maintenance. They are shown neutrally, never as reading errors.
 
+import type { StatePhrases } from '../declaration';
 import { normalizeText } from './text';
 
-export interface StatePhrases {
-  notLoggedIn: RegExp[];
-  maintenance: RegExp[];
-}
+export type { StatePhrases };
 
-export const COMMON_PHRASES: StatePhrases = {
+export const COMMON_PHRASES: Required<Pick<StatePhrases, 'notLoggedIn' | 'maintenance'>> = {
   notLoggedIn: [
     /セッションが(切断|切れ|タイムアウト|無効)/,
     /(再度|もう一度|改めて)ログイン(して|し直して|を)/,
@@ -98,10 +96,24 @@ export function hasLogoutControl(doc: Document): boolean {
   return false;
 }
 
-export type SessionState = 'not-logged-in' | 'maintenance' | 'logged-in' | 'unknown';
+export type SessionState = 'not-logged-in' | 'not-logged-in-yet' | 'maintenance' | 'logged-in' | 'unknown';
 
-/** `heading`: headingText(doc), when the caller has it already. */
-export function sessionState(doc: Document, phrases: StatePhrases, heading: string = headingText(doc)): SessionState {
+/**
+ * `heading`: headingText(doc), when the caller has it already. `url`: the page's
+ * address, for the broker's "not logged in yet" paths (extra authentication at login).
+ */
+export function sessionState(
+  doc: Document,
+  phrases: StatePhrases,
+  heading: string = headingText(doc),
+  url = '',
+): SessionState {
+  // an extra authentication, MFA setup or re-authentication page on the member host
+  // (rakuten/fixtures/extra-auth*.html): no password field, and no logout control
+  // (a logged-in security-settings page may name the same authentication)
+  const yet = phrases.notLoggedInYet;
+  if (yet && (yet.heading.some((re) => re.test(heading)) || (url && yet.url?.test(url))) && !hasLogoutControl(doc))
+    return 'not-logged-in-yet';
   const notLoggedIn = [...COMMON_PHRASES.notLoggedIn, ...phrases.notLoggedIn];
   // a page whose own heading says the session is gone is not logged in, even
   // when drawn inside the member chrome (rakuten/fixtures/session-error-in-chrome.html)

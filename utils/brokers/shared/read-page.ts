@@ -2,19 +2,22 @@
 // maintenance), then the readers by what the page's tables mean, then the URL
 // hints as a second opinion that turns "not recognised" into "unreadable".
 
+import type { BrokerDeclaration } from '../declaration';
 import type { BrokerAdapter, BrokerId, PageKind, PageReading, ReadOptions } from '../types';
 import { readAccountPage } from './account-pages';
 import { readLoginHistory } from './login-history';
-import { headingText, sessionState, type StatePhrases } from './page-state';
+import { headingText, sessionState } from './page-state';
 import { readGrids } from './table';
 import { findTaught, mappingsForUrl, readTaughtTables, taughtPageKind } from './taught';
 
-export interface ReaderSpec {
-  broker: BrokerId;
-  parserVersion: string;
-  phrases: StatePhrases;
-  urlHints: BrokerAdapter['urlHints'];
-}
+/** What the readers need of a declaration (utils/brokers/<id>/broker.ts). */
+export type ReaderSpec = Pick<
+  BrokerDeclaration<BrokerId>,
+  'id' | 'parserVersion' | 'phrases' | 'urlHints' | 'banner' | 'layouts'
+>;
+
+/** The reading of a page whose session is not (yet) a member session. */
+export const NOT_LOGGED_IN_YET_WARNING = 'extra authentication at login: not logged in yet';
 
 export function urlKind(url: string, hints: BrokerAdapter['urlHints']): PageKind | null {
   for (const h of hints) if (h.pattern.test(url)) return h.kind;
@@ -23,21 +26,23 @@ export function urlKind(url: string, hints: BrokerAdapter['urlHints']): PageKind
 
 export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string, opts: ReadOptions = {}): PageReading {
   const base = {
-    broker: spec.broker,
+    broker: spec.id,
     parserVersion: spec.parserVersion,
     logins: [],
     orders: [],
     warnings: [] as string[],
   };
   const heading = headingText(doc);
-  const state = sessionState(doc, spec.phrases, heading);
+  const state = sessionState(doc, spec.phrases, heading, url);
+  if (state === 'not-logged-in-yet')
+    return { ...base, pageKind: null, status: 'not-logged-in', loggedIn: false, warnings: [NOT_LOGGED_IN_YET_WARNING] };
   if (state === 'not-logged-in' || state === 'maintenance') {
     return { ...base, pageKind: null, status: state, loggedIn: false };
   }
   const hinted = urlKind(url, spec.urlHints);
   const grids = readGrids(doc);
   // a table the user taught for this page comes first: the user knows the page better than our vocabulary
-  const taught = findTaught(grids, mappingsForUrl(opts.mappings, spec.broker, url));
+  const taught = findTaught(grids, mappingsForUrl(opts.mappings, spec.id, url));
   if (taught.length) {
     const m = taught[0]!.mapping;
     const r = readTaughtTables(taught, doc, url);

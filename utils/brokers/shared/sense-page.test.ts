@@ -3,12 +3,14 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../dom/parse-html';
 import { rakuten } from '../rakuten';
-import { rakutenPage } from '../rakuten/page';
+import { pageSideOf } from '../page-sides';
 import { sbi } from '../sbi';
-import { sbiPage } from '../sbi/page';
 import type { BrokerAdapter, PageReading } from '../types';
 import { DOMS, fixtureFiles, parseWith } from './testing';
 import type { PageSense, PageSide } from './sense-page';
+
+const sbiPage = pageSideOf('sbi')!;
+const rakutenPage = pageSideOf('rakuten')!;
 
 // The content script decides with the page side what the background then reads
 // in full: both must agree on state, kind and login, or a page is lost or sent for nothing.

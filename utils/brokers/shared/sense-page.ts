@@ -87,16 +87,18 @@ function accountPageKind(doc: Document, grids: Grid[], hinted: PageKind | null):
 }
 
 export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense {
-  const base = { broker: spec.broker, parserVersion: spec.parserVersion, warnings: [] as string[] };
+  const base = { broker: spec.id, parserVersion: spec.parserVersion, warnings: [] as string[] };
   const heading = headingText(doc);
-  const state = sessionState(doc, spec.phrases, heading);
+  const state = sessionState(doc, spec.phrases, heading, url);
+  if (state === 'not-logged-in-yet')
+    return { ...base, pageKind: null, status: 'not-logged-in', loggedIn: false, rows: 0 };
   if (state === 'not-logged-in' || state === 'maintenance')
     return { ...base, pageKind: null, status: state, loggedIn: false, rows: 0 };
   const hinted = urlKind(url, spec.urlHints);
   const grids = readGrids(doc);
   const rows = grids.reduce((n, g) => n + g.rows.length, 0);
   // as readBrokerPage: a taught table first
-  const mine = findTaught(grids, mappingsForUrl(taught, spec.broker, url))[0];
+  const mine = findTaught(grids, mappingsForUrl(taught, spec.id, url))[0];
   if (mine) return { ...base, pageKind: taughtPageKind(mine.mapping), status: 'recognised', loggedIn: true, rows };
   const login = findLoginTables(grids, heading);
   if (login.headingSays || login.tables.length > 0)

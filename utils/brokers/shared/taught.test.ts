@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../dom/parse-html';
 import { rakuten } from '../rakuten';
-import { rakutenPage } from '../rakuten/page';
+import { pageSideOf } from '../page-sides';
 import { sbi } from '../sbi';
 import { matchesUrl, urlPatternOf, type TaughtMapping } from './taught';
+
+const rakutenPage = pageSideOf('rakuten')!;
 
 // Invented page: a login history whose headers the built-in vocabulary does not
 // know (接続時刻 / 接続元アドレス / 端末種別). Addresses from documentation ranges.

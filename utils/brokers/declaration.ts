@@ -1,0 +1,103 @@
+// What a broker is, as data: the one declaration each broker folder holds
+// (`utils/brokers/<id>/broker.ts`). The registry (registry.ts) lists them; the
+// types, zod enums, labels, manifest host permissions, page sides, readers and
+// check specs are all derived from it, so a broker is one folder and one
+// registry line. A declaration imports nothing but this file: the popup and the
+// content scripts load declarations without any reader.
+
+import type { PageKind } from './types';
+
+export interface StatePhrases {
+  /** Logged out or session expired (brokers answer these with HTTP 200). */
+  notLoggedIn: RegExp[];
+  /** Maintenance pages. */
+  maintenance: RegExp[];
+  /**
+   * Not logged in *yet*: an extra authentication at login, an MFA setup or a
+   * risk-based re-authentication, served on the member host before the session
+   * is a member session. `heading` is matched on the title and headings only,
+   * `url` on the page's address.
+   */
+  notLoggedInYet?: { heading: RegExp[]; url?: RegExp };
+}
+
+/**
+ * The previous-login banner (前回ログイン日時) a broker shows after login: where
+ * it is and how its time reads. The banner shows the account's previous login,
+ * whoever made it; it is read as one login observation per visit.
+ */
+export interface BannerDeclaration {
+  /** Element holding the banner (its text is read), tried before `phrase` on the page text. */
+  selector?: string;
+  /** The banner's words and its time: group 1 is the time as shown. */
+  phrase: RegExp;
+  /** Source of the facts (brokers.md). */
+  evidence: string;
+}
+
+/**
+ * A table without header cells whose layout the broker's page is known to have:
+ * `label`: each field's value sits beside a label cell in the same row
+ * (SBI's backup site: `現在値 | 1,111 | 保有 | 100株`). Records start at a row whose
+ * first cell matches `startRow` (the instrument: `1111 name 東証`).
+ */
+export interface LabelLayout {
+  id: string;
+  kind: 'holdings';
+  /** Only on pages whose URL matches. */
+  url: RegExp;
+  startRow: RegExp;
+  /** Label word → field, matched on the label cell's normalised text. */
+  labels: Record<string, 'quantity' | 'value'>;
+  /** The source of the layout (brokers.md). */
+  evidence: string;
+}
+
+export interface CheckTarget {
+  kind: PageKind;
+  /** A path on the tab's own origin (session ids added by `withSession`). */
+  path: string;
+  hosts?: RegExp;
+}
+
+export interface BrokerDeclaration<I extends string = string> {
+  /** Stable id stored in every record; never changes. Lower case, no spaces. */
+  id: I;
+  label: { ja: string; en: string };
+  /** Other names the broker's own pages use (former names), for telling a saved page's broker. */
+  otherNames?: readonly string[];
+  /** Logged-in hosts where the content script runs (never a login host). */
+  hosts: readonly string[];
+  /** Where the password is typed: never matched, never granted. */
+  loginHosts: readonly string[];
+  /** Official pages shipped with the extension (the "what to do now" card). */
+  officialUrls: { home: string; support: string };
+  /** Page kinds the broker's readers declare, each with fixtures. */
+  pageKinds: readonly PageKind[];
+  /** Bumped when a reader's output for this broker changes. */
+  parserVersion: string;
+  phrases: StatePhrases;
+  /** URL shapes that hint at a page kind; content decides, the URL only helps. */
+  urlHints: ReadonlyArray<{ kind: PageKind; pattern: RegExp }>;
+  banner?: BannerDeclaration;
+  layouts?: readonly LabelLayout[];
+  /**
+   * Minutes of inactivity after which the broker ends the session. Checks stop
+   * after this long since the user's last visit, so the extension never keeps
+   * a session alive beyond the user's own activity.
+   */
+  sessionIdleMinutes: number;
+  /** Pages worth re-reading between visits. */
+  checkTargets: readonly CheckTarget[];
+  /** Puts the live page's session into a stored (session-free) URL; identity when absent. */
+  withSession?: (storedUrl: string, liveUrl: string) => string;
+  /** Name of the i18n message (public/_locales) that says how to open the broker's login history (onboarding). */
+  loginHistoryHelp?: string;
+  /** Ids of the CSV formats (utils/import) that are this broker's exports. */
+  csvFormats: readonly string[];
+}
+
+/** Keeps the id's literal type, so the registry can derive the BrokerId union. */
+export function defineBroker<const I extends string>(d: BrokerDeclaration<I>): BrokerDeclaration<I> {
+  return d;
+}

@@ -1,0 +1,24 @@
+// THE registry: one line per broker, sorted by id. Each entry is the broker's
+// declaration (utils/brokers/<id>/broker.ts); everything else about a broker is
+// derived from it. Light: declarations carry no reader, so the popup and the
+// content scripts can import this.
+
+import rakuten from './rakuten/broker';
+import sbi from './sbi/broker';
+
+export const DECLARATIONS = [rakuten, sbi] as const;
+
+export type BrokerDeclarationOf = (typeof DECLARATIONS)[number];
+export type BrokerId = BrokerDeclarationOf['id'];
+
+/** Every broker id, in registry order (a non-empty tuple, as z.enum needs). */
+export const BROKER_IDS = DECLARATIONS.map((d) => d.id) as unknown as readonly [BrokerId, ...BrokerId[]];
+
+export function declarationOf(id: string): BrokerDeclarationOf | undefined {
+  return DECLARATIONS.find((d) => d.id === id);
+}
+
+/** The declared broker whose exports a CSV format reads (utils/import), or undefined (read only). */
+export function brokerOfCsvFormat(formatId: string): BrokerId | undefined {
+  return DECLARATIONS.find((d) => d.csvFormats.includes(formatId))?.id;
+}
