@@ -43,6 +43,18 @@ export default defineBroker({
         /WPLETacR00[12]Control|\/foreign\/account\/(assets|summary)|\/account\/foreign\/summary|holdStock(?:List|Detail)\.do/,
     },
   ],
+  layouts: [
+    {
+      // the backup site's holdStockList.do: no header row; per holding a `code name market` row, then
+      // `現在値 | value | 保有 | N株` and `前日比 | value | 損益 | value` (docs/brokers.md "Real samples", source T)
+      id: 'bsite-holdings',
+      kind: 'holdings',
+      url: /\/bsite\/member\/acc\/holdStockList\.do/,
+      startRow: /^(?:\d{3}[0-9A-Z]|\d{5}) \S/,
+      labels: { 保有: 'quantity', 現在値: 'value', 損益: 'value', 前日比: 'value' },
+      evidence: 'docs/brokers.md "Real samples": ak1211/tractor test/SBIsecCoJp (facts only)',
+    },
+  ],
   // SBI's idle timeout is not published (brokers.md §2): 10 minutes is an assumption
   // chosen short, so a check can never be what keeps a session open.
   sessionIdleMinutes: 10,

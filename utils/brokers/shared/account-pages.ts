@@ -2,6 +2,7 @@
 // executions, holdings, account changes, in that order (an order table is
 // never read as holdings). One call from read-page.ts.
 
+import type { LabelLayout } from '../declaration';
 import type { PageKind, PageReading } from '../types';
 import { readAccountChangePage } from './account-changes';
 import { readHoldingsPage } from './holdings';
@@ -16,6 +17,7 @@ export function readAccountPage(
   grids: Grid[],
   url: string,
   hinted: PageKind | null,
+  layouts: readonly LabelLayout[] = [],
 ): AccountPageReading | undefined {
   const status = (s: 'ok' | 'empty' | 'unreadable' | 'absent') => (s === 'absent' ? 'unreadable' : s);
   // the URL names the page kind first: a holdings URL is not read as orders by a stray table
@@ -32,7 +34,7 @@ export function readAccountPage(
       };
   }
   if (hinted !== 'account-changes') {
-    const h = readHoldingsPage(doc, grids, hinted);
+    const h = readHoldingsPage(doc, grids, hinted, url, layouts);
     if (h.recognised)
       return {
         pageKind: 'holdings',

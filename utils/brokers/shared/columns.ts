@@ -2,7 +2,7 @@
 // holds each field. Synonyms are tried in order: exact header words first,
 // then "contains" fallbacks; never column positions or styling classes.
 
-import type { Cell, Grid } from './table';
+import { cellParts, type Cell, type Grid } from './table';
 import { headerKey } from './text';
 
 export interface FieldVocab {
@@ -22,26 +22,85 @@ export interface MappedTable<F extends string> {
   rows: Cell[][];
 }
 
+/**
+ * A header without its parenthesised note: `保有株数 (売却注文中)` is a held
+ * quantity, whatever the note says (SBI 保有証券一覧, kabu.com `保有株数(注文中等)`:
+ * docs/brokers.md "Real samples"); the exclusions (`not`) look at this part only.
+ */
+function mainPart(key: string): string {
+  const main = key.replace(/\([^)]*\)/g, '');
+  return main || key;
+}
+
 function matchField<F extends string>(
   vocab: Vocabulary<F>,
   key: string,
   taken: Set<F>,
   strict: boolean,
 ): F | undefined {
+  const main = mainPart(key);
   for (const field of Object.keys(vocab) as F[]) {
     if (taken.has(field)) continue;
     const v = vocab[field];
-    if (v.not?.some((n) => key.includes(headerKey(n)))) continue;
-    if (v.exact.some((w) => headerKey(w) === key)) return field;
+    if (v.not?.some((n) => main.includes(headerKey(n)))) continue;
+    if (v.exact.some((w) => headerKey(w) === key || headerKey(w) === main)) return field;
   }
   if (strict) return undefined;
   for (const field of Object.keys(vocab) as F[]) {
     if (taken.has(field)) continue;
     const v = vocab[field];
-    if (v.not?.some((n) => key.includes(headerKey(n)))) continue;
+    if (v.not?.some((n) => main.includes(headerKey(n)))) continue;
     if (v.contains?.some((w) => key.includes(headerKey(w)))) return field;
   }
   return undefined;
+}
+
+const expanded = new WeakMap<Grid, Map<number, Grid>>();
+
+/**
+ * The grid with each column whose header cell holds several values
+ * (`取得単価<br>取得金額`, `<li>注文番号</li><li>注文日時</li>`) split into one column
+ * per value, when the data cells hold as many (and never more): SBI's backup-site
+ * lot table, Rakuten's US 注文照会, kabu.com's 残高照会 (docs/brokers.md "Real
+ * samples"). A header with a unit line (`保有数<br>[株]`) over one-value cells
+ * stays one column. Data rows with fewer values fill from the first column.
+ */
+export function withParts(grid: Grid, headerRow: number): Grid {
+  const header = grid.rows[headerRow];
+  if (!header || !header.some((c) => c.el.firstElementChild)) return grid;
+  let byRow = expanded.get(grid);
+  const hit = byRow?.get(headerRow);
+  if (hit) return hit;
+  const body = grid.rows.slice(headerRow + 1);
+  const splits = header.map((h, j) => {
+    if (j > 0 && header[j - 1] === h) return 1; // a col-spanned header: its columns split alike
+    const hp = cellParts(h);
+    if (hp.length < 2) return 1;
+    let equal = 0;
+    for (const row of body) {
+      const n = row[j] ? cellParts(row[j]!).length : 0;
+      if (n > hp.length) return 1;
+      if (n === hp.length) equal++;
+    }
+    return equal > 0 || body.length === 0 ? hp.length : 1;
+  });
+  let out = grid;
+  if (splits.some((n) => n > 1)) {
+    const split = (row: Cell[], isHeaderRow: boolean): Cell[] =>
+      row.flatMap((c, j) => {
+        const n = splits[j] ?? 1;
+        if (n === 1) return [c];
+        const parts = isHeaderRow ? cellParts(header[j]!) : cellParts(c);
+        return Array.from({ length: n }, (_, i) => ({ text: parts[i] ?? '', isHeader: c.isHeader, el: c.el }));
+      });
+    out = {
+      ...grid,
+      rows: grid.rows.map((row, r) => (r < headerRow ? row : split(row, r === headerRow))),
+    };
+  }
+  if (!byRow) expanded.set(grid, (byRow = new Map()));
+  byRow.set(headerRow, out);
+  return out;
 }
 
 export function mapHeaderRow<F extends string>(cells: string[], vocab: Vocabulary<F>): Partial<Record<F, number>> {
@@ -98,18 +157,20 @@ export function findTables<F extends string>(
   minFields = 2,
 ): MappedTable<F>[] {
   const found: MappedTable<F>[] = [];
-  for (const grid of grids) {
-    let best: { row: number; columns: Partial<Record<F, number>>; n: number } | undefined;
-    for (let r = 0; r < Math.min(3, grid.rows.length); r++) {
-      const texts = grid.rows[r]!.map((c) => c.text);
+  for (const raw of grids) {
+    let best: { row: number; grid: Grid; columns: Partial<Record<F, number>>; n: number } | undefined;
+    for (let r = 0; r < Math.min(3, raw.rows.length); r++) {
       // a header cell is short; long cells are layout tables around the real one
-      if (texts.some((t) => t.length > 40)) continue;
+      if (raw.rows[r]!.some((c) => c.text.length > 40)) continue;
+      const grid = withParts(raw, r);
+      const texts = grid.rows[r]!.map((c) => c.text);
       const columns = mapHeaderRow(texts, vocab);
       const n = Object.keys(columns).length;
       if (!required.every((f) => columns[f] !== undefined) || n < minFields) continue;
-      if (!best || n > best.n) best = { row: r, columns, n };
+      if (!best || n > best.n) best = { row: r, grid, columns, n };
     }
     if (!best) continue;
+    const grid = best.grid;
     const headers = grid.rows[best.row]!.map((c) => c.text);
     found.push({ grid, headerRow: best.row, headers, columns: best.columns, rows: dataRows(grid, best.row, headers) });
   }

@@ -4,10 +4,11 @@
 // Tables are found by header meaning: an instrument, a held quantity and at
 // least one valuation column (評価額, 取得単価, 現在値 ...), and no buy/sell date.
 
+import type { LabelLayout } from '../declaration';
 import type { HoldingRow, PageKind } from '../types';
-import { mapHeaderRow, type Vocabulary } from './columns';
+import { mapHeaderRow, withParts, type Vocabulary } from './columns';
 import { currencyCode, marketRegion, normaliseSymbol, splitInstrument, type MarketRegion } from './markets';
-import { isOrderTable, ORDER_VOCAB, readAmount } from './orders';
+import { isOrderTable, nameBesideInstrument, ORDER_VOCAB, readAmount, rowContent } from './orders';
 import { pageText } from './page-state';
 import type { Cell, Grid } from './table';
 import { cleanText, headerKey, normalizeText } from './text';
@@ -96,21 +97,27 @@ interface HoldingsTable {
   columns: Partial<Record<HoldingField, number>>;
 }
 
-function isHoldingsTable(columns: Partial<Record<HoldingField, number>>): boolean {
+function isHoldingsTable(columns: Partial<Record<HoldingField, number>>, pageInstrument: boolean): boolean {
   const has = (f: HoldingField) => columns[f] !== undefined;
-  return (has('symbol') || has('name') || has('instrument')) && has('quantity') && has('value');
+  return (has('symbol') || has('name') || has('instrument') || pageInstrument) && has('quantity') && has('value');
 }
 
-export function findHoldingsTables(grids: Grid[]): HoldingsTable[] {
+/**
+ * `pageInstrument`: the page is about one instrument (SBI's backup-site
+ * holdStockDetail.do: `1111 name` above a lot table of 購入日, 保有株数, …), so a
+ * table without an instrument column is that instrument's holdings.
+ */
+export function findHoldingsTables(grids: Grid[], pageInstrument = false): HoldingsTable[] {
   const found: HoldingsTable[] = [];
-  for (const grid of grids) {
-    for (let r = 0; r < Math.min(3, grid.rows.length); r++) {
+  for (const raw of grids) {
+    for (let r = 0; r < Math.min(3, raw.rows.length); r++) {
+      if (raw.rows[r]!.some((c) => c.text.length > 40)) continue;
+      const grid = withParts(raw, r);
       const texts = grid.rows[r]!.map((c) => c.text);
-      if (texts.some((x) => x.length > 40)) continue;
       // an order or execution table is never a holdings table
       if (isOrderTable(mapHeaderRow(texts, ORDER_VOCAB))) break;
-      const columns = mapHeaderRow(texts, HOLDING_VOCAB);
-      if (!isHoldingsTable(columns)) continue;
+      const columns = nameBesideInstrument(texts, mapHeaderRow(texts, HOLDING_VOCAB));
+      if (!isHoldingsTable(columns, pageInstrument)) continue;
       found.push({ grid, headerRow: r, headers: texts, columns });
       break;
     }
@@ -118,10 +125,29 @@ export function findHoldingsTables(grids: Grid[]): HoldingsTable[] {
   return found;
 }
 
+const CODE_AND_NAME = /^(\d{3}[0-9A-Z])\s+(\S.{0,40})$/;
+
+/** The one instrument a page is about: exactly one cell reading `<code> <name>` (SBI holdStockDetail.do). */
+export function pageInstrumentOf(doc: Document): { symbol: string; name: string } | undefined {
+  const seen = new Map<string, { symbol: string; name: string }>();
+  for (const td of Array.from(doc.querySelectorAll('td'))) {
+    if (td.querySelector('table')) continue;
+    const m = CODE_AND_NAME.exec(normalizeText(td.textContent));
+    if (m) seen.set(m[1]!, { symbol: m[1]!, name: cleanText(td.textContent).replace(/^\S+\s+/, '') });
+  }
+  return seen.size === 1 ? [...seen.values()][0] : undefined;
+}
+
 const spans = (row: Cell[]) => row.length > 1 && row.every((c) => c.el === row[0]!.el);
 
-export function readHoldingRows(t: HoldingsTable, warnings: string[]): HoldingRow[] | undefined {
+/** Reads every row; one it cannot read is named in the warnings and left out (undefined: none could be read). */
+export function readHoldingRows(
+  t: HoldingsTable,
+  warnings: string[],
+  pageInstrument?: { symbol: string; name: string },
+): HoldingRow[] | undefined {
   const out: HoldingRow[] = [];
+  let failed = 0;
   const headerKeys = t.headers.map(headerKey).join('|');
   // rows above the header that span the table name its account (SBI: 株式（現物/特定預り）)
   let section = t.grid.rows
@@ -129,6 +155,11 @@ export function readHoldingRows(t: HoldingsTable, warnings: string[]): HoldingRo
     .filter(spans)
     .map((r) => r[0]!.text)
     .join(' ');
+  // else the line just above the table names it (SBI 保有証券一覧: `<b>株式（NISA預り（成長投資枠））</b>` then the table)
+  if (!section) {
+    const above = normalizeText(t.grid.element.previousElementSibling?.textContent);
+    if (above.length < 60 && /預り|口座|投資信託|株式/.test(above)) section = above;
+  }
   const text = (row: Cell[], f: HoldingField) => (t.columns[f] === undefined ? undefined : row[t.columns[f]!]?.text);
   const shown = (s: string | undefined) => {
     const c = cleanText(s);
@@ -144,16 +175,20 @@ export function readHoldingRows(t: HoldingsTable, warnings: string[]): HoldingRo
     const qtyText = text(row, 'quantity');
     const quantity = readAmount(qtyText);
     const inst = splitInstrument(text(row, 'instrument'));
-    const symbolText = shown(text(row, 'symbol')) ?? inst.symbol;
+    const symbolText = shown(text(row, 'symbol')) ?? inst.symbol ?? pageInstrument?.symbol;
     const name =
       shown(text(row, 'name')) ??
       inst.name ??
-      (t.columns.symbol !== undefined ? shown(text(row, 'instrument')) : undefined);
+      (t.columns.symbol !== undefined ? shown(text(row, 'instrument')) : undefined) ??
+      pageInstrument?.name;
     if (!symbolText && !name) continue; // a total row (合計) names no instrument
     if (/^(合計|小計|総合計)/.test(normalizeText(name))) continue;
     if (quantity === undefined) {
-      warnings.push(`holdings row ${i + 1}: no quantity in "${normalizeText(qtyText).slice(0, 30)}"`);
-      return undefined;
+      failed++;
+      warnings.push(
+        `holdings row ${i + 1} not read (no quantity in "${normalizeText(qtyText).slice(0, 30)}"): ${rowContent(row)}`,
+      );
+      continue;
     }
     const market = shown(text(row, 'market')) ?? inst.market;
     const currency = shown(text(row, 'currency'));
@@ -177,7 +212,7 @@ export function readHoldingRows(t: HoldingsTable, warnings: string[]): HoldingRo
     });
     out.push(h);
   }
-  return out;
+  return failed > 0 && out.length === 0 ? undefined : out;
 }
 
 export interface HoldingsPageReading {
@@ -187,7 +222,77 @@ export interface HoldingsPageReading {
   warnings: string[];
 }
 
-export function readHoldingsPage(doc: Document, grids: Grid[], hinted: PageKind | null): HoldingsPageReading {
+/** The section a nested layout table sits under: the row above the one holding it (`株式現物（特定預り）`). */
+function sectionAbove(table: Element): string {
+  const tr = table.parentElement?.closest('tr');
+  return normalizeText(tr?.previousElementSibling?.textContent);
+}
+
+/**
+ * Holdings in a table without header cells, read against the broker's declared
+ * label layout (SBI's backup-site holdStockList.do: a `1111 name 東証` row, then
+ * rows of `label | value` pairs: 現在値, 保有, 前日比, 損益; docs/brokers.md "Real samples").
+ */
+export function readLabelLayout(grids: Grid[], layout: LabelLayout, warnings: string[]): HoldingRow[] | undefined {
+  const out: HoldingRow[] = [];
+  let failed = 0;
+  for (const grid of grids) {
+    if (grid.source !== 'table') continue;
+    const account = accountOfSection(sectionAbove(grid.element));
+    let cur: { inst: ReturnType<typeof splitInstrument>; raw: Record<string, string>; quantity?: number } | undefined;
+    const finish = () => {
+      if (!cur) return;
+      if (cur.quantity === undefined) {
+        failed++;
+        warnings.push(
+          `holdings not read (no quantity beside ${Object.keys(layout.labels)
+            .filter((k) => layout.labels[k] === 'quantity')
+            .join('/')}): ${Object.values(cur.raw).join(' | ')}`.slice(0, 160),
+        );
+      } else {
+        const region = marketRegion({ market: cur.inst.market, symbol: cur.inst.symbol });
+        const h: HoldingRow = { quantity: cur.quantity, marketRegion: region, raw: cur.raw };
+        const symbol = normaliseSymbol(cur.inst.symbol, region);
+        if (symbol) h.symbol = symbol;
+        if (cur.inst.name) h.name = cur.inst.name;
+        if (account) h.account = account;
+        if (cur.inst.market) h.market = cur.inst.market;
+        out.push(h);
+      }
+      cur = undefined;
+    };
+    for (const row of grid.rows) {
+      const first = row[0]!;
+      if (spans(row) || row.length === 1) {
+        // an instrument row of this table (not the text of a table nested in it)
+        if (!first.el.querySelector('table') && layout.startRow.test(normalizeText(first.text))) {
+          finish();
+          cur = { inst: splitInstrument(first.text), raw: { 銘柄: cleanText(first.text) } };
+        }
+        continue;
+      }
+      if (!cur) continue;
+      row.forEach((c, j) => {
+        const label = normalizeText(c.text);
+        const field = layout.labels[label];
+        const value = row[j + 1];
+        if (!field || !value || value.el === c.el) return;
+        cur!.raw[label] = cleanText(value.text);
+        if (field === 'quantity') cur!.quantity = readAmount(value.text);
+      });
+    }
+    finish();
+  }
+  return failed > 0 && out.length === 0 ? undefined : out;
+}
+
+export function readHoldingsPage(
+  doc: Document,
+  grids: Grid[],
+  hinted: PageKind | null,
+  url = '',
+  layouts: readonly LabelLayout[] = [],
+): HoldingsPageReading {
   const warnings: string[] = [];
   const said = HEADING_RE.test(
     normalizeText(
@@ -198,7 +303,17 @@ export function readHoldingsPage(doc: Document, grids: Grid[], hinted: PageKind 
   );
   // only pages that are about holdings: a home page's summary box is not a capture
   if (hinted !== 'holdings' && !said) return { recognised: false, status: 'absent', holdings: [], warnings };
-  const tables = findHoldingsTables(grids);
+  const layout = layouts.find((l) => l.kind === 'holdings' && l.url.test(url));
+  if (layout) {
+    const rows = readLabelLayout(grids, layout, warnings);
+    if (!rows) return { recognised: true, status: 'unreadable', holdings: [], warnings };
+    if (rows.length) return { recognised: true, status: 'ok', holdings: rows, warnings };
+    if (EMPTY_RE.test(pageText(doc))) return { recognised: true, status: 'empty', holdings: [], warnings };
+    warnings.push(`holdings: no row of the ${layout.id} layout was found`);
+    return { recognised: true, status: 'unreadable', holdings: [], warnings };
+  }
+  const one = hinted === 'holdings' ? pageInstrumentOf(doc) : undefined;
+  const tables = findHoldingsTables(grids, one !== undefined);
   if (tables.length === 0) {
     if (EMPTY_RE.test(pageText(doc))) return { recognised: true, status: 'empty', holdings: [], warnings };
     if (hinted !== 'holdings') return { recognised: false, status: 'absent', holdings: [], warnings };
@@ -207,7 +322,7 @@ export function readHoldingsPage(doc: Document, grids: Grid[], hinted: PageKind 
   }
   const holdings: HoldingRow[] = [];
   for (const t of tables) {
-    const rows = readHoldingRows(t, warnings);
+    const rows = readHoldingRows(t, warnings, one);
     if (!rows) return { recognised: true, status: 'unreadable', holdings: [], warnings };
     holdings.push(...rows);
   }

@@ -120,7 +120,7 @@ describe('readLoginHistory: what is a login history', () => {
     });
   });
 
-  it('is unreadable, never partly read, when one row has no usable time', () => {
+  it('keeps the rows it could read and names the one without a usable time, with its content', () => {
     const r = readLoginHistory(
       page(
         table(
@@ -132,8 +132,14 @@ describe('readLoginHistory: what is a login history', () => {
         ),
       ),
     );
+    expect(r).toMatchObject({ recognised: true, status: 'ok', logins: [{ ip: '203.0.113.1' }] });
+    expect(r.logins).toHaveLength(1);
+    expect(r.warnings).toEqual(['row 2 not read (no login time in "2025/03/01"): 2025/03/01 | 203.0.113.2']);
+  });
+
+  it('is unreadable when no row has a usable time', () => {
+    const r = readLoginHistory(page(table(['ログイン日時', 'IPアドレス'], [['2025/03/01', '203.0.113.2']])));
     expect(r).toMatchObject({ recognised: true, status: 'unreadable', logins: [] });
-    expect(r.warnings[0]).toMatch(/row 2/);
   });
 
   it('is unreadable when the heading says login history but no table has a time', () => {

@@ -9,6 +9,7 @@ import { parseJstDateTime } from './dates';
 import { headingText, pageText } from './page-state';
 import { readGrids, type Grid } from './table';
 import { cleanText, headerKey, normalizeText } from './text';
+import { rowContent } from './row-content';
 
 export type LoginField =
   'at' | 'date' | 'time' | 'ip' | 'environment' | 'os' | 'browser' | 'userAgent' | 'channel' | 'result' | 'location';
@@ -184,8 +185,14 @@ function isLoginTable(t: MappedTable<LoginField>, headingSays: boolean): boolean
 
 const TAKEN_AS_SHOWN = ['channel', 'os', 'browser', 'userAgent', 'location'] as const;
 
-export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): LoginRow[] | undefined {
+/**
+ * `partial`: keep the rows that read and name the others in the warnings (a
+ * page); otherwise one bad row fails the table (a taught preview). Undefined
+ * when no row could be read.
+ */
+export function readLoginRows(t: MappedTable<LoginField>, warnings: string[], partial = false): LoginRow[] | undefined {
   const out: LoginRow[] = [];
+  let failed = 0;
   for (const [i, cells] of t.rows.entries()) {
     const atText = cellOf(t, cells, 'at') ?? '';
     const dateText = cellOf(t, cells, 'date');
@@ -198,8 +205,11 @@ export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): L
           : atText,
     );
     if (!when || when.dateOnly) {
-      warnings.push(`row ${i + 1}: no login time in "${(atText || dateText || '').slice(0, 40)}"`);
-      return undefined; // never half records: the whole page is unreadable
+      failed++;
+      const why = `no login time in "${(atText || dateText || '').slice(0, 40)}"`;
+      warnings.push(partial ? `row ${i + 1} not read (${why}): ${rowContent(cells)}` : `row ${i + 1}: ${why}`);
+      if (!partial) return undefined; // never half records
+      continue;
     }
     const row: LoginRow = {
       at: when.iso,
@@ -224,7 +234,7 @@ export function readLoginRows(t: MappedTable<LoginField>, warnings: string[]): L
     if (env && !/^-+$/.test(env)) classifyEnvironment(env, row);
     out.push(row);
   }
-  return out;
+  return failed > 0 && out.length === 0 ? undefined : out;
 }
 
 export interface LoginTables {
@@ -265,7 +275,7 @@ export function readLoginHistory(
   }
   const logins: LoginRow[] = [];
   for (const t of tables) {
-    const rows = readLoginRows(t, warnings);
+    const rows = readLoginRows(t, warnings, true);
     if (!rows) return { recognised: true, status: 'unreadable', logins: [], warnings };
     logins.push(...rows);
   }

@@ -138,6 +138,18 @@ export function splitInstrument(text: string | null | undefined): Instrument {
     ...(symbol ? { symbol } : {}),
     ...(market ? { market } : {}),
   });
+  // a bare domestic or HK code (a 銘柄 column holding the code, its name in the next column)
+  if (words.length === 1 && JP_OR_HK_CODE.test(norm[0]!)) return out(undefined, norm[0], undefined);
+  // `<TICKER> / <name> [<market>]` (Rakuten's US 注文照会: `AAPL / アップル 米国市場`, docs/brokers.md "Real samples")
+  if (norm[1] === '/' && norm.length > 2 && TICKER.test(norm[0]!) && /[A-Z]/.test(norm[0]!)) {
+    const last = words[words.length - 1]!;
+    const market = words.length > 3 && regionOfMarket(last) && last.length <= 8 ? last : undefined;
+    return out(name(2, market ? words.length - 1 : words.length), norm[0], market);
+  }
+  // `<name> [東]9399` (松井) and `<name> (1343)` (kabu.com): the code last, its market in brackets
+  const tail = /^(?:\[([^\]]{1,6})\])?\(?(\d{3}[0-9A-Z]|\d{5})\)?$/.exec(norm[norm.length - 1]!);
+  if (words.length > 1 && tail && (tail[1] || /^\(.*\)$/.test(norm[norm.length - 1]!)))
+    return out(name(0, words.length - 1), tail[2], tail[1]);
   // `<name> <TICKER> / <exchange>`
   const slash = norm.lastIndexOf('/');
   if (slash >= 1 && slash < norm.length - 1 && TICKER.test(norm[slash - 1]!)) {

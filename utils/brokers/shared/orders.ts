@@ -1,19 +1,25 @@
 // The shared order / execution reader, for pages and CSV exports alike. Like
 // the login-history reader it finds tables by what their headers mean
 // (約定日, 銘柄, 売買区分, 数量 ...: brokers.md §1.5, §2.2–2.4), never by
-// position. A row it cannot read makes the whole table unreadable: no half
-// records. Decisions on values that are not plain buys and sells:
+// position. A row it cannot read is never half stored: on a page the rows it
+// could read are kept and the ones it could not are named in the warnings, with
+// their content (`partial`); a CSV import stays all or nothing. Decisions on
+// values that are not plain buys and sells:
 //  * 入庫 / 出庫 / 移管 / 株式分割 ... are transfers or corporate actions, not
 //    orders: they are not stored as OrderEvents, but each one is listed in the
 //    warnings (a 出庫 is worth seeing; the snapshot keeps the row).
 //  * 分配金再投資, 自動買付, 積立 are purchases the account made: `buy`.
+//  * A money-market fund (外貨建MMF: SBI's yakujo rows `… マネー・マーケット・ファンド（米ドル）
+//    X0934000`, docs/brokers.md "Real samples") is the account's cash, not a stock
+//    order: listed in the warnings like a transfer, never a US buy.
 
 import type { OrderRow, PageKind } from '../types';
-import { mapHeaderRow, type Vocabulary } from './columns';
-import { parseJstDateTime } from './dates';
+import { mapHeaderRow, withParts, type Vocabulary } from './columns';
+import { parseJstDateTime, referenceDateOf, type ReferenceDate } from './dates';
 import { currencyCode, marketRegion, normaliseSymbol, splitInstrument, type MarketRegion } from './markets';
 import { pageText } from './page-state';
 import { type Grid } from './table';
+import { rowContent } from './row-content';
 import { cleanText, headerKey, normalizeText } from './text';
 
 export type OrderField =
@@ -128,7 +134,15 @@ export interface OrderReadOptions {
   pageRegion?: MarketRegion;
   /** Status when the table has none: executions and trade histories list executed trades. */
   defaultStatus?: OrderRow['status'];
+  /** Keep the rows that read and name the others (pages); otherwise one bad row fails the table (CSV import). */
+  partial?: boolean;
+  /** The page's own date, for dates printed without a year (asked only when a row needs it). */
+  reference?: () => ReferenceDate | undefined;
 }
+
+const MMF_RE = /マネー・?マーケット・?ファンド|マネーマーケット|\bMMF\b/i;
+
+export { rowContent } from './row-content';
 
 const SKIP_RE = /入庫|出庫|移管|株式分割|分割|併合|合併|償還|贈与|相続|振替|株式交換|株式移転/;
 const BUY_WORDS = /分配金再投資|再投資|現引|積立/;
@@ -274,36 +288,45 @@ export function readOrderRows(t: OrderTable, warnings: string[], opts: OrderRead
   const out: OrderRow[] = [];
   const text = (row: OrderCell[], f: OrderField) => (t.columns[f] === undefined ? undefined : row[t.columns[f]!]?.text);
   const priceHeader = t.headers[t.columns.price ?? t.columns.orderPrice ?? -1];
+  let failed = 0;
+  let reference: ReferenceDate | undefined | null = null;
+  const referenceDate = () => (reference === null ? (reference = opts.reference?.()) : reference);
+  /** One row that cannot be read: named in the warnings; the table fails unless partial. */
+  const unread = (i: number, why: string, row: OrderCell[]): boolean => {
+    failed++;
+    warnings.push(opts.partial ? `row ${i + 1} not read (${why}): ${rowContent(row)}` : `row ${i + 1}: ${why}`);
+    return !opts.partial;
+  };
   for (const [i, row] of t.rows.entries()) {
-    const label = `row ${i + 1}`;
     const sideCell = text(row, 'side');
     const tradeCell = text(row, 'trade');
     let side = readSide(sideCell);
     if (side === undefined) side = readSide(tradeCell);
     else if (side !== 'skip' && readSide(tradeCell) === 'skip') side = 'skip';
     const inst = readInstrument(t, row);
-    if (side === 'skip') {
-      warnings.push(
-        `not an order (${normalizeText(sideCell ?? tradeCell)}): ${[inst.symbol, inst.name, normalizeText(text(row, 'quantity'))].filter(Boolean).join(' ')}`.slice(
-          0,
-          120,
-        ),
-      );
+    if (side === 'skip' || (side && MMF_RE.test(normalizeText(inst.name)))) {
+      // the row as shown: what it is, then its instrument and quantity (its cells when it names none)
+      const what = side === 'skip' ? normalizeText(sideCell || tradeCell) : 'MMF';
+      const named = [inst.symbol, inst.name, normalizeText(text(row, 'quantity'))].filter(Boolean).join(' ');
+      warnings.push(`not an order (${what}): ${named || rowContent(row)}`.slice(0, 120));
       continue;
     }
     if (!side) {
-      warnings.push(`${label}: no buy/sell in "${normalizeText(sideCell ?? tradeCell ?? '').slice(0, 30)}"`);
-      return undefined;
+      if (unread(i, `no buy/sell in "${normalizeText(sideCell || tradeCell || '').slice(0, 30)}"`, row))
+        return undefined;
+      continue;
     }
     const atText = shown(text(row, 'at'));
     const timeText = shown(text(row, 'time'));
     const orderText = shown(text(row, 'orderAt'));
+    const parse = (s: string) => parseJstDateTime(s) ?? parseJstDateTime(s, referenceDate());
     const when =
-      (atText ? parseJstDateTime(timeText && !/\d:\d/.test(atText) ? `${atText} ${timeText}` : atText) : undefined) ??
-      (orderText ? parseJstDateTime(orderText) : undefined);
+      (atText ? parse(timeText && !/\d:\d/.test(atText) ? `${atText} ${timeText}` : atText) : undefined) ??
+      (orderText ? parse(orderText) : undefined);
     if (!when) {
-      warnings.push(`${label}: no trade or order date in "${(atText ?? orderText ?? '').slice(0, 40)}"`);
-      return undefined;
+      const shownDate = (atText ?? orderText ?? '').slice(0, 40);
+      if (unread(i, `no trade or order date in "${shownDate}"`, row)) return undefined;
+      continue;
     }
     // status: its own column, else a badge word in the instrument cell, else the page's default
     let status = readStatus(text(row, 'status')) ?? readStatus(inst.statusWord);
@@ -329,7 +352,8 @@ export function readOrderRows(t: OrderTable, warnings: string[], opts: OrderRead
       unfilled < quantity
     )
       quantity -= unfilled;
-    if (quantity === undefined) quantity = orderQuantity;
+    // an order open or cancelled with nothing filled (約定数量 0): its quantity is what was ordered
+    if (quantity === undefined || (status !== 'executed' && quantity === 0 && orderQuantity)) quantity = orderQuantity;
     if (price === undefined && status !== 'executed') price = orderPrice;
 
     const market = inst.market;
@@ -351,12 +375,15 @@ export function readOrderRows(t: OrderTable, warnings: string[], opts: OrderRead
     if (amount !== undefined) o.amount = amount;
     const fees = readAmount(text(row, 'fees'));
     if (fees !== undefined) o.fees = fees;
-    const account = shown(text(row, 'account'));
+    // Rakuten's US 注文照会 writes the account after the trade: `現物 買付 ・特定` (docs/brokers.md "Real samples")
+    const account = shown(text(row, 'account')) ?? /・\s*(\S+)$/.exec(normalizeText(tradeCell))?.[1];
     if (account) o.account = account;
     const no = shown(text(row, 'orderNumber'));
     if (no) o.orderNumber = normalizeText(no);
     out.push(o);
   }
+  // every row failed: nothing on the page could be read
+  if (failed > 0 && out.length === 0 && failed === t.rows.length) return undefined;
   return out;
 }
 
@@ -431,13 +458,27 @@ export interface OrderPageReading {
   warnings: string[];
 }
 
+/**
+ * A column with a blank header right after the 銘柄 column is the instrument's
+ * name when the table has none (holdings where 銘柄 holds the code: issue 12).
+ */
+export function nameBesideInstrument<F extends 'instrument' | 'name'>(
+  headers: string[],
+  columns: Partial<Record<F, number>>,
+): Partial<Record<F, number>> {
+  const inst = columns['instrument' as F];
+  if (inst === undefined || columns['name' as F] !== undefined || headers[inst + 1] !== '') return columns;
+  return { ...columns, ['name' as F]: inst + 1 };
+}
+
 export function findOrderTables(grids: Grid[]): OrderTable[] {
   const found: Array<OrderTable & { n: number; grid: Grid }> = [];
-  for (const grid of grids) {
-    for (let r = 0; r < Math.min(3, grid.rows.length); r++) {
+  for (const raw of grids) {
+    for (let r = 0; r < Math.min(3, raw.rows.length); r++) {
+      if (raw.rows[r]!.some((c) => c.text.length > 40)) continue;
+      const grid = withParts(raw, r);
       const texts = grid.rows[r]!.map((c) => c.text);
-      if (texts.some((x) => x.length > 40)) continue;
-      const columns = mapHeaderRow(texts, ORDER_VOCAB);
+      const columns = nameBesideInstrument(texts, mapHeaderRow(texts, ORDER_VOCAB));
       if (!isOrderTable(columns)) continue;
       const keys = texts.map(headerKey).join('|');
       const rows = grid.rows.slice(r + 1).filter((row) => {
@@ -480,10 +521,13 @@ export function readOrderPage(doc: Document, grids: Grid[], url: string, hinted:
   const pageRegion = pageRegionOf(doc, url);
   const defaultStatus = pageKind === 'order-inquiry' ? undefined : 'executed';
   const orders: OrderRow[] = [];
+  const reference = () => referenceDateOf(pageText(doc));
   for (const t of tables) {
     const rows = readOrderRows(t, warnings, {
       ...(pageRegion ? { pageRegion } : {}),
       ...(defaultStatus ? { defaultStatus } : {}),
+      partial: true,
+      reference,
     });
     if (!rows) return { recognised: true, pageKind, status: 'unreadable', orders: [], warnings };
     orders.push(...rows);

@@ -70,7 +70,7 @@ export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string, opt
     };
   }
   // orders / executions, holdings, account changes (issue 3)
-  const account = hinted === 'login-history' ? undefined : readAccountPage(doc, grids, url, hinted);
+  const account = hinted === 'login-history' ? undefined : readAccountPage(doc, grids, url, hinted, spec.layouts);
   if (account) return { ...base, ...account, loggedIn: true };
   if (hinted === 'login-history') {
     return {

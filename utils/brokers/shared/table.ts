@@ -1,8 +1,10 @@
 // Reads every "table" on a page into a grid of cell texts, whatever its markup:
 // <table> with <th> or first-row <td> headers, row- and col-spans expanded
 // (SBI's 当日約定一覧 row-spans 銘柄: brokers.md §2.2), nested layout tables
-// kept apart, and div/list tables whose cells carry `data-label` (SBI's new
-// site, `li.table-row > div.table-item[data-label]`: brokers.md §2.3).
+// kept apart, div/list tables whose cells carry `data-label` (SBI's new
+// site, `li.table-row > div.table-item[data-label]`: brokers.md §2.3), and the
+// same lists without `data-label`, their cells matched to the header's by
+// position (a public reconstruction has none: docs/brokers.md "Real samples").
 // Which row is the header, and what it means, is decided by the caller.
 
 import { cleanText, headerKey } from './text';
@@ -15,7 +17,7 @@ export interface Cell {
 }
 
 export interface Grid {
-  source: 'table' | 'data-label';
+  source: 'table' | 'data-label' | 'list';
   element: Element;
   rows: Cell[][];
   /** For data-label grids the header is known from the labels. */
@@ -67,6 +69,42 @@ function shownText(node: Node, out: string): string {
     }
   }
   return out;
+}
+
+const PART_BREAK = new Set(['br', 'p', 'div', 'li']);
+
+/**
+ * The values a cell holds, one per line as shown: `取得単価<br>現在値`,
+ * `<ul><li>注文番号</li><li>08/29 22:40</li></ul>` (docs/brokers.md "Real samples":
+ * SBI 保有証券一覧, Rakuten's US 注文照会, kabu.com, 松井). One part for a plain cell.
+ */
+export function cellParts(c: Cell): string[] {
+  const el = c.el;
+  // header cells made from data-label texts, and holes, have no element of their own
+  if (!el.firstElementChild || el.localName === 'tr' || cellText(el) !== c.text) return [c.text];
+  const parts: string[] = [];
+  let cur = '';
+  const walk = (node: Node): void => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) cur += child.nodeValue ?? '';
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).localName;
+        if (SKIPPED.has(tag)) continue;
+        if (PART_BREAK.has(tag)) {
+          parts.push(cur);
+          cur = '';
+        }
+        walk(child);
+        if (PART_BREAK.has(tag) && tag !== 'br') {
+          parts.push(cur);
+          cur = '';
+        }
+      }
+    }
+  };
+  walk(el);
+  parts.push(cur);
+  return parts.map(cleanText).filter((t) => t !== '');
 }
 
 type Carry = Array<{ cell: Cell; left: number } | undefined>;
@@ -154,28 +192,62 @@ function readDataLabelTables(labelled: Element[]): Grid[] {
   return grids;
 }
 
-/** `querySelectorAll('table')` and `querySelectorAll('[data-label]')` in one walk (linkedom's selectors are slow on long pages). */
-function tablesAndLabelledCells(root: ParentNode): { tables: Element[]; labelled: Element[] } {
+const HEADER_ROW = /(?:^|\s)table-header(?:\s|$)/;
+const DATA_ROW = /(?:^|\s)table-row(?:\s|$)/;
+
+/**
+ * Lists whose rows carry no `data-label`: `li.table-header` and `li.table-row`
+ * children of one list, each row's element children its cells. Read only when
+ * the header has as many cells as the rows have (position is all there is).
+ */
+function readUnlabelledLists(lists: Element[]): Grid[] {
+  const grids: Grid[] = [];
+  for (const listEl of lists) {
+    const kids = Array.from(listEl.children);
+    const header = kids.find((k) => HEADER_ROW.test(k.getAttribute('class') ?? ''));
+    const rows = kids.filter((k) => DATA_ROW.test(k.getAttribute('class') ?? ''));
+    if (!header || rows.length === 0) continue;
+    if (rows.some((r) => r.querySelector('[data-label]'))) continue; // read by its labels
+    const headerCells = Array.from(header.children);
+    if (headerCells.length < 2 || rows.some((r) => r.children.length !== headerCells.length)) continue;
+    const toCells = (el: Element, isHeader: boolean): Cell[] =>
+      Array.from(el.children).map((c) => ({ text: cellText(c), isHeader, el: c }));
+    grids.push({
+      source: 'list',
+      element: listEl,
+      rows: [toCells(header, true), ...rows.map((r) => toCells(r, false))],
+    });
+  }
+  return grids;
+}
+
+/** Tables, `[data-label]` cells and lists with a `table-header` row, in one walk (linkedom's selectors are slow on long pages). */
+function tablesAndLabelledCells(root: ParentNode): { tables: Element[]; labelled: Element[]; lists: Element[] } {
   const tables: Element[] = [];
   const labelled: Element[] = [];
+  const lists = new Set<Element>();
   const walk = (el: ParentNode): void => {
     for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
       if (c.localName === 'table') tables.push(c);
-      if (c.hasAttributes() && c.hasAttribute('data-label')) labelled.push(c);
+      if (c.hasAttributes()) {
+        if (c.hasAttribute('data-label')) labelled.push(c);
+        else if (c.parentElement && HEADER_ROW.test(c.getAttribute('class') ?? '')) lists.add(c.parentElement);
+      }
       walk(c);
     }
   };
   walk(root);
-  return { tables, labelled };
+  return { tables, labelled, lists: [...lists] };
 }
 
 export function readGrids(root: ParentNode): Grid[] {
   const grids: Grid[] = [];
-  const { tables, labelled } = tablesAndLabelledCells(root);
+  const { tables, labelled, lists } = tablesAndLabelledCells(root);
   for (const table of tables) {
     const g = readHtmlTable(table);
     if (g.rows.length > 0) grids.push(g);
   }
   grids.push(...readDataLabelTables(labelled));
+  grids.push(...readUnlabelledLists(lists));
   return grids;
 }
