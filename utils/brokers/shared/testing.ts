@@ -60,6 +60,17 @@ export function loginFixtures(dir: string): Fixture[] {
   });
 }
 
+/**
+ * What a fixture's opening comment must say: a real page names where it comes
+ * from (`Real, from <repo> <path> <commit>`, personal data replaced), a
+ * synthetic or reconstructed one which of its parts are invented.
+ */
+export const PROVENANCE = /^<!--\s*(?:Real, from \S+ \S+ [0-9a-f]{40}|Synthetic fixture[\s\S]*[Ii]nvented)/;
+
+export function isRealFixture(text: string): boolean {
+  return /^<!--\s*Real, from /.test(text.trimStart());
+}
+
 export type DomName = 'linkedom' | 'happy-dom';
 export const DOMS: DomName[] = ['linkedom', 'happy-dom'];
 
@@ -120,9 +131,8 @@ export function fixtureSuite(adapter: BrokerAdapter, dir: string): void {
       }
     });
 
-    it.each(fixtures)('$name says at its top which parts are invented', ({ text }) => {
-      expect(text.trimStart().startsWith('<!--')).toBe(true);
-      expect(text.slice(0, text.indexOf('-->'))).toMatch(/Synthetic fixture[\s\S]*[Ii]nvented/);
+    it.each(fixtures)('$name says at its top where it comes from, or which parts are invented', ({ text }) => {
+      expect(text.trimStart().slice(0, text.trimStart().indexOf('-->'))).toMatch(PROVENANCE);
     });
 
     it('covers every page state a reader reports', () => {
@@ -139,8 +149,9 @@ export function fixtureSuite(adapter: BrokerAdapter, dir: string): void {
   });
 
   // conventions for every fixture in the folder, whichever suite reads it
-  describe(`${adapter.id} fixture folder`, () => {
-    const files = fixtureFiles(dir);
+  const files = fixtureFiles(dir);
+  const real = files.filter((f) => isRealFixture(f.text)).length;
+  describe(`${adapter.id} fixture folder (${real} of ${files.length} fixtures real, the rest synthetic)`, () => {
     it.each(files)('$name has a reviewed expected file beside it', ({ expectedPath }) => {
       expect(existsSync(expectedPath)).toBe(true);
     });
