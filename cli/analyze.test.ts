@@ -36,6 +36,9 @@ describe('npm run analyze', () => {
     home: 'utils/brokers/rakuten/fixtures/home.html',
     unreadable: 'utils/brokers/sbi/fixtures/login-history-unreadable.html',
     empty: 'utils/brokers/sbi/fixtures/login-history-empty.html',
+    banner: 'utils/brokers/rakuten/fixtures/home-banner.html',
+    holdings: 'utils/brokers/sbi/fixtures/holdings-legacy.html',
+    accountChanges: 'utils/brokers/rakuten/fixtures/account-changes-list.html',
   };
 
   beforeAll(() => {
@@ -52,7 +55,18 @@ describe('npm run analyze', () => {
       join(tmp, 'missing.html'),
     ]);
     for (const r of results.values()) {
-      expect(Object.keys(r)).toEqual(['file', 'broker', 'url', 'pageKind', 'status', 'logins', 'orders', 'warnings']);
+      expect(Object.keys(r)).toEqual([
+        'file',
+        'broker',
+        'url',
+        'pageKind',
+        'status',
+        'logins',
+        'orders',
+        'holdings',
+        'accountEvents',
+        'warnings',
+      ]);
       expect(['ok', 'empty', 'not-logged-in', 'unreadable', 'unsupported']).toContain(r.status);
     }
   });
@@ -105,9 +119,38 @@ describe('npm run analyze', () => {
     expect(results.get(files[key])).toMatchObject(fields);
   });
 
+  it('prints the previous-login banner as a login marked as coming from the banner', () => {
+    expect(results.get(files.banner)).toMatchObject({
+      broker: 'rakuten',
+      pageKind: 'other',
+      logins: [
+        {
+          at: '2026-03-26T20:01:00+09:00',
+          result: 'success',
+          source: 'banner',
+          raw: { banner: '前回ログイン日時:2026年 3月26日 20:01' },
+        },
+      ],
+    });
+  });
+
+  it('prints holdings and account changes', () => {
+    const read = (path: string, key: 'holdings' | 'accountEvents') =>
+      JSON.parse(readFileSync(join(ROOT, path), 'utf8'))[key];
+    expect(results.get(files.holdings)!.holdings).toEqual(
+      read('utils/brokers/sbi/fixtures/holdings-legacy.expected.json', 'holdings'),
+    );
+    expect(results.get(files.holdings)!.holdings).toHaveLength(4);
+    expect(results.get(files.accountChanges)!.accountEvents).toEqual(
+      read('utils/brokers/rakuten/fixtures/account-changes-list.expected.json', 'accountEvents'),
+    );
+  });
+
   it('says a maintenance page is one, and why an unreadable page is', () => {
     expect(results.get(files.maintenance)!.warnings).toContain('maintenance page');
-    expect(results.get(files.unreadable)!.warnings.some((w) => w.startsWith('row 1: no login time'))).toBe(true);
+    expect(results.get(files.unreadable)!.warnings.some((w) => w.startsWith('row 1 not read (no login time'))).toBe(
+      true,
+    );
   });
 
   it('hands CSV files to the CSV branch and reports files it cannot open', () => {
@@ -141,6 +184,23 @@ describe('npm run analyze --url', () => {
         ['sbi', url, 'ok', 4],
         ['sbi', url, 'ok', 5],
       ]);
+    },
+    SPAWN_MS,
+  );
+
+  it(
+    'reads a page by the layout its broker declares for that address (SBI backup-site holdings)',
+    () => {
+      const run = analyze(
+        '--url',
+        'https://k.sbisec.co.jp/bsite/member/acc/holdStockList.do',
+        'utils/brokers/sbi/fixtures/holdings-bsite.html',
+      );
+      const [r] = (JSON.parse(run.stdout) as { results: AnalyzeResult[] }).results;
+      expect(r!.holdings).toEqual(
+        JSON.parse(readFileSync(join(ROOT, 'utils/brokers/sbi/fixtures/holdings-bsite.expected.json'), 'utf8'))
+          .holdings,
+      );
     },
     SPAWN_MS,
   );

@@ -1,6 +1,7 @@
-// Reads saved broker pages (HTML in any charset, MHTML; CSV later) and prints
-// what the extension's readers make of them, as ONE JSON object:
-//   {"results":[{"file","broker","url","pageKind","status","logins","orders","warnings"}]}
+// Reads saved broker pages (HTML in any charset, MHTML) and CSV exports and
+// prints what the extension's readers make of them, as ONE JSON object:
+//   {"results":[{"file","broker","url","pageKind","status","logins","orders","holdings","accountEvents","warnings"}]}
+// The previous-login banner is a login in "logins" with "source": "banner".
 // status: ok | empty | not-logged-in | unreadable | unsupported
 // (a maintenance page is "unsupported" with the warning "maintenance page").
 // Exit code: 0, 1 when a file could not be read, 2 on a usage error.

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BROKERS, brokerForUrl } from '../../utils/brokers';
 import { brokerHostPatterns } from '../../utils/brokers/hosts';
 import { BROKER_IDS, DECLARATIONS } from '../../utils/brokers/registry';
+import { UNDECLARED_FIRMS } from '../../utils/brokers/firms';
 import { CSV_FORMATS } from '../../utils/import/read-csv';
 
 const root = join(__dirname, '..', '..');
@@ -77,6 +78,17 @@ describe('broker registry', () => {
             : doc.includes(`https://${h}/*`),
         ).toBe(true);
       }
+  });
+
+  it('lists a broker without an adapter (utils/brokers/firms.ts) only until it is declared', () => {
+    const declared = new Set<string>(BROKER_IDS);
+    const names = new Set(DECLARATIONS.flatMap((d) => [d.label.ja, ...(d.otherNames ?? [])]));
+    for (const f of UNDECLARED_FIRMS) {
+      expect(declared.has(f.key)).toBe(false);
+      expect(names.has(f.ja)).toBe(false);
+    }
+    const keys = UNDECLARED_FIRMS.map((f) => f.key);
+    expect(keys).toEqual([...keys].sort());
   });
 
   it('gives every CSV format at most one broker, and every declared format exists', () => {

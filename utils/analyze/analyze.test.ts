@@ -137,6 +137,27 @@ describe('brokersByContent', () => {
   });
 });
 
+describe('analyzeSavedFile: brokers without an adapter yet', () => {
+  // reconstructed from the facts of real saved pages (docs/brokers.md "Real samples", ak1211/tractor, facts only)
+  it.each([
+    [
+      '松井 home/Announce',
+      '<html><head><meta http-equiv="content-type" content="text/html; charset=Shift_JIS"><title>松井証券</title></head><body><table><tr><td><b>お知らせ</b></td><td><b>2017年12月18日 23:25 現在</b></td></tr><tr><td><b>前回ログイン：2017年12月18日 23:25</b></td></tr></table></body></html>',
+      '松井証券 (matsui)',
+    ],
+    [
+      'kabu.com MY PAGE LIGHT',
+      '<html><head><title>MY PAGE LIGHT（簡易版）／カブドットコム証券</title></head><body><a href="https://s20.si0.kabu.co.jp/Members/LogOut.asp"><img alt="LOG OUT"></a><table><tr><td>前回ログイン日時&emsp;&emsp;2018/02/19 13:46</td></tr></table></body></html>',
+      '三菱UFJ eスマート証券 (kabucom)',
+    ],
+  ])('names the broker of a %s page', (_, html, named) => {
+    const r = analyzeSavedFile({ name: 'page.html', bytes: enc(html) });
+    expect(r.broker).toBeNull();
+    expect(r.warnings).toContain(`the page names ${named}, a broker without an adapter yet`);
+    expect(r.warnings).not.toContain('broker not identified: the page names no broker');
+  });
+});
+
 describe('analyzeSavedFile', () => {
   it('reads a page that names no broker, reporting no broker', () => {
     const r = analyzeSavedFile({
@@ -202,6 +223,8 @@ describe('analyzeSavedFile', () => {
       status: 'unsupported',
       logins: [],
       orders: [],
+      holdings: [],
+      accountEvents: [],
       warnings: [warning],
     });
   });

@@ -28,6 +28,8 @@ export function analyzeCsv(input: CsvInput): AnalyzeResult {
     status: r.status,
     logins: [],
     orders,
+    holdings: [],
+    accountEvents: [],
     warnings,
   };
 }

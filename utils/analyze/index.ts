@@ -13,7 +13,7 @@ import { stripSessionIds } from '../brokers/shared/url';
 import type { BrokerAdapter, PageReading, PageStatus } from '../brokers/types';
 import { decodeBytes } from '../capture/decode';
 import { parseHtml } from '../dom/parse-html';
-import { brokersByContent } from './broker-by-content';
+import { brokersByContent, firmsByContent } from './broker-by-content';
 import { analyzeCsv } from './csv';
 import { isMhtml, readMhtml } from './mhtml';
 import { savedPageUrl } from './page-url';
@@ -84,17 +84,21 @@ export function analyzeSavedFile(input: SavedFile): AnalyzeResult {
     return fromReading(name, shownUrl, top.adapter.readPage(doc, url ?? ''), warnings);
   }
 
-  // nothing names the broker: keep the reading of the adapter that reads it best, if only one does
+  // nothing names a declared broker: keep the reading of the adapter that reads it best, if only one does
+  // (unless the page names a broker without an adapter: then it is that broker's page, read by the shared readers)
+  const named = evidence.length === 0 && firmsByContent(doc).length > 0;
   const readings = (evidence.length ? evidence.map((e) => e.adapter) : BROKERS).map((a: BrokerAdapter) =>
     a.readPage(doc, url ?? ''),
   );
   readings.sort((a, b) => rank(a) - rank(b));
   const best = readings[0]!;
-  if (readings.filter((r) => rank(r) === rank(best)).length === 1) {
+  if (!named && readings.filter((r) => rank(r) === rank(best)).length === 1) {
     warnings.push(`broker identified by which reader could read the page: ${best.broker}`);
     return fromReading(name, shownUrl, best, warnings);
   }
-  warnings.push('broker not identified: the page names no broker');
+  const firm = firmsByContent(doc)[0]?.firm;
+  if (firm) warnings.push(`the page names ${firm.ja} (${firm.key}), a broker without an adapter yet`);
+  else warnings.push('broker not identified: the page names no broker');
   return { ...fromReading(name, shownUrl, best, warnings), broker: null };
 }
 

@@ -100,6 +100,8 @@ export interface PageReading {
   orders: OrderRow[];
   holdings?: HoldingRow[];
   accountEvents?: AccountEventRow[];
+  /** The previous-login banner (前回ログイン日時) on a logged-in page, where the broker shows one. */
+  previousLogin?: { at: string; shown: string };
   warnings: string[];
   parserVersion: string;
 }

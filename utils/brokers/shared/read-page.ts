@@ -5,6 +5,7 @@
 import type { BrokerDeclaration } from '../declaration';
 import type { BrokerAdapter, BrokerId, PageKind, PageReading, ReadOptions } from '../types';
 import { readAccountPage } from './account-pages';
+import { readPreviousLogin } from './banner';
 import { readLoginHistory } from './login-history';
 import { headingText, sessionState } from './page-state';
 import { readGrids } from './table';
@@ -25,6 +26,13 @@ export function urlKind(url: string, hints: BrokerAdapter['urlHints']): PageKind
 }
 
 export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string, opts: ReadOptions = {}): PageReading {
+  const reading = readPageRecords(spec, doc, url, opts);
+  if (!reading.loggedIn) return reading;
+  const previousLogin = readPreviousLogin(doc, spec.banner);
+  return previousLogin ? { ...reading, previousLogin } : reading;
+}
+
+function readPageRecords(spec: ReaderSpec, doc: Document, url: string, opts: ReadOptions): PageReading {
   const base = {
     broker: spec.id,
     parserVersion: spec.parserVersion,

@@ -11,6 +11,7 @@ import { HEADING_RE as ACCOUNT_CHANGE_HEADING_RE } from './account-changes';
 import { EMPTY_RE as HOLDINGS_EMPTY_RE, HEADING_RE as HOLDINGS_HEADING_RE, findHoldingsTables } from './holdings';
 import { findLoginTables } from './login-history';
 import { findOrderTables, headingKind, ORDER_KINDS } from './orders';
+import { readPreviousLogin, type PreviousLogin } from './banner';
 import { headingText, pageText, sessionState } from './page-state';
 import { urlKind, type ReaderSpec } from './read-page';
 import { readGrids, type Grid } from './table';
@@ -32,6 +33,8 @@ export interface PageSense {
   rows: number;
   /** Always empty here; kept so a page-state message has the reading's shape. */
   warnings: string[];
+  /** The previous-login banner, as readBrokerPage reads it (a login observation at every visit). */
+  previousLogin?: PreviousLogin;
 }
 
 /** A broker as the content script knows it. */
@@ -87,6 +90,13 @@ function accountPageKind(doc: Document, grids: Grid[], hinted: PageKind | null):
 }
 
 export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense {
+  const sense = senseState(spec, doc, url, taught);
+  if (!sense.loggedIn) return sense;
+  const previousLogin = readPreviousLogin(doc, spec.banner);
+  return previousLogin ? { ...sense, previousLogin } : sense;
+}
+
+function senseState(spec: ReaderSpec, doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense {
   const base = { broker: spec.id, parserVersion: spec.parserVersion, warnings: [] as string[] };
   const heading = headingText(doc);
   const state = sessionState(doc, spec.phrases, heading, url);

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeBytes } from '../../capture/decode';
 import { parseHtml } from '../../dom/parse-html';
-import type { BrokerAdapter, LoginRow, PageKind, PageStatus } from '../types';
+import type { BrokerAdapter, LoginRow, PageKind, PageReading, PageStatus } from '../types';
 
 export interface FixtureExpectation {
   url: string;
@@ -15,6 +15,8 @@ export interface FixtureExpectation {
   status: PageStatus;
   loggedIn: boolean;
   logins: LoginRow[];
+  /** The previous-login banner, on pages that show one. */
+  previousLogin?: { at: string; shown: string };
 }
 
 export interface Fixture {
@@ -102,10 +104,18 @@ export async function parseWith(
 
 /** A reading in the shape of an expected file (row keys in a stable order do not matter to toEqual). */
 export function comparable(
-  r: { pageKind: PageKind | null; status: PageStatus; loggedIn: boolean; logins: LoginRow[] },
+  r: Pick<PageReading, 'pageKind' | 'status' | 'loggedIn' | 'logins' | 'previousLogin'>,
   url: string,
 ): FixtureExpectation {
-  return { url, pageKind: r.pageKind, status: r.status, loggedIn: r.loggedIn, logins: r.logins };
+  const out: FixtureExpectation = {
+    url,
+    pageKind: r.pageKind,
+    status: r.status,
+    loggedIn: r.loggedIn,
+    logins: r.logins,
+  };
+  if (r.previousLogin) out.previousLogin = r.previousLogin;
+  return out;
 }
 
 /**
