@@ -5,9 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { UNDECLARED_FIRMS } from '../utils/brokers/firms';
 import {
   checkOptions,
   scaffoldFiles,
+  withoutFirm,
   withRegistryLine,
   type ScaffoldOptions,
 } from '../utils/brokers/scaffold/scaffold';
@@ -27,8 +29,11 @@ function main(argv: string[]): number {
     else if (!o.id) o.id = a;
     else return usage(`unexpected ${a}`);
   }
-  o.ja ||= o.id;
-  o.en ||= o.id;
+  // a broker of the 2025 wave (utils/brokers/firms.ts) brings its names
+  const firm = UNDECLARED_FIRMS.find((f) => f.key === o.id);
+  o.ja ||= firm?.ja ?? o.id;
+  o.en ||= firm?.en ?? o.id;
+  if (firm?.otherNames) o.otherNames = firm.otherNames;
   const problems = checkOptions(o);
   if (problems.length) return usage(problems.join('; '));
   const root = join(dirname(fileURLToPath(import.meta.url)), '..', 'utils', 'brokers');
@@ -41,8 +46,10 @@ function main(argv: string[]): number {
     writeFileSync(join(folder, path), text);
   }
   writeFileSync(registryPath, registry);
+  const firmsPath = join(root, 'firms.ts');
+  if (firm) writeFileSync(firmsPath, withoutFirm(readFileSync(firmsPath, 'utf8'), o.id));
   // the project's formatter, so the new files pass `npm test` as written
-  spawnSync('npx', ['prettier', '--write', folder, registryPath], { stdio: 'ignore' });
+  spawnSync('npx', ['prettier', '--write', folder, registryPath, firmsPath], { stdio: 'ignore' });
   process.stdout.write(
     `made utils/brokers/${o.id}/ and its registry line. Next: replace the placeholder fixtures with faithful pages ` +
       `(docs/brokers.md), fill the TODOs in broker.ts (loginHistoryHelp: an i18n message), add its hosts to ` +

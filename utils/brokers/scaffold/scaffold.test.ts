@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { adapterOf } from '../shared/adapter';
 import { fixtureSuite } from '../shared/testing';
-import { checkOptions, scaffoldFiles, withRegistryLine, type ScaffoldOptions } from './scaffold';
+import { checkOptions, scaffoldFiles, withoutFirm, withRegistryLine, type ScaffoldOptions } from './scaffold';
 
 const OPTS: ScaffoldOptions = {
   id: 'exampleco',
@@ -68,6 +68,16 @@ describe('npm run new-broker', () => {
     expect(next).toContain('export const DECLARATIONS = [matsui, rakuten, sbi] as const;');
     expect(withRegistryLine(next, 'monex')).toContain('[matsui, monex, rakuten, sbi]');
     expect(() => withRegistryLine(registry, 'sbi')).toThrow(/already/);
+  });
+
+  it('takes a broker of the wave off the list of brokers without an adapter', () => {
+    const firms = readFileSync(fileURLToPath(new URL('../firms.ts', import.meta.url)), 'utf8');
+    const next = withoutFirm(firms, 'kabucom');
+    expect(next).not.toContain("key: 'kabucom'");
+    expect(next).not.toContain('カブドットコム証券');
+    expect(next).toContain("key: 'matsui'");
+    expect(withoutFirm(next, 'matsui')).not.toContain("key: 'matsui'");
+    expect(withoutFirm(firms, 'exampleco')).toBe(firms);
   });
 
   it.each([

@@ -10,6 +10,8 @@ export interface ScaffoldOptions {
   id: string;
   ja: string;
   en: string;
+  /** Former names the broker's pages may use. */
+  otherNames?: readonly string[];
   /** Logged-in hosts (never a login host). */
   hosts: string[];
   loginHosts: string[];
@@ -36,7 +38,7 @@ import { defineBroker } from '../declaration';
 
 export default defineBroker({
   id: ${q(o.id)},
-  label: { ja: ${q(o.ja)}, en: ${q(o.en)} },
+  label: { ja: ${q(o.ja)}, en: ${q(o.en)} },${o.otherNames?.length ? `\n  otherNames: [${o.otherNames.map(q).join(', ')}],` : ''}
   hosts: [${o.hosts.map(q).join(', ')}],
   loginHosts: [${o.loginHosts.map(q).join(', ')}],
   // TODO: the broker's own pages for the "what to do now" card
@@ -172,6 +174,14 @@ export function scaffoldFiles(o: ScaffoldOptions): Record<string, string> {
     out[`fixtures/${name.replace(/\.html$/, '.expected.json')}`] = `${JSON.stringify(f.expected, null, 2)}\n`;
   }
   return out;
+}
+
+/** firms.ts without the firm's entry (a declared broker is no longer an undeclared firm). */
+export function withoutFirm(firms: string, key: string): string {
+  const start = firms.search(new RegExp(`\\n  \\{\\s*key: '${key}',`));
+  if (start < 0) return firms;
+  const end = firms.indexOf('},', start);
+  return firms.slice(0, start) + firms.slice(end + 2);
 }
 
 /** registry.ts with the broker's import and entry added, both kept sorted by id. */
