@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { AccountEventKindSchema } from '../../records';
-import { ACCOUNT_CHANGE_KINDS, accountChangeKind } from './account-changes';
+import { parseHtml } from '../../dom/parse-html';
+import { ACCOUNT_CHANGE_KINDS, accountChangeKind, readAccountChangePage } from './account-changes';
+import { readGrids } from './table';
 
 describe('accountChangeKind', () => {
   it.each([
@@ -25,5 +27,23 @@ describe('accountChangeKind', () => {
 
   it('uses the same kinds as the stored AccountEvent', () => {
     expect([...ACCOUNT_CHANGE_KINDS]).toEqual(AccountEventKindSchema.options);
+  });
+});
+
+describe('readAccountChangePage: a row it cannot read', () => {
+  it('keeps the changes it could read and names the other with its content', () => {
+    const doc = parseHtml(
+      '<html><head><title>お客様情報変更履歴</title></head><body><table>' +
+        '<tr><th>受付日時</th><th>変更内容</th></tr>' +
+        '<tr><td>2025/03/30 23:58</td><td>出金先金融機関口座</td></tr>' +
+        '<tr><td>受付中</td><td>メールアドレス</td></tr>' +
+        '</table></body></html>',
+    );
+    const r = readAccountChangePage(doc, readGrids(doc), 'account-changes');
+    expect(r.status).toBe('ok');
+    expect(r.accountEvents.map((e) => e.kind)).toEqual(['withdrawal-bank-account']);
+    expect(r.warnings).toEqual([
+      'account change row 2 not read (no change time or content in "受付中"): 受付中 | メールアドレス',
+    ]);
   });
 });

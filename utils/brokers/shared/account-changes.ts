@@ -10,6 +10,7 @@ import { mapHeaderRow, type Vocabulary } from './columns';
 import { parseJstDateTime } from './dates';
 import { pageText } from './page-state';
 import type { Grid } from './table';
+import { rowContent } from './row-content';
 import { cleanText, headerKey, normalizeText } from './text';
 
 export type AccountChangeField = 'at' | 'item' | 'detail' | 'channel' | 'status';
@@ -113,6 +114,7 @@ export function readAccountChangePage(doc: Document, grids: Grid[], hinted: Page
   const { columns, headers } = table;
   const keys = headers.map(headerKey).join('|');
   const out: AccountEventRow[] = [];
+  let failed = 0;
   for (const [i, row] of table.grid.rows.slice(table.row + 1).entries()) {
     if (row.map((c) => headerKey(c.text)).join('|') === keys) continue;
     if (row.length > 1 && row.every((c) => c.el === row[0]!.el)) continue;
@@ -122,8 +124,11 @@ export function readAccountChangePage(doc: Document, grids: Grid[], hinted: Page
     const when = parseJstDateTime(get('at'));
     const item = get('item');
     if (!when || !item) {
-      warnings.push(`account change row ${i + 1}: no change time or content in "${(get('at') ?? '').slice(0, 30)}"`);
-      return { recognised: true, status: 'unreadable', accountEvents: [], warnings };
+      // named with what it says, the others kept (issue 12)
+      failed++;
+      const why = `no change time or content in "${(get('at') ?? '').slice(0, 30)}"`;
+      warnings.push(`account change row ${i + 1} not read (${why}): ${rowContent(row)}`);
+      continue;
     }
     // what changed is the item; the detail only helps when the item is vague (「登録情報の変更」)
     const byItem = accountChangeKind(item);
@@ -146,5 +151,6 @@ export function readAccountChangePage(doc: Document, grids: Grid[], hinted: Page
     });
     out.push(c);
   }
+  if (failed > 0 && out.length === 0) return { recognised: true, status: 'unreadable', accountEvents: [], warnings };
   return { recognised: true, status: out.length ? 'ok' : 'empty', accountEvents: out, warnings };
 }
