@@ -17,6 +17,25 @@ describe('csvCell', () => {
     [' padded ', '" padded "'],
     [12.5, '12.5'],
     [undefined, ''],
+    // numbers stay numbers (issue 11 defect 10): a spreadsheet must be able to sum a loss
+    [-12345, '-12345'],
+    [-0.5, '-0.5'],
+    ['-12345', '-12345'],
+    ['-1234.5', '-1234.5'],
+    ['-1,234', '"-1,234"'],
+    // text that would run as a formula, in every spelling a spreadsheet accepts
+    ['-12345+1', "'-12345+1"],
+    ['-A1', "'-A1"],
+    ['＝1+1', "'＝1+1"],
+    ['＋81', "'＋81"],
+    ['－1', "'－1"],
+    ['＠SUM(A1)', "'＠SUM(A1)"],
+    [' =1+1', "' =1+1"],
+    ['\u3000=1+1', "'\u3000=1+1"],
+    ['\u00a0@x', "'\u00a0@x"],
+    ['\n=1+1', `"'\n=1+1"`],
+    ['\t-3', "'\t-3"],
+    ['- 3', "'- 3"],
   ])('%j -> %s', (input, out) => {
     expect(csvCell(input)).toBe(out);
   });

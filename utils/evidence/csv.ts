@@ -1,10 +1,14 @@
 // CSV as Excel (Japanese Windows) and LibreOffice open it: UTF-8 with a BOM,
-// CRLF, RFC 4180 quoting. Cells that a spreadsheet would run as a formula
-// (= + - @ TAB CR first) get a leading single quote (OWASP "CSV injection");
-// the report says so, since it changes what a reader sees in those cells.
+// CRLF, RFC 4180 quoting. Text cells that a spreadsheet would run as a formula
+// (= + - @ TAB CR first, full-width ＝ ＋ － ＠ too, also after leading spaces)
+// get a leading single quote (OWASP "CSV injection"); the report says so,
+// since it changes what a reader sees in those cells. Numbers stay numbers
+// (issue 11 defect 10: a guarded '-12345 is text, and a loss no longer sums).
 
 export const CSV_BOM = '\ufeff';
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\s\u00a0\u3000\ufeff]*[=+\-@\t\r＝＋－＠]/;
+/** A plain negative number ('-12345', '-1,234.5'): a spreadsheet reads it as a number, no formula can hide in it. */
+const NEGATIVE_NUMBER = /^-(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
 
 export function csvCell(value: unknown): string {
   let s =
@@ -15,7 +19,8 @@ export function csvCell(value: unknown): string {
         : typeof value === 'object'
           ? JSON.stringify(value)
           : String(value);
-  if (FORMULA_START.test(s)) s = `'${s}`;
+  if (typeof value !== 'number' && typeof value !== 'bigint' && FORMULA_START.test(s) && !NEGATIVE_NUMBER.test(s))
+    s = `'${s}`;
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 
