@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { brokerHostPatterns } from './utils/brokers/hosts';
+import { extensionVerifyPage } from './utils/evidence/verify-page';
 
 // The manifest is data the tests check (tests/meta/registry.test.ts, the e2e
 // tests): every permission here is explained in docs/permissions.md.
@@ -31,6 +32,12 @@ export default defineConfig({
     },
   },
   hooks: {
+    // the bundle's verifier, served by the extension too (verify.html + verify.js): a check that does not
+    // depend on the copy travelling inside the bundle it checks (issue 11 defect 6)
+    'build:publicAssets': (_wxt, files) => {
+      const { html, script } = extensionVerifyPage();
+      files.push({ relativeDest: 'verify.html', contents: html }, { relativeDest: 'verify.js', contents: script });
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       if (wxt.config.manifestVersion !== 3) return;
       // registering content scripts at runtime (and re-syncing them on permission changes)

@@ -1,5 +1,6 @@
 // The two evidence commands as a user runs them (spawned, real files).
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -77,5 +78,27 @@ describe('npm run bundle / npm run verify', () => {
     writeFileSync(join(dir, 'x.zip'), 'not a zip');
     expect(run('verify.ts', [join(dir, 'x.zip')]).status).toBe(2);
     expect(run('bundle.ts', ['--nope']).status).toBe(2);
+  }, 60_000);
+
+  it('refuses a ZIP holding only an empty SHA256SUMS (issue 11 defect 6)', () => {
+    const bad = join(dir, 'empty-sums.zip');
+    writeFileSync(bad, zipSync({ SHA256SUMS: new Uint8Array(0) }));
+    const r = run('verify.ts', [bad]);
+    expect(r.stdout.split('\n')).toContain('MISSING  manifest.json');
+    expect(r.status).toBe(1);
   });
+
+  it('prints the ZIP SHA-256 and the chain head, and checks a value recorded at export', () => {
+    const zipSha = createHash('sha256').update(readFileSync(zipPath)).digest('hex');
+    const plain = run('verify.ts', [zipPath]);
+    expect(plain.stdout).toContain(`ZIP SHA-256: ${zipSha}`);
+    expect(plain.stdout).toMatch(/capture-log chain head: entry \d+, [0-9a-f]{64}/);
+    expect(plain.stdout).toContain('cannot show on its own');
+    const ok = run('verify.ts', ['--recorded', zipSha, zipPath]);
+    expect(ok.stdout).toContain(`RECORDED MATCHES  ${zipSha} is this ZIP's SHA-256`);
+    expect(ok.status).toBe(0);
+    const other = run('verify.ts', ['--recorded', 'f'.repeat(64), zipPath]);
+    expect(other.stdout).toContain('RECORDED DIFFERS');
+    expect(other.status).toBe(1);
+  }, 60_000);
 });

@@ -33,6 +33,10 @@ export interface BundleSummary {
   files: BundleFile[];
   /** SHA-256 of SHA256SUMS. */
   fingerprint: string;
+  /** SHA-256 of the ZIP file: what the user records outside the bundle (e-mail to oneself). */
+  zipSha256: string;
+  /** The last capture-log entry inside the bundle; a later bundle whose chain holds it shows the log unchanged to there. */
+  chainHead: { seq: number; hash: string } | null;
   bytes: number;
   exportedAt: string;
   counts: Record<string, number>;
@@ -248,6 +252,7 @@ export async function writeEvidenceBundle(
     type: 'export',
     detail: {
       fingerprint,
+      zipSha256: zip.sha256,
       manifestSha256: manifestFile.sha256,
       files: zip.files.length,
       bytes: zip.bytesWritten,
@@ -256,7 +261,16 @@ export async function writeEvidenceBundle(
       exportedAt,
     },
   });
-  return { files: zip.files, fingerprint, bytes: zip.bytesWritten, exportedAt, counts };
+  const last = log[log.length - 1];
+  return {
+    files: zip.files,
+    fingerprint,
+    zipSha256: zip.sha256,
+    chainHead: last ? { seq: last.seq, hash: last.hash } : null,
+    bytes: zip.bytesWritten,
+    exportedAt,
+    counts,
+  };
 }
 
 /**

@@ -2,11 +2,14 @@
 // into verify.html for browsers without DecompressionStream('deflate-raw')
 // (Chrome < 103, Firefox < 113, Safari < 16.4). It is slow (bit by bit) and
 // only a fallback. Tested against fflate's output in inflate-inline.test.ts.
+// \`max\` bounds the output: a ZIP bomb stops at its entry's declared size
+// instead of growing the buffer until the tab dies (issue 11 defect 7).
 
 export const INFLATE_JS = String.raw`
-function inflateRaw(data) {
-  var out = new Uint8Array(Math.max(1024, data.length * 3)), op = 0, pos = 0, bit = 0;
-  function room(n) { if (op + n > out.length) { var nb = new Uint8Array(Math.max(out.length * 2, op + n)); nb.set(out.subarray(0, op)); out = nb; } }
+function inflateRaw(data, max) {
+  if (!(max >= 0)) max = Infinity;
+  var out = new Uint8Array(Math.min(max + 1, Math.max(1024, data.length * 3))), op = 0, pos = 0, bit = 0;
+  function room(n) { if (op + n > max) throw new Error('deflate: more output than declared'); if (op + n > out.length) { var nb = new Uint8Array(Math.max(out.length * 2, op + n)); nb.set(out.subarray(0, op)); out = nb; } }
   function bits(n) {
     var v = 0;
     for (var i = 0; i < n; i++) {

@@ -1,15 +1,31 @@
-// Checks a bundle against its SHA256SUMS (the same rules as verify.html, which
-// carries its own copy of them in plain JS): every listed file present and
-// unchanged, nothing added, and manifest.json agreeing with SHA256SUMS.
+// The command line's and the tests' host for the one verifier (verify-core.ts):
+// SHA-256 incrementally (sha256.ts) and inflate streamed in 64 KiB steps
+// (fflate), so a ZIP entry is never held whole to be hashed and inflating
+// stops the moment an entry goes past its declared size (issue 11 defect 7).
 
+import { Inflate } from 'fflate';
 import { sha256Hex } from '../crypto';
-import { listZip, readEntry } from './read-zip';
+import { Sha256 } from './sha256';
+import { VERIFY_CORE_JS } from './verify-core';
 
-/** May be added later next to the content (a signature / RFC 3161 timestamp over datapackage.json). */
-export const RESERVED_FILES = ['datapackage-digest.json'];
-export const SUMS_FILE = 'SHA256SUMS';
+export interface Said {
+  ja: string;
+  en: string;
+}
+
+export interface ChainCheck {
+  ok: boolean;
+  entries: number;
+  /** The log starts at its first entry (prevHash all zeros). */
+  genesis: boolean;
+  head: { seq: number; hash: string } | null;
+  brokenAt?: number;
+  line?: number;
+  problem?: Said;
+}
 
 export interface VerifyResult {
+  /** Complete, unchanged against its own SHA256SUMS, and self-consistent; and every recorded value matched. */
   ok: boolean;
   intact: string[];
   altered: string[];
@@ -18,98 +34,94 @@ export interface VerifyResult {
   unreadable: string[];
   /** Files whose manifest.json entry disagrees with SHA256SUMS. */
   manifestMismatch: string[];
-  notes: string[];
-  /** SHA-256 of SHA256SUMS: the bundle's fingerprint, recorded in the capture log at export. */
-  fingerprint?: string;
+  problems: Said[];
+  notes: Said[];
+  /** SHA-256 of SHA256SUMS, as recorded in the capture log at export. */
+  fingerprint: string;
+  /** SHA-256 of the ZIP file itself (empty for a folder). */
+  zipSha256: string;
+  chain: ChainCheck;
+  snapshots: { checked: number };
+  /** Each value given with `recorded`, and what in this bundle it matched (null: nothing). */
+  recorded: Array<{ value: string; matches: 'zip' | 'fingerprint' | 'chain' | null; seq: number | null }>;
 }
 
-export function parseSums(text: string): Map<string, string> | undefined {
-  const out = new Map<string, string>();
-  for (const line of text.split('\n')) {
-    if (!line.trim()) continue;
-    const m = /^([0-9a-f]{64}) [ *](.+)$/.exec(line.replace(/\r$/, ''));
-    if (!m) return undefined;
-    out.set(m[2]!, m[1]!);
+export interface VerifyOptions {
+  /** Values the user recorded elsewhere at export: ZIP SHA-256, fingerprint or a chain head. */
+  recorded?: string[];
+}
+
+export interface ZipEntry {
+  name: string;
+  flags: number;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+interface Source {
+  names: string[];
+  problems?: Said[];
+  read(name: string): Promise<Uint8Array>;
+  hash(name: string): Promise<string>;
+  size(name: string): number;
+}
+
+interface Core {
+  LIMITS: Record<'entries' | 'entryBytes' | 'totalBytes' | 'ratio' | 'ratioFrom' | 'textBytes', number>;
+  listZip(bytes: Uint8Array): { entries: ZipEntry[]; problems: Said[] };
+  zipSource(bytes: Uint8Array): Source;
+  checkChain(lines: string[]): Promise<ChainCheck>;
+  verifyBundle(
+    names: string[],
+    src: Omit<Source, 'names'>,
+    opts?: VerifyOptions & { zipSha256?: string },
+  ): Promise<VerifyResult>;
+  verifyZip(bytes: Uint8Array, opts?: VerifyOptions): Promise<VerifyResult>;
+}
+
+const STEP = 1 << 16;
+
+/** Raw DEFLATE in steps; `onChunk` may throw to stop (past the declared size). */
+async function inflate(data: Uint8Array, _declared: number, onChunk: (c: Uint8Array) => void): Promise<void> {
+  let done = false;
+  const inf = new Inflate((chunk, final) => {
+    if (chunk.length) onChunk(chunk);
+    if (final) done = true;
+  });
+  for (let i = 0; i < data.length || i === 0; i += STEP) {
+    inf.push(data.subarray(i, i + STEP), i + STEP >= data.length);
+    if (done) break;
   }
-  return out;
+  if (!done) throw new Error('damaged: the compressed data ends early');
 }
 
-export async function verifyEntries(
+// The core is plain JS text (it must travel inside verify.html); evaluated
+// once here, the same text the pages run.
+const core = new Function(`${VERIFY_CORE_JS}\nreturn kgVerifier;`)()({
+  sha256: (b: Uint8Array) => sha256Hex(b),
+  hasher: () => {
+    const h = new Sha256();
+    return { update: (c: Uint8Array) => h.update(c), digest: () => Promise.resolve(h.hex()) };
+  },
+  inflate,
+}) as Core;
+
+export const LIMITS = core.LIMITS;
+export const listZip = (bytes: Uint8Array) => core.listZip(bytes);
+export const checkChain = (lines: string[]) => core.checkChain(lines);
+
+export function verifyZip(bytes: Uint8Array, opts: VerifyOptions = {}): Promise<VerifyResult> {
+  return core.verifyZip(bytes, opts);
+}
+
+/** An unpacked bundle: file names relative to its folder, and how to read one. */
+export function verifyEntries(
   names: string[],
   read: (name: string) => Promise<Uint8Array>,
+  size: (name: string) => number,
+  opts: VerifyOptions = {},
 ): Promise<VerifyResult> {
-  const r: VerifyResult = {
-    ok: false,
-    intact: [],
-    altered: [],
-    missing: [],
-    extra: [],
-    unreadable: [],
-    manifestMismatch: [],
-    notes: [],
-  };
-  const present = new Set(names.filter((n) => !n.endsWith('/')));
-  if (!present.has(SUMS_FILE)) {
-    r.missing.push(SUMS_FILE);
-    r.notes.push('SHA256SUMS is missing: nothing can be checked');
-    return r;
-  }
-  let sums: Map<string, string> | undefined;
-  try {
-    const bytes = await read(SUMS_FILE);
-    r.fingerprint = await sha256Hex(bytes);
-    sums = parseSums(new TextDecoder().decode(bytes));
-  } catch {
-    r.unreadable.push(SUMS_FILE);
-  }
-  if (!sums) {
-    if (!r.unreadable.length) r.altered.push(SUMS_FILE);
-    r.notes.push('SHA256SUMS cannot be read');
-    return r;
-  }
-  const actual = new Map<string, string>();
-  for (const [path, expected] of sums) {
-    if (!present.has(path)) {
-      r.missing.push(path);
-      continue;
-    }
-    try {
-      const hash = await sha256Hex(await read(path));
-      actual.set(path, hash);
-      (hash === expected ? r.intact : r.altered).push(path);
-    } catch {
-      r.unreadable.push(path);
-    }
-  }
-  for (const name of present) {
-    if (name === SUMS_FILE || sums.has(name)) continue;
-    if (RESERVED_FILES.includes(name))
-      r.notes.push(`${name} is present and not covered by SHA256SUMS (signature slot)`);
-    else r.extra.push(name);
-  }
-  if (actual.get('manifest.json') === sums.get('manifest.json') && sums.has('manifest.json')) {
-    try {
-      const manifest = JSON.parse(new TextDecoder().decode(await read('manifest.json'))) as {
-        files?: Array<{ path: string; sha256: string }>;
-      };
-      for (const f of manifest.files ?? []) if (sums.get(f.path) !== f.sha256) r.manifestMismatch.push(f.path);
-    } catch {
-      r.manifestMismatch.push('manifest.json');
-    }
-  }
-  r.ok =
-    !r.altered.length && !r.missing.length && !r.extra.length && !r.unreadable.length && !r.manifestMismatch.length;
-  return r;
-}
-
-export async function verifyZip(bytes: Uint8Array): Promise<VerifyResult> {
-  const entries = listZip(bytes);
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const dupes = entries.length !== byName.size;
-  const r = await verifyEntries([...byName.keys()], async (name) => readEntry(bytes, byName.get(name)!));
-  if (dupes) {
-    r.ok = false;
-    r.notes.push('the ZIP holds two entries with the same name');
-  }
-  return r;
+  return core.verifyBundle(names, { read, hash: async (n) => sha256Hex(await read(n)), size }, opts);
 }

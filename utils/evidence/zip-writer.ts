@@ -35,6 +35,9 @@ export class HashingZip {
   private pending: Uint8Array[] = [];
   private error: Error | null = null;
   private written = 0;
+  /** SHA-256 of the ZIP as written: the bundle's fingerprint the user records outside it. */
+  private whole = new Sha256();
+  private wholeHex = '';
 
   constructor(
     private sink: BundleSink,
@@ -56,6 +59,7 @@ export class HashingZip {
     this.pending = [];
     for (const c of chunks) {
       this.written += c.length;
+      this.whole.update(c);
       // fflate hands out views into its larger working buffers: a kept view would keep the whole buffer alive
       await this.sink(c.byteLength === c.buffer.byteLength ? c : c.slice());
     }
@@ -114,5 +118,11 @@ export class HashingZip {
   async end(): Promise<void> {
     this.zip.end();
     await this.flush();
+    this.wholeHex = this.whole.hex();
+  }
+
+  /** After end(). */
+  get sha256(): string {
+    return this.wholeHex;
   }
 }
