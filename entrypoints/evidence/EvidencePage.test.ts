@@ -52,7 +52,21 @@ describe('EvidencePage', () => {
     const zip = new Uint8Array(await blobs[0]!.arrayBuffer());
     const r = await verifyZip(zip);
     expect(r.ok).toBe(true);
-    expect(done.textContent).toContain(r.fingerprint);
+    // the receipt: the ZIP's SHA-256 and the chain head, and a mailto: link carrying both (no request made)
+    const receipt = await until(() => root.querySelector('[data-field="receipt"]'));
+    expect(receipt.querySelector('[data-field="zip-sha256"]')?.textContent).toBe(r.zipSha256);
+    expect(receipt.querySelector('[data-field="chain-head"]')?.textContent).toBe(
+      `#${r.chain.head!.seq} ${r.chain.head!.hash}`,
+    );
+    expect(receipt.querySelector('[data-field="fingerprint"]')?.textContent).toBe(r.fingerprint);
+    const mail = receipt.querySelector('[data-field="mail-receipt"]')!.getAttribute('href')!;
+    expect(mail).toMatch(/^mailto:\?subject=/);
+    const body = decodeURIComponent(/[?&]body=([^&]*)/.exec(mail)![1]!);
+    expect(body).toContain(r.zipSha256);
+    expect(body).toContain(r.chain.head!.hash);
+    expect(body).toContain(`--recorded ${r.zipSha256} ${downloads[0]}`);
+    expect(receipt.querySelector('[data-field="verify-page"]')?.getAttribute('href')).toBe('/verify.html');
+    expect((await verifyZip(zip, { recorded: [r.zipSha256, r.chain.head!.hash] })).ok).toBe(true);
     expect(r.intact.some((p) => /^snapshots\/[0-9a-f]{64}\./.test(p))).toBe(false);
   });
 });

@@ -5,9 +5,11 @@
 
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
+import { BundleReceipt } from '../../components/BundleReceipt';
 import { BROKER_LABELS } from '../../utils/brokers/labels';
 import type { BrokerId } from '../../utils/brokers/types';
 import { blobSink, bundleFileName, writeEvidenceBundle } from '../../utils/evidence/bundle';
+import type { BundleReceipt as Receipt } from '../../utils/evidence/receipt';
 import type { EvidenceOptions, EvidenceScope } from '../../utils/evidence/types';
 import { t, uiLang } from '../../utils/i18n';
 import { toJstIso } from '../../utils/brokers/shared/dates';
@@ -39,9 +41,7 @@ export function EvidencePage() {
   const [maskAccounts, setMaskAccounts] = useState(false);
   const [maskNames, setMaskNames] = useState(false);
   const [extraNames, setExtraNames] = useState('');
-  const [state, setState] = useState<{ busy: boolean; done?: { file: string; fingerprint: string }; failed?: string }>({
-    busy: false,
-  });
+  const [state, setState] = useState<{ busy: boolean; done?: Receipt; failed?: string }>({ busy: false });
 
   useEffect(() => {
     document.documentElement.lang = lang;
@@ -114,7 +114,16 @@ export function EvidencePage() {
       a.click();
       a.remove();
       setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      setState({ busy: false, done: { file, fingerprint: summary.fingerprint } });
+      setState({
+        busy: false,
+        done: {
+          file,
+          exportedAt,
+          zipSha256: summary.zipSha256,
+          fingerprint: summary.fingerprint,
+          chainHead: summary.chainHead,
+        },
+      });
     } catch (err) {
       setState({ busy: false, failed: String(err instanceof Error ? err.message : err) });
     }
@@ -229,12 +238,9 @@ export function EvidencePage() {
       {state.done && (
         <p class="done" data-field="done">
           {t('evidenceDone', state.done.file)}
-          <br />
-          <span class="fp">
-            {t('evidenceFingerprint')}: {state.done.fingerprint}
-          </span>
         </p>
       )}
+      {state.done && <BundleReceipt receipt={state.done} />}
       {state.failed && (
         <p class="failed" data-field="failed">
           {t('evidenceFailed')} {state.failed}
