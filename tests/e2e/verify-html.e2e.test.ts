@@ -30,7 +30,16 @@ let context: BrowserContext;
 const offSite: string[] = [];
 const cspErrors: string[] = [];
 let files: Record<string, Uint8Array>;
-const paths = { intact: '', altered: '', damaged: '', missing: '', added: '', folder: '' };
+const paths = {
+  intact: '',
+  altered: '',
+  damaged: '',
+  missing: '',
+  added: '',
+  folder: '',
+  emptySums: '',
+  hiddenDir: '',
+};
 
 function unpack(into: string, f: Record<string, Uint8Array>) {
   for (const [name, bytes] of Object.entries(f)) {
@@ -73,6 +82,8 @@ beforeAll(async () => {
     'added.zip',
     rezip({ ...files, 'snapshots/planted.html': new TextEncoder().encode('<p>planted</p>') }),
   );
+  paths.emptySums = write('empty-sums.zip', zipSync({ SHA256SUMS: new Uint8Array(0) }));
+  paths.hiddenDir = write('hidden-dir.zip', rezip({ ...files, 'hidden/': new TextEncoder().encode('secret') }));
   paths.folder = join(dir, 'unpacked');
   unpack(paths.folder, files);
 
@@ -133,7 +144,16 @@ describe.skipIf(!existsSync(CHROMIUM))('verify.html in Chromium (file://, offlin
   it('names the file whose bytes were damaged inside the ZIP', async () => {
     const r = await check(page, '#zip', paths.damaged);
     expect(r.status).toBe('bad');
-    expect(Object.values(r.groups).flat()).toEqual(['data/logins.csv']);
+    expect([...(r.groups.altered ?? []), ...(r.groups.unreadable ?? [])]).toEqual(['data/logins.csv']);
+  });
+
+  it('refuses forgeries the old page accepted: an empty SHA256SUMS alone, data in a directory entry', async () => {
+    const empty = await check(page, '#zip', paths.emptySums);
+    expect(empty.status).toBe('bad');
+    expect(empty.groups.missing).toEqual(expect.arrayContaining(['manifest.json', 'capture-log.jsonl', 'report.html']));
+    const hidden = await check(page, '#zip', paths.hiddenDir);
+    expect(hidden.status).toBe('bad');
+    expect(hidden.groups.extra).toEqual(['hidden/']);
   });
 
   it('checks an unpacked folder, and names a file changed in it', async () => {
@@ -215,7 +235,23 @@ describe.skipIf(!existsSync(CHROMIUM) || !existsSync(join(EXTENSION_DIR, 'manife
         await download.saveAs(saved);
         const r = await verifyZip(new Uint8Array(readFileSync(saved)));
         expect(r.ok).toBe(true);
-        await expect.poll(() => page.locator('[data-field=done]').textContent()).toContain(r.fingerprint!);
+        await expect.poll(() => page.locator('[data-field=zip-sha256]').textContent()).toBe(r.zipSha256);
+        // a fresh profile: its capture log is empty until something is captured
+        expect(await page.locator('[data-field=chain-head]').textContent()).toBe(
+          r.chain.head ? `#${r.chain.head.seq} ${r.chain.head.hash}` : '-',
+        );
+        expect(await page.locator('[data-field=mail-receipt]').getAttribute('href')).toContain(r.zipSha256);
+
+        // the same verifier, served by the extension: checks the bundle against the value recorded at export
+        const verify = await ext.context.newPage();
+        await verify.goto(`chrome-extension://${ext.extensionId}/verify.html`);
+        await verify.locator('#recorded').fill(r.zipSha256);
+        const seen = await check(verify, '#zip', saved);
+        expect(seen.status).toBe('ok');
+        expect(await verify.locator('[data-field=recorded]').textContent()).toContain(
+          'matches the SHA-256 of this ZIP',
+        );
+        await verify.screenshot({ path: join(ARTIFACTS, 'verify-extension.png'), fullPage: true });
         const m = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(saved)))['manifest.json']));
         expect(m.userAgent).toMatch(/Chrome/);
         expect(m.extension.version).toMatch(/^\d+\.\d+\.\d+/);

@@ -250,7 +250,7 @@ function kgVerifier(deps) {
       if (manifest.format !== FORMAT) r.problems.push(say('manifest.json の形式が ' + FORMAT + ' ではありません', 'manifest.json is not format ' + FORMAT));
       var files = Array.isArray(manifest.files) ? manifest.files : [];
       files.forEach(function (f) {
-        if (!f || sums.get(f.path) !== f.sha256 || (present.has(f.path) && src.size(f.path) !== f.size)) r.manifestMismatch.push(String(f && f.path));
+        if (!f || sums.get(f.path) !== f.sha256 || (actual.get(f.path) === f.sha256 && src.size(f.path) !== f.size)) r.manifestMismatch.push(String(f && f.path));
       });
       content.forEach(function (n) { if (!files.some(function (f) { return f && f.path === n; })) r.manifestMismatch.push(n); });
       if (r.manifestMismatch.length)

@@ -83,7 +83,7 @@ function show(r, source) {
     out.appendChild(pl);
   }
   r.recorded.forEach(function (x) {
-    var what = x.matches === 'zip' ? 'このZIPのSHA-256と一致 / matches this ZIP's SHA-256'
+    var what = x.matches === 'zip' ? 'このZIPのSHA-256と一致 / matches the SHA-256 of this ZIP'
       : x.matches === 'fingerprint' ? '指紋と一致 / matches the fingerprint'
       : x.matches === 'chain' ? '操作ログの記録 ' + x.seq + ' と一致：そこまでのログは記録した時から変わっていません / matches capture-log entry ' + x.seq + ': the log up to it is unchanged since you recorded it'
       : '一致しません / matches nothing in this bundle';
