@@ -13,6 +13,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { verifyEntries, verifyZip, type VerifyResult } from '../utils/evidence/verify';
+import { visible } from '../utils/text/visible';
 
 const USAGE = 'usage: npm run -s verify -- [--recorded HASH]... FILE.zip | FOLDER';
 
@@ -104,7 +105,8 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`verify: ${target}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  process.stdout.write(describeResult(r).join('\n') + '\n');
+  // names inside a ZIP are hostile: no escape sequence reaches the terminal
+  process.stdout.write(visible(describeResult(r).join('\n')) + '\n');
   return r.ok ? 0 : 1;
 }
 

@@ -6,6 +6,7 @@ import type { HostAccessApi } from '../../utils/capture/host-access';
 import { REFRESH_BADGE_MESSAGE, SYNC_SCRIPTS_MESSAGE } from '../../utils/messaging/page-messages';
 import { uiLang } from '../../utils/i18n';
 import { openDb } from '../../utils/store/db';
+import { installVisibleText } from '../../utils/text/preact-visible';
 
 document.documentElement.lang = uiLang();
 const background = {
@@ -13,4 +14,5 @@ const background = {
   syncScripts: () => browser.runtime.sendMessage(SYNC_SCRIPTS_MESSAGE).catch(() => undefined),
   hostAccess: browser as unknown as HostAccessApi,
 };
+installVisibleText();
 render(<DashboardApp db={openDb()} lang={uiLang()} background={background} />, document.getElementById('app')!);

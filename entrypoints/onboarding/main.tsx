@@ -4,9 +4,11 @@ import { Onboarding } from '../../components/Onboarding';
 import { SYNC_SCRIPTS_MESSAGE, type HostAccessApi } from '../../utils/capture/host-access';
 import { t, uiLang } from '../../utils/i18n';
 import { openDb } from '../../utils/store/db';
+import { installVisibleText } from '../../utils/text/preact-visible';
 
 document.documentElement.lang = uiLang();
 document.title = t('onbTitle');
+installVisibleText();
 render(
   <Onboarding
     db={openDb()}

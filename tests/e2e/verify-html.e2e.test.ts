@@ -39,6 +39,7 @@ const paths = {
   folder: '',
   emptySums: '',
   hiddenDir: '',
+  bidi: '',
 };
 
 function unpack(into: string, f: Record<string, Uint8Array>) {
@@ -84,6 +85,7 @@ beforeAll(async () => {
   );
   paths.emptySums = write('empty-sums.zip', zipSync({ SHA256SUMS: new Uint8Array(0) }));
   paths.hiddenDir = write('hidden-dir.zip', rezip({ ...files, 'hidden/': new TextEncoder().encode('secret') }));
+  paths.bidi = write('bidi.zip', rezip({ ...files, 'invoice\u202egnp.exe': new TextEncoder().encode('x') }));
   paths.folder = join(dir, 'unpacked');
   unpack(paths.folder, files);
 
@@ -154,6 +156,11 @@ describe.skipIf(!existsSync(CHROMIUM))('verify.html in Chromium (file://, offlin
     const hidden = await check(page, '#zip', paths.hiddenDir);
     expect(hidden.status).toBe('bad');
     expect(hidden.groups.extra).toEqual(['hidden/']);
+  });
+
+  it('shows a file name with a right-to-left override escaped (issue 11 defect 14)', async () => {
+    const r = await check(page, '#zip', paths.bidi);
+    expect(r.groups.extra).toEqual(['invoice[U+202E]gnp.exe']);
   });
 
   it('checks an unpacked folder, and names a file changed in it', async () => {

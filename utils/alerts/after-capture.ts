@@ -10,6 +10,7 @@ import { alertTitle, render, type Lang } from '../detect/explain';
 import { severityRank, type Alert } from '../records/alert';
 import type { KabuGuardDB } from '../store/db';
 import { kvGet, kvSet } from '../store/kv';
+import { visible } from '../text/visible';
 import { loadSettings } from '../store/settings';
 import {
   badgeFor,
@@ -26,11 +27,14 @@ export interface AlertEffects {
   captureNow(broker: BrokerId): Promise<void>;
 }
 
-/** Texts of a notification: plain text only (notifications never render HTML). */
+/** Texts of a notification: plain text only (notifications never render HTML), broker text's controls shown. */
 export function notificationText(alert: Alert, lang: Lang): { title: string; message: string } {
   const broker = BROKERS.find((b) => b.id === alert.broker)?.label[lang] ?? alert.broker;
   const top = [...alert.reasons].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]!;
-  return { title: `${broker}: ${alertTitle(alert, lang)}`, message: render(top.explanation.seen, lang) };
+  return {
+    title: visible(`${broker}: ${alertTitle(alert, lang)}`),
+    message: visible(render(top.explanation.seen, lang)),
+  };
 }
 
 export async function refreshBadge(db: KabuGuardDB, effects: Pick<AlertEffects, 'setBadge'>): Promise<void> {

@@ -2,7 +2,10 @@
 // (STYLE: rendered as text, always): every value interpolated into `html`
 // goes through escapeHtml unless it is already a trusted Html fragment built
 // by this same template. Values only ever land in text or in double-quoted
-// attributes, never inside <script>, <style> or URL attributes.
+// attributes, never inside <script>, <style> or URL attributes. Invisible
+// and reordering controls (U+202E, NUL ...) are shown as [U+XXXX] (visible.ts).
+
+import { visible } from '../text/visible';
 
 const ESCAPES: Record<string, string> = {
   '&': '&amp;',
@@ -14,7 +17,7 @@ const ESCAPES: Record<string, string> = {
 };
 
 export function escapeHtml(value: unknown): string {
-  return String(value ?? '').replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
+  return visible(String(value ?? '')).replace(/[&<>"'`]/g, (c) => ESCAPES[c]!);
 }
 
 /** Markup built by `html` (or a constant of this codebase): never from broker data. */

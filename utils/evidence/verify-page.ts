@@ -10,6 +10,7 @@
 import { sha256Hex } from '../crypto';
 import { INFLATE_JS } from './inflate-inline';
 import { VERIFY_CORE_JS } from './verify-core';
+import { CONTROL_CHARS } from '../text/visible';
 
 const SCRIPT = String.raw`
 (function () {
@@ -44,7 +45,10 @@ var core = kgVerifier({
   inflate: inflate
 });
 var out = document.getElementById('result');
-function el(tag, text, attrs) { var e = document.createElement(tag); if (text !== undefined) e.textContent = text; if (attrs) for (var k in attrs) e.setAttribute(k, attrs[k]); return e; }
+// file names inside a ZIP are hostile: controls shown as [U+XXXX] (utils/text/visible.ts)
+var CONTROL = new RegExp(/*CONTROL*/, 'g');
+function shown(s) { return String(s).replace(CONTROL, function (c) { return '[U+' + ('000' + c.charCodeAt(0).toString(16).toUpperCase()).slice(-4) + ']'; }); }
+function el(tag, text, attrs) { var e = document.createElement(tag); if (text !== undefined) e.textContent = shown(text); if (attrs) for (var k in attrs) e.setAttribute(k, attrs[k]); return e; }
 function both(s) { return s.ja + ' / ' + s.en; }
 function recordedValues() { return (document.getElementById('recorded').value.match(/[0-9a-fA-F]{64}/g) || []); }
 function show(r, source) {
@@ -128,7 +132,8 @@ if (!(window.crypto && crypto.subtle)) fail('このブラウザでは計算で�
 })();
 `
   .replace('/*INFLATE*/', () => INFLATE_JS)
-  .replace('/*CORE*/', () => VERIFY_CORE_JS);
+  .replace('/*CORE*/', () => VERIFY_CORE_JS)
+  .replace('/*CONTROL*/', () => JSON.stringify(CONTROL_CHARS.source));
 
 const STYLE = `
 :root { color-scheme: light; }

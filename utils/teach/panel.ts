@@ -5,6 +5,7 @@
 // here ever uses innerHTML.
 
 import { t } from '../i18n';
+import { visible } from '../text/visible';
 import type { LoginRow, OrderRow } from '../brokers/types';
 import type { PreviewRow } from '../brokers/shared/taught';
 import type { MappingDraft } from '../store/mappings';
@@ -173,7 +174,7 @@ export function renderPanel(o: PanelOptions): Panel {
   const el = (tag: string, attrs: Record<string, string> = {}, text?: string): HTMLElement => {
     const e = doc.createElement(tag);
     for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
-    if (text !== undefined) e.textContent = text;
+    if (text !== undefined) e.textContent = visible(text);
     return e;
   };
 
