@@ -8,7 +8,7 @@
 // from the rest); 2 on a usage error or when nothing could be read.
 
 import 'fake-indexeddb/auto';
-import { createWriteStream, readFileSync, renameSync, rmSync } from 'node:fs';
+import { createWriteStream, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brokerById } from '../utils/brokers';
@@ -19,6 +19,10 @@ import { writeEvidenceBundle } from '../utils/evidence/bundle';
 import { ingestInputs } from '../utils/evidence/inputs';
 import type { EvidenceScope } from '../utils/evidence/types';
 import { KabuGuardDB } from '../utils/store/db';
+import { visible } from '../utils/text/visible';
+
+/** Past this an input is not read at all (a page is refused at 32 MB when read: utils/analyze/limits.ts). */
+const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 const USAGE = `usage: npm run -s bundle -- --out FILE.zip [options] INPUT...
   INPUT            saved broker pages (.html, .mhtml), broker CSV exports (.csv), scenario files (.json)
@@ -86,18 +90,26 @@ async function main(argv: string[]): Promise<number> {
   const db = new KabuGuardDB(`kabu-guard-cli-${process.pid}-${Date.now()}`);
   let code = 0;
   const files = [];
+  const notRead: Array<{ name: string; reason: string }> = [];
   for (const path of inputs) {
     try {
+      if (statSync(path).size > MAX_INPUT_BYTES)
+        throw Object.assign(new Error(), { code: `larger than ${MAX_INPUT_BYTES >> 20} MB` });
       files.push({ name: path, bytes: new Uint8Array(readFileSync(path)) });
     } catch (e) {
-      process.stderr.write(`bundle: cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}\n`);
+      const reason = `cannot read: ${(e as NodeJS.ErrnoException).code ?? String(e)}`;
+      process.stderr.write(`bundle: ${path}: ${reason}\n`);
+      notRead.push({ name: path, reason });
       code = 1;
     }
   }
   const reports = await ingestInputs(db, files, { ...(url ? { url } : {}), ...(broker ? { broker } : {}) }, parseHtml);
   for (const r of reports) {
-    process.stderr.write(`${r.ok ? 'read' : 'NOT READ'}  ${r.name}  (${r.kind}: ${r.note})\n`);
-    if (!r.ok) code = 1;
+    process.stderr.write(visible(`${r.ok ? 'read' : 'NOT READ'}  ${r.name}  (${r.kind}: ${r.note})\n`));
+    if (!r.ok) {
+      code = 1;
+      notRead.push({ name: r.name, reason: r.note });
+    }
   }
   if (!reports.some((r) => r.ok)) {
     process.stderr.write('bundle: nothing could be read; no bundle written\n');
@@ -112,6 +124,7 @@ async function main(argv: string[]): Promise<number> {
       db,
       {
         scope,
+        ...(notRead.length ? { inputsNotRead: notRead } : {}),
         ...(mask ? { mask: { accountNumbers: true, names: true, extraNames: names } } : {}),
         environment: {
           extensionName: 'Kabu Guard (command line)',
@@ -130,7 +143,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(
       `wrote ${out}: ${summary.files.length} files, ${summary.bytes} bytes\n` +
         `logins ${summary.counts.logins}, orders ${summary.counts.orders}, snapshots ${summary.counts.snapshots}\n` +
-        `fingerprint (SHA-256 of SHA256SUMS): ${summary.fingerprint}\n`,
+        `ZIP SHA-256: ${summary.zipSha256}\n` +
+        `fingerprint (SHA-256 of SHA256SUMS): ${summary.fingerprint}\n` +
+        (notRead.length ? `left out (named in manifest.json inputsNotRead): ${notRead.length} inputs\n` : ''),
     );
   } catch (e) {
     stream.destroy();

@@ -80,6 +80,50 @@ describe('npm run bundle / npm run verify', () => {
     expect(run('bundle.ts', ['--nope']).status).toBe(2);
   }, 60_000);
 
+  it('bundles the rest when an input is bad, and says what was left out (issue 11 defect 9)', () => {
+    const truncated = join(dir, 'cut.mhtml');
+    writeFileSync(
+      truncated,
+      [
+        'Content-Type: multipart/related; boundary="b"',
+        'Snapshot-Content-Location: https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do',
+        '',
+        '--b',
+        'Content-Type: text/html',
+        'Content-Transfer-Encoding: base64',
+        '',
+        Buffer.from('<html><body><table><tr><th>ログイン日時</th></tr>').toString('base64').slice(0, -3),
+      ].join('\r\n'),
+    );
+    const deep = join(dir, 'deep.html');
+    writeFileSync(deep, `<html><body>${'<div>'.repeat(20_000)}x</body></html>`);
+    const out = join(dir, 'partial.zip');
+    const r = run('bundle.ts', [
+      '--out',
+      out,
+      '--url',
+      'https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do',
+      join(dir, 'case.json'),
+      truncated,
+      deep,
+      join(dir, 'no-such-file.html'),
+    ]);
+    expect(r.status, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/NOT READ {2}.*deep\.html .*nested/);
+    expect(r.stderr).toContain('no-such-file.html: cannot read: ENOENT');
+    expect(r.stdout).toContain('left out (named in manifest.json inputsNotRead): 3 inputs');
+    const manifest = JSON.parse(
+      new TextDecoder().decode(unzipSync(new Uint8Array(readFileSync(out)))['manifest.json']),
+    );
+    // the cut MHTML is read as far as it goes: its table is cut off, so the page is unreadable
+    expect(manifest.inputsNotRead.map((x: { name: string }) => x.name)).toEqual([
+      join(dir, 'no-such-file.html'),
+      truncated,
+      deep,
+    ]);
+    expect(run('verify.ts', [out]).status).toBe(0);
+  }, 120_000);
+
   it('refuses a ZIP holding only an empty SHA256SUMS (issue 11 defect 6)', () => {
     const bad = join(dir, 'empty-sums.zip');
     writeFileSync(bad, zipSync({ SHA256SUMS: new Uint8Array(0) }));

@@ -229,3 +229,31 @@ describe('analyzeSavedFile', () => {
     });
   });
 });
+
+describe('one bad input does not stop the run (issue 11 defect 9)', () => {
+  const url = 'https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do';
+  const deep = (n: number) =>
+    enc(`<html><body><table><tr><th>日時</th></tr><tr><td>${'<span>'.repeat(n)}x</td></tr></table>`);
+
+  it.each([
+    [
+      'truncated base64 MHTML',
+      'page.mhtml',
+      () =>
+        mhtml({
+          type: 'text/html',
+          cte: 'base64',
+          body: Buffer.from(`<html><body>${LOGIN_TABLE}</body></html>`).toString('base64').slice(0, -3),
+        }),
+      /truncated/,
+    ],
+    ['an unclosed comment', 'page.html', () => enc(`<html><body>${LOGIN_TABLE}<!-- never closed <table>`), /^$|./],
+    ['a page nested 12,000 levels deep', 'page.html', () => deep(12_000), /nested/],
+    ['a page over the size limit', 'page.html', () => new Uint8Array(40 << 20).fill(0x20), /too large/],
+  ])('%s gives a result with a reason, not an exception', (_n, name, bytes, warning) => {
+    const r = analyzeSavedFile({ name, bytes: bytes(), url });
+    expect(r.file).toBe(name);
+    expect(r.warnings.join('\n')).not.toMatch(/could not be read/);
+    expect(r.warnings.join('\n')).toMatch(warning);
+  });
+});

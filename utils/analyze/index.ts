@@ -15,6 +15,7 @@ import { decodeBytes } from '../capture/decode';
 import { parseHtml } from '../dom/parse-html';
 import { brokersByContent, firmsByContent } from './broker-by-content';
 import { analyzeCsv } from './csv';
+import { pageRefusal } from './limits';
 import { isMhtml, readMhtml } from './mhtml';
 import { savedPageUrl } from './page-url';
 import { fromReading, unsupported, type AnalyzeResult } from './result';
@@ -38,28 +39,46 @@ function hostOf(url: string): string {
   }
 }
 
+/**
+ * One file, one result: whatever the file holds, a result with a reason comes
+ * back instead of an exception, so one bad file never stops a run of many
+ * (issue 11 defect 9).
+ */
 export function analyzeSavedFile(input: SavedFile): AnalyzeResult {
+  try {
+    return analyze(input);
+  } catch (e) {
+    return unsupported(input.name, `could not be read: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function analyze(input: SavedFile): AnalyzeResult {
   const { name } = input;
   if (/\.csv$/i.test(name)) return analyzeCsv(input);
+  const tooBig = pageRefusal(input.bytes.length);
+  if (tooBig) return unsupported(name, tooBig);
 
   let bytes = input.bytes;
   let charset: string | undefined;
   let url = input.url;
+  const warnings: string[] = [];
   if (/\.mht(ml)?$/i.test(name) || isMhtml(bytes)) {
     const page = readMhtml(bytes);
     if (!page) return unsupported(name, 'MHTML file without an HTML part');
     bytes = page.bytes;
     charset = page.charset;
     url ??= page.url;
+    if (page.truncated) warnings.push('the MHTML file is truncated: read as far as it goes');
   }
 
   const { text } = decodeBytes(bytes, charset);
   if (!/<(?:!doctype|html|head|body|table)\b/i.test(text.slice(0, 100_000)))
     return unsupported(name, 'not an HTML page');
+  const tooDeep = pageRefusal(bytes.length, text);
+  if (tooDeep) return unsupported(name, tooDeep);
   const doc = parseHtml(text);
   url ??= savedPageUrl(text, doc);
   const shownUrl = url ? stripSessionIds(url) : null;
-  const warnings: string[] = [];
 
   const evidence = brokersByContent(doc);
   const byUrl = url ? brokerForUrl(url) : undefined;

@@ -6,6 +6,8 @@ export interface MhtmlPage {
   bytes: Uint8Array;
   charset?: string;
   url?: string;
+  /** The HTML part's base64 ended mid-way (a file cut short): what there is was decoded. */
+  truncated?: boolean;
 }
 
 // Bytes as a string of the same length (one char per byte), so that 8-bit
@@ -43,8 +45,13 @@ function decodeQuotedPrintable(body: string): string {
     .replace(/=([0-9A-Fa-f]{2})/g, (_, h: string) => String.fromCharCode(Number.parseInt(h, 16)));
 }
 
-function decodeBase64(body: string): string {
-  return atob(body.replace(/[^A-Za-z0-9+/=]/g, ''));
+/** Lenient: a file cut short decodes as far as it goes instead of throwing (issue 11 defect 9). */
+function decodeBase64(body: string): { text: string; truncated: boolean } {
+  let b64 = body.replace(/[^A-Za-z0-9+/]/g, '');
+  const truncated = b64.length % 4 !== 0 && !/=\s*$/.test(body);
+  if (b64.length % 4 === 1) b64 = b64.slice(0, -1);
+  b64 += '='.repeat((4 - (b64.length % 4)) % 4);
+  return { text: atob(b64), truncated };
 }
 
 /** Does this look like an MHTML file (whatever its name)? */
@@ -69,8 +76,10 @@ export function readMhtml(bytes: Uint8Array): MhtmlPage | undefined {
   if (!page) return undefined;
   const cte = (page.headers.get('content-transfer-encoding') ?? '').toLowerCase();
   const raw = page.body.replace(/\r?\n$/, '');
-  const decoded = cte === 'quoted-printable' ? decodeQuotedPrintable(raw) : cte === 'base64' ? decodeBase64(raw) : raw;
+  const b64 = cte === 'base64' ? decodeBase64(raw) : undefined;
+  const decoded = cte === 'quoted-printable' ? decodeQuotedPrintable(raw) : (b64?.text ?? raw);
   return {
+    ...(b64?.truncated ? { truncated: true } : {}),
     bytes: bytesOf(decoded),
     charset: param(page.headers.get('content-type'), 'charset'),
     url: snapshotUrl ?? page.headers.get('content-location'),

@@ -220,6 +220,7 @@ export async function writeEvidenceBundle(
       lastHash: log[log.length - 1]?.hash ?? null,
     },
     snapshotStoreCheck: storeCheck,
+    ...(options.inputsNotRead?.length ? { inputsNotRead: options.inputsNotRead } : {}),
     coverage:
       'manifest.json lists every file of the bundle except itself, datapackage.json and SHA256SUMS. datapackage.json lists those and manifest.json. SHA256SUMS lists every file except itself.',
     hashAlgorithm: 'SHA-256',

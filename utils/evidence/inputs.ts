@@ -6,6 +6,7 @@
 // bundle made here carries the same alerts the extension would have raised.
 
 import { analyzeSavedFile } from '../analyze';
+import { pageRefusal } from '../analyze/limits';
 import { isMhtml, readMhtml } from '../analyze/mhtml';
 import { brokerById, brokerForUrl } from '../brokers';
 import { marketRegion, currencyCode } from '../brokers/shared/markets';
@@ -164,7 +165,12 @@ async function ingestPage(
   opts: InputOptions,
   parseHtml: ParseHtml,
 ): Promise<InputReport> {
+  const tooBig = pageRefusal(file.bytes.length);
+  if (tooBig) return { name: file.name, kind: 'page', ok: false, note: tooBig };
   const analysed = analyzeSavedFile({ name: file.name, bytes: file.bytes, ...(opts.url ? { url: opts.url } : {}) });
+  // what analysis refused (too deep, unreadable) is not ingested either
+  const refused = analysed.warnings.find((w) => /^(markup nested|could not be read)/.test(w));
+  if (refused) return { name: file.name, kind: 'page', ok: false, note: refused };
   const broker = analysed.broker ?? (opts.url ? brokerForUrl(opts.url)?.id : undefined) ?? opts.broker;
   if (!broker)
     return {
@@ -215,29 +221,49 @@ export async function ingestInputs(
 ): Promise<InputReport[]> {
   const out: InputReport[] = [];
   for (const file of files) {
-    const before = /\.json$/i.test(file.name) ? undefined : await eventIds(db);
-    if (/\.json$/i.test(file.name)) {
-      let parsed: { format?: string } | undefined;
-      try {
-        parsed = JSON.parse(new TextDecoder().decode(file.bytes));
-      } catch {
-        parsed = undefined;
-      }
-      if (parsed?.format === 'scenario/1') out.push(await ingestScenario(db, file, parsed as never, parseHtml));
-      else out.push({ name: file.name, kind: 'scenario', ok: false, note: 'not a scenario/1 file' });
-    } else if (/\.csv$/i.test(file.name)) {
-      const r = await importFile(db, { name: file.name, bytes: file.bytes });
+    // one file at a time: whatever one file does, the others are still read (issue 11 defect 9)
+    try {
+      out.push(await ingestInput(db, file, opts, parseHtml));
+    } catch (e) {
       out.push({
         name: file.name,
-        kind: 'csv',
-        ok: r.status !== 'refused',
-        note: r.status === 'refused' ? r.message.en : `${r.status}: ${r.orders} orders`,
+        kind: /\.json$/i.test(file.name) ? 'scenario' : /\.csv$/i.test(file.name) ? 'csv' : 'page',
+        ok: false,
+        note: `could not be read: ${e instanceof Error ? e.message : String(e)}`,
       });
-    } else out.push(await ingestPage(db, file, opts, parseHtml));
-    if (before) {
-      const fresh = [...(await eventIds(db))].filter((id) => !before.has(id));
-      if (fresh.length) await runDetection(db, { newEventIds: fresh });
     }
   }
   return out;
+}
+
+async function ingestInput(
+  db: KabuGuardDB,
+  file: InputFile,
+  opts: InputOptions,
+  parseHtml: ParseHtml,
+): Promise<InputReport> {
+  if (/\.json$/i.test(file.name)) {
+    let parsed: { format?: string } | undefined;
+    try {
+      parsed = JSON.parse(new TextDecoder().decode(file.bytes));
+    } catch {
+      parsed = undefined;
+    }
+    if (parsed?.format === 'scenario/1') return ingestScenario(db, file, parsed as never, parseHtml);
+    return { name: file.name, kind: 'scenario', ok: false, note: 'not a scenario/1 file' };
+  }
+  const before = await eventIds(db);
+  let report: InputReport;
+  if (/\.csv$/i.test(file.name)) {
+    const r = await importFile(db, { name: file.name, bytes: file.bytes });
+    report = {
+      name: file.name,
+      kind: 'csv',
+      ok: r.status !== 'refused',
+      note: r.status === 'refused' ? r.message.en : `${r.status}: ${r.orders} orders`,
+    };
+  } else report = await ingestPage(db, file, opts, parseHtml);
+  const fresh = [...(await eventIds(db))].filter((id) => !before.has(id));
+  if (fresh.length) await runDetection(db, { newEventIds: fresh });
+  return report;
 }

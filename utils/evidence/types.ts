@@ -30,6 +30,8 @@ export interface EvidenceOptions {
   exportedAt?: string;
   /** Rows shown either side of a flagged row in the report (default 3). */
   contextRows?: number;
+  /** Input files a command-line bundle could not read: named in manifest.json, so the bundle says what it lacks. */
+  inputsNotRead?: Array<{ name: string; reason: string }>;
 }
 
 /** An alert as the report reads it, whatever its stored shape. */

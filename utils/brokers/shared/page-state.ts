@@ -2,6 +2,7 @@
 // expired, maintenance. They are shown neutrally, never as reading errors.
 
 import type { StatePhrases } from '../declaration';
+import { nextInside } from './table';
 import { normalizeText } from './text';
 
 export type { StatePhrases };
@@ -58,13 +59,13 @@ const HEADING_CLASS = /title|ttl|heading/;
 function headingElements(doc: Document): Element[] {
   // one walk instead of querySelectorAll: linkedom matches that selector list
   // against every element, ~3 ms on a 1,000-row page
+  // a loop, not recursion: a hostile page can nest deeper than the stack (issue 11 defect 9)
   const out: Element[] = [];
-  const visit = (el: Element): void => {
+  const root = doc.documentElement;
+  for (let el: Element | null = root; el; el = el === root ? el.firstElementChild : nextInside(el, root!, true)) {
     if (HEADING_TAGS.has(el.localName) || (el.hasAttributes() && HEADING_CLASS.test(el.getAttribute('class') ?? '')))
       out.push(el);
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) visit(c);
-  };
-  if (doc.documentElement) visit(doc.documentElement);
+  }
   return out;
 }
 

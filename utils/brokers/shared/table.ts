@@ -31,16 +31,12 @@ function ownRows(table: Element): Element[] {
   // a walk, not querySelectorAll('tr') + closest(): linkedom compiles the
   // selector and climbs every row's ancestors, ~2 ms on a 1,000-row table.
   // Rows may sit in a <form> or <div> inside the table (old ETGate markup).
+  // A loop over the tree in document order, not recursion: a hostile page can
+  // nest deeper than the stack (issue 11 defect 9).
   const rows: Element[] = [];
-  const walk = (el: Element): void => {
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      const tag = c.localName;
-      if (tag === 'table') continue;
-      if (tag === 'tr') rows.push(c);
-      walk(c);
-    }
-  };
-  walk(table);
+  for (let c = nextInside(table, table, true); c; c = nextInside(c, table, c.localName !== 'table')) {
+    if (c.localName === 'tr') rows.push(c);
+  }
   return rows;
 }
 
@@ -57,16 +53,29 @@ export function cellText(el: Element): string {
   return cleanText(shownText(el, ''));
 }
 
-function shownText(node: Node, out: string): string {
-  for (let child = node.firstChild; child; child = child.nextSibling) {
-    if (child.nodeType === 3) out += child.nodeValue ?? '';
-    else if (child.nodeType === 1) {
-      const tag = (child as Element).localName;
-      if (SKIPPED.has(tag)) continue;
-      if (SPACE_BEFORE.has(tag)) out += ' ';
-      out = shownText(child, out);
-      if (SPACE_AFTER.has(tag)) out += ' ';
+function shownText(root: Node, out: string): string {
+  // in document order with an explicit way back up (no recursion: issue 11 defect 9)
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let down = false;
+    if (node.nodeType === 3) out += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const tag = (node as Element).localName;
+      if (!SKIPPED.has(tag)) {
+        if (SPACE_BEFORE.has(tag)) out += ' ';
+        down = !!node.firstChild;
+        if (!down && SPACE_AFTER.has(tag)) out += ' ';
+      }
     }
+    if (down) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && node.nodeType === 1 && SPACE_AFTER.has((node as Element).localName)) out += ' ';
+    }
+    node = node && node !== root ? node.nextSibling : null;
   }
   return out;
 }
@@ -84,27 +93,50 @@ export function cellParts(c: Cell): string[] {
   if (!el.firstElementChild || el.localName === 'tr' || cellText(el) !== c.text) return [c.text];
   const parts: string[] = [];
   let cur = '';
-  const walk = (node: Node): void => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) cur += child.nodeValue ?? '';
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).localName;
-        if (SKIPPED.has(tag)) continue;
-        if (PART_BREAK.has(tag)) {
-          parts.push(cur);
-          cur = '';
-        }
-        walk(child);
-        if (PART_BREAK.has(tag) && tag !== 'br') {
-          parts.push(cur);
-          cur = '';
-        }
+  const cut = () => {
+    parts.push(cur);
+    cur = '';
+  };
+  // in document order with an explicit way back up (no recursion: issue 11 defect 9)
+  let node: Node | null = el.firstChild;
+  while (node) {
+    let down = false;
+    if (node.nodeType === 3) cur += node.nodeValue ?? '';
+    else if (node.nodeType === 1) {
+      const tag = (node as Element).localName;
+      if (!SKIPPED.has(tag)) {
+        if (PART_BREAK.has(tag)) cut();
+        down = !!node.firstChild;
+        if (!down && PART_BREAK.has(tag) && tag !== 'br') cut();
       }
     }
-  };
-  walk(el);
+    if (down) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== el && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== el && node.nodeType === 1) {
+        const tag = (node as Element).localName;
+        if (PART_BREAK.has(tag) && tag !== 'br') cut();
+      }
+    }
+    node = node && node !== el ? node.nextSibling : null;
+  }
   parts.push(cur);
   return parts.map(cleanText).filter((t) => t !== '');
+}
+
+/** The element after `el` in document order within `root`, entering `el`'s children when `enter`. */
+export function nextInside(el: Element, root: Element | ParentNode, enter: boolean): Element | null {
+  if (enter && el.firstElementChild) return el.firstElementChild;
+  let c: Element | null = el;
+  while (c && c !== root) {
+    if (c.nextElementSibling) return c.nextElementSibling;
+    const up: ParentNode | null = c.parentNode;
+    c = up && up !== root && (up as Element).nodeType === 1 ? (up as Element) : null;
+  }
+  return null;
 }
 
 type Carry = Array<{ cell: Cell; left: number } | undefined>;
@@ -226,17 +258,14 @@ function tablesAndLabelledCells(root: ParentNode): { tables: Element[]; labelled
   const tables: Element[] = [];
   const labelled: Element[] = [];
   const lists = new Set<Element>();
-  const walk = (el: ParentNode): void => {
-    for (let c = el.firstElementChild; c; c = c.nextElementSibling) {
-      if (c.localName === 'table') tables.push(c);
-      if (c.hasAttributes()) {
-        if (c.hasAttribute('data-label')) labelled.push(c);
-        else if (c.parentElement && HEADER_ROW.test(c.getAttribute('class') ?? '')) lists.add(c.parentElement);
-      }
-      walk(c);
+  // a loop, not recursion: a hostile page can nest deeper than the stack (issue 11 defect 9)
+  for (let c = root.firstElementChild; c; c = nextInside(c, root, true)) {
+    if (c.localName === 'table') tables.push(c);
+    if (c.hasAttributes()) {
+      if (c.hasAttribute('data-label')) labelled.push(c);
+      else if (c.parentElement && HEADER_ROW.test(c.getAttribute('class') ?? '')) lists.add(c.parentElement);
     }
-  };
-  walk(root);
+  }
   return { tables, labelled, lists: [...lists] };
 }
 
