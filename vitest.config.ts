@@ -12,6 +12,7 @@ export default defineConfig({
       'entrypoints/**/*.test.ts',
       'tests/meta/**/*.test.ts',
       'tests/support/**/*.test.ts',
+      'tests/fuzz/**/*.test.ts',
       'cli/**/*.test.ts',
     ],
     setupFiles: ['fake-indexeddb/auto', './tests/setup-i18n.ts'],

@@ -247,6 +247,11 @@ export function EvidencePage() {
         </p>
       )}
       <p class="note">{t('evidenceWhatInside')}</p>
+      <p class="note">
+        <a data-field="verify-link" href="/verify.html" target="_blank" rel="noopener">
+          {t('receiptVerifyPage')}
+        </a>
+      </p>
     </main>
   );
 }

@@ -5,5 +5,12 @@
 import { DOMParser as LinkedomParser } from 'linkedom/worker';
 
 export function parseHtml(html: string): Document {
-  return new LinkedomParser().parseFromString(html, 'text/html') as unknown as Document;
+  const doc = new LinkedomParser().parseFromString(html, 'text/html') as unknown as Document;
+  if (doc.documentElement) return doc;
+  // linkedom makes no <html> for text without an element ('', plain text, a lone comment or doctype), where a
+  // browser would; then `doc.title` throws in linkedom (found by tests/fuzz). Wrap it as a browser does.
+  return new LinkedomParser().parseFromString(
+    `<html><head></head><body>${html.replace(/^\s*<!doctype[^>]*>/i, '')}</body></html>`,
+    'text/html',
+  ) as unknown as Document;
 }
