@@ -49,9 +49,10 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
       environments: await db.environments.where('broker').equals(broker).delete(),
     };
     await db.health.delete(broker);
-    // a body another snapshot still points to stays
-    for (const h of new Set(hashes))
-      if ((await db.snapshots.where('sha256').equals(h).count()) === 0) await db.snapshotBodies.delete(h);
+    // a body another snapshot still points to stays (one read, one bulk delete: no await per row)
+    const unique = [...new Set(hashes)];
+    const kept = new Set((await db.snapshots.where('sha256').anyOf(unique).toArray()).map((s) => s.sha256));
+    await db.snapshotBodies.bulkDelete(unique.filter((h) => !kept.has(h)));
     return count;
   });
   await appendLog(db, { type: 'delete', detail: { ...deleted } });

@@ -162,9 +162,7 @@ export function parseMappingFile(text: string, at: string = toJstIso(Date.now())
 export async function importMappings(db: KabuGuardDB, text: string, at?: string): Promise<ImportResult> {
   const r = parseMappingFile(text, at);
   if (!r.ok) return r;
-  await db.transaction('rw', db.mappings, async () => {
-    for (const m of r.mappings) await db.mappings.put(m);
-  });
+  await db.mappings.bulkPut(r.mappings);
   await appendLog(db, {
     type: 'import',
     detail: {

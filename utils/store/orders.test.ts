@@ -4,6 +4,8 @@ import { KabuGuardDB } from './db';
 import { orderEventIds, upsertOrders } from './orders';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
+const day = (i: number) =>
+  `${new Date(Date.UTC(2020, 0, 6) + i * 86_400_000).toISOString().slice(0, 10)}T00:00:00+09:00`;
 const us = (at: string, extra: Partial<OrderRow> = {}): OrderRow => ({
   at,
   dateOnly: true,
@@ -104,6 +106,34 @@ describe('upsertOrders', () => {
     expect(await db.orders.toArray()).toMatchObject([
       { status: 'executed', price: 43, snapshotIds: ['snap_a', 'snap_b'] },
     ]);
+  });
+
+  // issue 11 item 1: one await per row inside the transaction lost it past ~100 rows (PrematureCommitError)
+  it.each([
+    [
+      'domestic rows',
+      120,
+      (i: number): OrderRow => ({ ...us(day(i)), symbol: '4599', marketRegion: 'JP', currency: '円' }),
+    ],
+    ['rows with order numbers', 160, (i: number): OrderRow => ({ ...us(day(i)), orderNumber: `20250401-${i}` })],
+    ['foreign rows, some restated', 300, (i: number): OrderRow => us(day(i), { quantity: 1 + i })],
+  ])('stores %s inside the one ingest transaction (%i rows)', async (_n, count, row) => {
+    const db = newDb();
+    // yesterday's US capture: 10 of the rows come back restated to the next day
+    await upsertOrders(
+      db,
+      'rakuten',
+      Array.from({ length: 10 }, (_, i) => us(day(i - 1), { quantity: 1 + i })),
+      'snap_0',
+      '2020-01-01T09:00:00+09:00',
+    );
+    const rows = Array.from({ length: count }, (_, i) => row(i));
+    const r = await db.transaction('rw', [db.logins, db.orders, db.holdings, db.accountEvents], () =>
+      upsertOrders(db, 'rakuten', rows, 'snap_a', '2025-04-10T09:00:00+09:00'),
+    );
+    const restated = rows[0]!.marketRegion === 'US' && !rows[0]!.orderNumber ? 10 : 0;
+    expect(r.added).toBe(count - restated);
+    expect(await db.orders.count()).toBe(count + 10 - restated);
   });
 
   it('stores nothing when one row is invalid', async () => {

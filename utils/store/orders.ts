@@ -87,27 +87,35 @@ function sameTrade(a: OrderEvent, b: OrderEvent): boolean {
   );
 }
 
+/** A row that may be a restatement of a stored trade: foreign, without an order number. */
+function mayBeRestated(e: OrderEvent): boolean {
+  return !e.orderNumber && e.marketRegion !== 'JP';
+}
+
 /**
  * Rakuten restates US rows after settlement: the trade date moves from the US
  * day to the JST day and the yen amounts are re-priced (brokers.md §1.5). A
  * foreign row without an order number whose id is new is matched to a stored
  * trade one day either side that no capture of this source already holds.
+ * `near` holds the stored orders around the page's days (one range read).
  */
-async function findRestated(
-  db: KabuGuardDB,
-  broker: BrokerId,
+function findRestated(
+  near: readonly OrderEvent[],
   e: OrderEvent,
   snapshotId: string,
   taken: Set<string>,
-): Promise<OrderEvent | undefined> {
-  if (e.orderNumber || e.marketRegion === 'JP') return undefined;
+): OrderEvent | undefined {
   const day = e.at.slice(0, 10);
-  const near = await db.orders
-    .where('[broker+at]')
-    .between([broker, shiftDay(day, -1)], [broker, shiftDay(day, 2)], true, false)
-    .toArray();
+  const from = shiftDay(day, -1);
+  const to = shiftDay(day, 2);
   return near.find(
-    (o) => !taken.has(o.id) && o.at.slice(0, 10) !== day && !o.snapshotIds.includes(snapshotId) && sameTrade(o, e),
+    (o) =>
+      o.at >= from &&
+      o.at < to &&
+      !taken.has(o.id) &&
+      o.at.slice(0, 10) !== day &&
+      !o.snapshotIds.includes(snapshotId) &&
+      sameTrade(o, e),
   );
 }
 
@@ -122,15 +130,26 @@ export async function upsertOrders(
   const fresh = rows.map((r, i) => toOrderEvent(broker, r, ids[i]!, snapshotId, seenAt));
   let added = 0;
   const addedIds: string[] = [];
+  // Bulk read, compute, bulk write: no await per row. Inside the ingest
+  // transaction, ~100 awaits that touch no table lost it (PrematureCommitError,
+  // issue 11 item 1; utils/capture/large-ingest.test.ts).
   await db.transaction('rw', db.orders, async () => {
     const existing: Array<OrderEvent | undefined> = await db.orders.bulkGet(ids);
-    const taken = new Set<string>(ids);
-    for (const [i, e] of fresh.entries()) {
-      if (existing[i]) continue;
-      const restated = await findRestated(db, broker, e, snapshotId, taken);
-      if (restated) {
-        existing[i] = restated;
-        taken.add(restated.id);
+    const candidates = fresh.filter((e, i) => !existing[i] && mayBeRestated(e));
+    if (candidates.length) {
+      const days = candidates.map((e) => e.at.slice(0, 10)).sort();
+      const near = await db.orders
+        .where('[broker+at]')
+        .between([broker, shiftDay(days[0]!, -1)], [broker, shiftDay(days.at(-1)!, 2)], true, false)
+        .toArray();
+      const taken = new Set<string>(ids);
+      for (const [i, e] of fresh.entries()) {
+        if (existing[i] || !mayBeRestated(e)) continue;
+        const restated = findRestated(near, e, snapshotId, taken);
+        if (restated) {
+          existing[i] = restated;
+          taken.add(restated.id);
+        }
       }
     }
     const merged = fresh.map((e, i) => {
