@@ -2,6 +2,14 @@
 // captures), the CLI and the tests:
 //   snapshot (bytes + hash, stored first) -> parse -> validate -> store -> health.
 // A page that fails to parse keeps its snapshot, flagged; it is never dropped.
+//
+// Two transactions, each whole (issue 11: a worker may stop between any two
+// steps, two contexts may write at once, any write may hit the quota):
+//   1. the snapshot, its bytes, its 'capture' log entry and a pending 'read';
+//   2. its records, its parse status, its 'parse' log entry, the health, and the
+//      pending 'detect' for its new events (the 'read' is paid).
+// So the snapshot's status, its records and the log always agree, and work a
+// stop interrupted is finished at start-up (utils/alerts/pending.ts).
 
 import { brokerById } from '../brokers';
 import { toJstIso } from '../brokers/shared/dates';
@@ -9,12 +17,13 @@ import { stripSessionIds } from '../brokers/shared/url';
 import type { BrokerId, PageReading } from '../brokers/types';
 import { sha256Hex } from '../crypto';
 import type { AdapterHealth, Snapshot } from '../records';
-import { appendLog } from '../store/capture-log';
-import type { KabuGuardDB } from '../store/db';
-import { upsertLogins } from '../store/logins';
-import { upsertOrders } from '../store/orders';
-import { upsertHoldings } from '../store/holdings';
-import { upsertAccountEvents } from '../store/account-events';
+import { appendLogIn } from '../store/capture-log';
+import { NOT_READ, pendingRead, type KabuGuardDB } from '../store/db';
+import { toLoginEvent, upsertLogins } from '../store/logins';
+import { toOrderEvent, upsertOrders } from '../store/orders';
+import { toHolding, upsertHoldings } from '../store/holdings';
+import { toAccountEvent, upsertAccountEvents } from '../store/account-events';
+import { isQuotaError, StorageFullError } from '../store/storage';
 import { allMappings } from '../store/mappings';
 import type { TableMapping } from '../records/table-mapping';
 import { readCsvSnapshot } from '../import/read-csv';
@@ -44,6 +53,8 @@ export interface CaptureResult {
   added: number;
   /** Logins, orders and account events seen for the first time (what detection looks at). */
   newEventIds: string[];
+  /** The snapshot was deleted (its broker's data) while it was being read: nothing was stored. */
+  gone?: true;
 }
 
 interface StoredRecords {
@@ -53,6 +64,22 @@ interface StoredRecords {
 
 function recordCount(r: PageReading): number {
   return r.logins.length + r.orders.length + (r.holdings?.length ?? 0) + (r.accountEvents?.length ?? 0);
+}
+
+/** The tables a reading writes to. */
+const recordTables = (db: KabuGuardDB) => [db.logins, db.orders, db.holdings, db.accountEvents];
+
+/** Why a reading cannot become records (the first invalid row), checked before anything is written. */
+function invalidRow(broker: BrokerId, r: PageReading, snapshotId: string, seenAt: string): string | undefined {
+  try {
+    r.logins.forEach((row) => toLoginEvent(broker, row, 'check', snapshotId, seenAt));
+    r.orders.forEach((row) => toOrderEvent(broker, row, 'check', snapshotId, seenAt));
+    r.holdings?.forEach((row) => toHolding(broker, row, 'check', snapshotId, seenAt));
+    r.accountEvents?.forEach((row) => toAccountEvent(broker, row, 'check', snapshotId, seenAt));
+    return undefined;
+  } catch (err) {
+    return `invalid record: ${String(err).slice(0, 300)}`;
+  }
 }
 
 /**
@@ -67,7 +94,7 @@ async function storeReading(
   snapshotId: string,
   seenAt: string,
 ): Promise<StoredRecords> {
-  return db.transaction('rw', [db.logins, db.orders, db.holdings, db.accountEvents], async () => {
+  return db.transaction('rw', recordTables(db), async () => {
     const results = [
       reading.logins.length ? await upsertLogins(db, broker, reading.logins, snapshotId, seenAt) : undefined,
       reading.orders.length ? await upsertOrders(db, broker, reading.orders, snapshotId, seenAt) : undefined,
@@ -149,16 +176,16 @@ function readStored(
   }
 }
 
-export async function ingestCapture(
+/** Step 1: the snapshot, before anything is read from it, with its log entry and the reading it is owed. */
+export async function storeSnapshot(
   db: KabuGuardDB,
   input: CaptureInput,
-  parseHtml: ParseHtml,
-): Promise<CaptureResult> {
+): Promise<{ snapshot: Snapshot; bytes: Uint8Array }> {
   const capturedAt = input.capturedAt ?? toJstIso(Date.now());
   const bytes = input.bytes ?? new TextEncoder().encode(input.html ?? '');
   const sha256 = await sha256Hex(bytes);
   const url = stripSessionIds(input.url);
-  let snapshot: Snapshot = {
+  const snapshot: Snapshot = {
     v: 1,
     id: `snap_${crypto.randomUUID()}`,
     broker: input.broker,
@@ -174,56 +201,141 @@ export async function ingestCapture(
     sha256,
     size: bytes.byteLength,
     redactions: input.redactions ?? [],
-    parse: { status: 'unreadable', parserVersion: 'none', warnings: ['not parsed yet'], records: 0, at: capturedAt },
+    parse: { status: 'unreadable', parserVersion: NOT_READ, warnings: ['not parsed yet'], records: 0, at: capturedAt },
   };
-  // 1. the snapshot, before anything is read from it
-  await db.transaction('rw', db.snapshots, db.snapshotBodies, async () => {
-    if (!(await db.snapshotBodies.get(sha256))) await db.snapshotBodies.put({ sha256, bytes });
-    await db.snapshots.put(snapshot);
-  });
-  await appendLog(db, {
-    type: 'capture',
-    at: capturedAt,
-    detail: { snapshotId: snapshot.id, broker: input.broker, url, how: input.how, sha256, size: bytes.byteLength },
-  });
-
-  // 2. read it with the same parsers everywhere (and the user's taught tables)
-  const reading = readStored(snapshot, bytes, parseHtml, await allMappings(db, input.broker));
-  let warnings = reading.warnings;
-  let status = reading.status;
-  let stored: StoredRecords = { added: 0, newEventIds: [] };
   try {
-    stored = await storeReading(db, input.broker, reading, snapshot.id, capturedAt);
+    await db.transaction('rw', [db.snapshots, db.snapshotBodies, db.captureLog, db.pending], async () => {
+      if (!(await db.snapshotBodies.get(sha256))) await db.snapshotBodies.put({ sha256, bytes });
+      await db.snapshots.put(snapshot);
+      await db.pending.put(pendingRead(snapshot));
+      await appendLogIn(db, {
+        type: 'capture',
+        at: capturedAt,
+        detail: { snapshotId: snapshot.id, broker: input.broker, url, how: input.how, sha256, size: bytes.byteLength },
+      });
+    });
   } catch (err) {
-    status = 'unreadable';
-    warnings = [...warnings, `invalid record: ${String(err).slice(0, 300)}`];
+    if (isQuotaError(err)) throw new StorageFullError('snapshot', undefined, err);
+    throw err;
   }
-  const added = stored.added;
-  snapshot = {
-    ...snapshot,
-    pageKind: reading.pageKind,
-    parse: {
-      status,
-      parserVersion: reading.parserVersion,
-      warnings,
-      records: status === 'unreadable' ? 0 : recordCount(reading),
-      at: toJstIso(Date.now()),
-    },
-  };
-  await db.snapshots.put(snapshot);
-  await appendLog(db, {
-    type: 'parse',
-    detail: {
-      snapshotId: snapshot.id,
-      status,
-      parserVersion: reading.parserVersion,
-      logins: reading.logins.length,
-      orders: reading.orders.length,
-      added,
-    },
-  });
-  await updateHealth(db, healthFor({ ...reading, status, warnings }, snapshot.id, capturedAt, url), true);
-  return { snapshot, reading: { ...reading, status, warnings }, added, newEventIds: stored.newEventIds };
+  return { snapshot, bytes };
+}
+
+/**
+ * Step 2: reads a stored snapshot and stores what it says, all in one
+ * transaction with its status, its log entry and the detection it is owed.
+ * A snapshot deleted meanwhile (its broker's data) gets nothing. A quota
+ * refusal leaves the snapshot stored and still owed its reading.
+ */
+export async function readSnapshot(
+  db: KabuGuardDB,
+  snapshot: Snapshot,
+  bytes: Uint8Array,
+  parseHtml: ParseHtml,
+  now: () => string = () => toJstIso(Date.now()),
+): Promise<CaptureResult> {
+  const reading = readStored(snapshot, bytes, parseHtml, await allMappings(db, snapshot.broker));
+  const invalid = invalidRow(snapshot.broker, reading, snapshot.id, snapshot.capturedAt);
+  const status = invalid ? 'unreadable' : reading.status;
+  const warnings = invalid ? [...reading.warnings, invalid] : reading.warnings;
+  const result: CaptureResult = { snapshot, reading: { ...reading, status, warnings }, added: 0, newEventIds: [] };
+  const tables = [...recordTables(db), db.snapshots, db.captureLog, db.pending, db.health];
+  const store = (withRecords: boolean, why: string[]) =>
+    db.transaction('rw', tables, async (): Promise<CaptureResult> => {
+      const current = await db.snapshots.get(snapshot.id);
+      if (!current) return { ...result, gone: true };
+      const st = withRecords ? status : 'unreadable';
+      const stored = withRecords
+        ? await storeReading(db, snapshot.broker, reading, snapshot.id, snapshot.capturedAt)
+        : { added: 0, newEventIds: [] };
+      const parsed: Snapshot = {
+        ...current,
+        pageKind: reading.pageKind,
+        parse: {
+          status: st,
+          parserVersion: reading.parserVersion,
+          warnings: why,
+          records: st === 'unreadable' ? 0 : recordCount(reading),
+          at: now(),
+        },
+      };
+      await db.snapshots.put(parsed);
+      await appendLogIn(db, {
+        type: 'parse',
+        detail: {
+          snapshotId: snapshot.id,
+          status: st,
+          parserVersion: reading.parserVersion,
+          logins: reading.logins.length,
+          orders: reading.orders.length,
+          added: stored.added,
+        },
+      });
+      await db.pending.delete(pendingRead(snapshot).id);
+      if (stored.newEventIds.length) {
+        const id = `detect:${snapshot.id}`;
+        const owed = (await db.pending.get(id))?.eventIds ?? [];
+        await db.pending.put({
+          v: 1,
+          id,
+          kind: 'detect',
+          snapshotId: snapshot.id,
+          broker: snapshot.broker,
+          eventIds: [...new Set([...owed, ...stored.newEventIds])],
+          at: now(),
+        });
+      }
+      await updateHealth(
+        db,
+        healthFor({ ...reading, status: st, warnings: why }, snapshot.id, snapshot.capturedAt, snapshot.url),
+        true,
+      );
+      return {
+        snapshot: parsed,
+        reading: { ...reading, status: st, warnings: why },
+        added: stored.added,
+        newEventIds: stored.newEventIds,
+      };
+    });
+  try {
+    if (invalid) return await store(false, warnings);
+    try {
+      return await store(true, warnings);
+    } catch (err) {
+      if (isQuotaError(err)) throw err;
+      // a write the database refused (not a quota): the page is kept, flagged, none of its records stored
+      return await store(false, [...warnings, `invalid record: ${String(err).slice(0, 300)}`]);
+    }
+  } catch (err) {
+    if (isQuotaError(err)) throw new StorageFullError('records', snapshot.id, err);
+    throw err;
+  }
+}
+
+export async function ingestCapture(
+  db: KabuGuardDB,
+  input: CaptureInput,
+  parseHtml: ParseHtml,
+): Promise<CaptureResult> {
+  const { snapshot, bytes } = await storeSnapshot(db, input);
+  return readSnapshot(db, snapshot, bytes, parseHtml);
+}
+
+/** Snapshots stored but not read (a worker stop, a full disk): read them now. Returns what each gave. */
+export async function readPendingSnapshots(db: KabuGuardDB, parseHtml: ParseHtml): Promise<CaptureResult[]> {
+  const owed = await db.pending.where('kind').equals('read').toArray();
+  const out: CaptureResult[] = [];
+  for (const p of owed.sort((a, b) => a.at.localeCompare(b.at))) {
+    const snapshot = await db.snapshots.get(p.snapshotId);
+    const body = snapshot && (await db.snapshotBodies.get(snapshot.sha256));
+    if (!snapshot || !body) {
+      // deleted with its broker's data meanwhile: nothing is owed any more
+      await db.pending.delete(p.id);
+      continue;
+    }
+    out.push(await readSnapshot(db, snapshot, body.bytes, parseHtml));
+  }
+  return out;
 }
 
 /** Page states that carry no records (logged out, maintenance) update health only. */
@@ -236,46 +348,79 @@ export async function recordPageState(
   await updateHealth(db, healthFor(reading, undefined, at, stripSessionIds(url)), false);
 }
 
+/** Snapshots whose bodies are read at once during a rebuild (bounded memory, few requests). */
+const REBUILD_CHUNK = 50;
+
 /**
  * Re-reads every snapshot with the current parsers and rebuilds the records
  * from them (after a parser update). Provenance is kept: ids are stable.
+ * All or nothing (issue 11 item 12): one transaction clears and refills the
+ * records, sets every status and logs the rebuild, so an interrupted rebuild
+ * leaves the records as they were. Events no reading had given before are owed
+ * a detection pass, like those of a new capture.
  */
 export async function rebuildFromSnapshots(
   db: KabuGuardDB,
   parseHtml: ParseHtml,
+  now: () => string = () => toJstIso(Date.now()),
 ): Promise<{ snapshots: number; logins: number }> {
-  const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
-  const mappings = await allMappings(db);
-  await db.logins.clear();
-  await db.orders.clear();
-  await db.holdings.clear();
-  await db.accountEvents.clear();
-  let logins = 0;
-  for (const s of snapshots) {
-    const body = await db.snapshotBodies.get(s.sha256);
-    if (!body) continue;
-    const reading = readStored(s, body.bytes, parseHtml, mappings);
-    let status = reading.status;
-    const warnings = [...reading.warnings];
-    try {
-      await storeReading(db, s.broker, reading, s.id, s.capturedAt);
-    } catch (err) {
-      status = 'unreadable';
-      warnings.push(`invalid record: ${String(err).slice(0, 300)}`);
+  const tables = [...recordTables(db), db.snapshots, db.snapshotBodies, db.mappings, db.captureLog, db.pending];
+  return db.transaction('rw', tables, async () => {
+    const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
+    const mappings = await allMappings(db);
+    const [logins, orders, accountEvents] = await Promise.all([
+      db.logins.toCollection().primaryKeys(),
+      db.orders.toCollection().primaryKeys(),
+      db.accountEvents.toCollection().primaryKeys(),
+    ]);
+    const before = new Set<string>([...logins, ...orders, ...accountEvents]);
+    await Promise.all(recordTables(db).map((t) => t.clear()));
+    const fresh: Array<{ broker: BrokerId; snapshotId: string; ids: string[] }> = [];
+    for (let i = 0; i < snapshots.length; i += REBUILD_CHUNK) {
+      const chunk = snapshots.slice(i, i + REBUILD_CHUNK);
+      const bodies = await db.snapshotBodies.bulkGet(chunk.map((s) => s.sha256));
+      const parsed: Snapshot[] = [];
+      for (const [j, s] of chunk.entries()) {
+        const body = bodies[j];
+        if (!body) continue;
+        const reading = readStored(s, body.bytes, parseHtml, mappings);
+        const invalid = invalidRow(s.broker, reading, s.id, s.capturedAt);
+        const status = invalid ? 'unreadable' : reading.status;
+        if (!invalid) {
+          const stored = await storeReading(db, s.broker, reading, s.id, s.capturedAt);
+          const ids = stored.newEventIds.filter((id) => !before.has(id));
+          if (ids.length) fresh.push({ broker: s.broker, snapshotId: s.id, ids });
+        }
+        parsed.push({
+          ...s,
+          pageKind: reading.pageKind,
+          parse: {
+            status,
+            parserVersion: reading.parserVersion,
+            warnings: invalid ? [...reading.warnings, invalid] : reading.warnings,
+            records: status === 'unreadable' ? 0 : recordCount(reading),
+            at: now(),
+          },
+        });
+      }
+      await db.snapshots.bulkPut(parsed);
     }
-    await db.snapshots.put({
-      ...s,
-      pageKind: reading.pageKind,
-      parse: {
-        status,
-        parserVersion: reading.parserVersion,
-        warnings,
-        records: status === 'unreadable' ? 0 : recordCount(reading),
-        at: toJstIso(Date.now()),
-      },
-    });
-  }
-  logins = await db.logins.count();
-  await appendLog(db, { type: 'rebuild', detail: { snapshots: snapshots.length, logins } });
-  return { snapshots: snapshots.length, logins };
+    // every snapshot is read now: nothing is owed a reading; new events are owed detection
+    await db.pending.where('kind').equals('read').delete();
+    const owed = await db.pending.bulkGet(fresh.map((f) => `detect:${f.snapshotId}`));
+    await db.pending.bulkPut(
+      fresh.map((f, i) => ({
+        v: 1 as const,
+        id: `detect:${f.snapshotId}`,
+        kind: 'detect' as const,
+        snapshotId: f.snapshotId,
+        broker: f.broker,
+        eventIds: [...new Set([...(owed[i]?.eventIds ?? []), ...f.ids])],
+        at: now(),
+      })),
+    );
+    const count = await db.logins.count();
+    await appendLogIn(db, { type: 'rebuild', detail: { snapshots: snapshots.length, logins: count } });
+    return { snapshots: snapshots.length, logins: count };
+  });
 }

@@ -4,6 +4,7 @@ import { envsOf, facts, login } from '../detect/testkit';
 import { parseHtml } from '../dom/parse-html';
 import { verifyCaptureLog } from '../store/capture-log';
 import { KabuGuardDB } from '../store/db';
+import { inconsistencies } from '../capture/testing/consistency';
 import { forgetEnvironment, labelEnvironment, trustEnvironment } from './environments';
 import { deleteBrokerData } from './retention';
 
@@ -42,6 +43,38 @@ describe('deleteBrokerData', () => {
     expect(log.at(-1)).toMatchObject({ type: 'delete', detail: { broker: 'sbi', snapshots: 1, logins: 1 } });
     expect((await verifyCaptureLog(log)).ok).toBe(true);
   });
+});
+
+describe('deleteBrokerData while a capture is in flight (issue 11 item 11)', () => {
+  const history = `<html><body><a href="/app/logout.do">ログアウト</a><table><tr><th>ログイン日時</th><th>ログイン方法</th></tr>
+<tr><td>2025/03/29 02:41</td><td>PC</td></tr><tr><td>2025/03/27 21:14</td><td>スマートフォン</td></tr></table></body></html>`;
+  const tick = () => new Promise<void>((r) => setTimeout(r, 0));
+
+  // the deletion lands after k turns of the event loop: every point of the capture, from before its first write to after its last
+  it.each(Array.from({ length: 24 }, (_, k) => k))(
+    'never leaves a snapshot without its body or records without their snapshot (deletion after %i ticks)',
+    async (k) => {
+      const db = newDb();
+      const capture = ingestCapture(
+        db,
+        {
+          broker: 'rakuten',
+          url: 'https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do',
+          how: 'visit',
+          charset: 'utf-8',
+          html: history,
+        },
+        parseHtml,
+      );
+      for (let i = 0; i < k; i++) await tick();
+      await deleteBrokerData(db, 'rakuten');
+      await capture;
+      expect(await inconsistencies(db)).toEqual([]);
+      // either the capture came after the deletion and is whole, or nothing of it is left
+      const snaps = await db.snapshots.count();
+      expect([snaps, await db.logins.count()]).toEqual(snaps ? [1, 2] : [0, 0]);
+    },
+  );
 });
 
 describe('environment actions', () => {

@@ -1,10 +1,14 @@
 // Data retention: evidence is kept until the user deletes it. Deleting a
 // broker's data removes its snapshots and everything derived from them, and
 // says so in the capture log (which itself is never deleted: it is the record
-// that the deletion happened).
+// that the deletion happened). One transaction deletes, logs and cancels the
+// work owed to the deleted snapshots; a capture of the broker in flight then
+// finds its snapshot gone and stores nothing (utils/capture/ingest.ts), so no
+// snapshot is left without its bytes, nor records without their snapshot
+// (issue 11 item 11).
 
 import type { BrokerId } from '../brokers/types';
-import { appendLog } from '../store/capture-log';
+import { appendLogIn } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
 
 export interface Deleted {
@@ -33,8 +37,10 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
     db.incidents,
     db.environments,
     db.health,
+    db.pending,
+    db.captureLog,
   ];
-  const deleted = await db.transaction('rw', tables, async () => {
+  return db.transaction('rw', tables, async () => {
     const hashes = (await db.snapshots.where('broker').equals(broker).toArray()).map((s) => s.sha256);
     const count = {
       broker,
@@ -53,8 +59,8 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
     const unique = [...new Set(hashes)];
     const kept = new Set((await db.snapshots.where('sha256').anyOf(unique).toArray()).map((s) => s.sha256));
     await db.snapshotBodies.bulkDelete(unique.filter((h) => !kept.has(h)));
+    await db.pending.where('broker').equals(broker).delete();
+    await appendLogIn(db, { type: 'delete', detail: { ...count } });
     return count;
   });
-  await appendLog(db, { type: 'delete', detail: { ...deleted } });
-  return deleted;
 }

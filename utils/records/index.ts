@@ -7,3 +7,4 @@ export * from './capture-log';
 export * from './order-event';
 export * from './holding';
 export * from './account-event';
+export * from './pending-work';

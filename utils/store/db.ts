@@ -13,12 +13,20 @@ import type {
   Holding,
   LoginEvent,
   OrderEvent,
+  PendingWork,
   Snapshot,
   SnapshotBody,
   Visit,
 } from '../records';
 
 export const DB_NAME = 'kabu-guard';
+
+/** `parse.parserVersion` of a snapshot stored but not read yet. */
+export const NOT_READ = 'none';
+
+export function pendingRead(s: Pick<Snapshot, 'id' | 'broker' | 'capturedAt'>): PendingWork {
+  return { v: 1, id: `read:${s.id}`, kind: 'read', snapshotId: s.id, broker: s.broker, at: s.capturedAt };
+}
 
 export class KabuGuardDB extends Dexie {
   snapshots!: Table<Snapshot, string>;
@@ -37,6 +45,8 @@ export class KabuGuardDB extends Dexie {
   kv!: Table<{ key: string; value: unknown }, string>;
   /** Tables the user taught (teach mode): how to read a page the built-in readers do not know. */
   mappings!: Table<TableMapping, string>;
+  /** Work owed to stored snapshots (read them, detect on their new events); finished at start-up. */
+  pending!: Table<PendingWork, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -59,6 +69,19 @@ export class KabuGuardDB extends Dexie {
       kv: 'key',
       mappings: 'id, broker',
     });
+    // Issue 11 (hardening): pending work, written with the writes that owe it
+    // (utils/capture/ingest.ts). A snapshot that version 1 stored but never
+    // read (the worker stopped between the two) is owed a reading.
+    // utils/store/upgrade.test.ts opens version 1's fixture with this code.
+    this.version(2)
+      .stores({ pending: 'id, kind, broker, snapshotId' })
+      .upgrade(async (tx) => {
+        const unread = await tx
+          .table<Snapshot, string>('snapshots')
+          .filter((s) => s.parse.parserVersion === NOT_READ)
+          .toArray();
+        await tx.table<PendingWork, string>('pending').bulkPut(unread.map((s) => pendingRead(s)));
+      });
   }
 }
 
