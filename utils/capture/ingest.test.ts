@@ -3,6 +3,8 @@ import { parseHtml } from '../dom/parse-html';
 import { KabuGuardDB } from '../store/db';
 import { verifyCaptureLog } from '../store/capture-log';
 import { ingestCapture, rebuildFromSnapshots } from './ingest';
+import { inconsistencies } from './testing/consistency';
+import { injectFaults } from './testing/faults';
 
 const page = (rows: string) => `<!DOCTYPE html><html><head><title>ログイン履歴 | 楽天証券</title></head><body>
 <a href="/app/logout.do">ログアウト</a><h2>ログイン履歴</h2>
@@ -78,6 +80,39 @@ describe('ingestCapture', () => {
     await db.logins.clear();
     expect(await rebuildFromSnapshots(db, parseHtml)).toEqual({ snapshots: 1, logins: 1 });
     expect(await db.logins.toArray()).toEqual(before);
+  });
+});
+
+describe('rebuildFromSnapshots, all or nothing (issue 11 item 12)', () => {
+  it('leaves the records as they were when it is interrupted at the 3rd of 4 snapshots', async () => {
+    const name = `test-${Math.random()}`;
+    const db = new KabuGuardDB(name);
+    const faults = injectFaults(db);
+    for (let d = 1; d <= 4; d++) {
+      const rows = [0, 1, 2, 3, 4].map((m) => row(`2025/03/0${d} 0${m}:1${d}`, 'PC')).join('');
+      await ingestCapture(
+        db,
+        {
+          broker: 'rakuten',
+          url,
+          how: 'visit',
+          charset: 'utf-8',
+          html: page(rows),
+          capturedAt: `2025-03-0${d}T12:00:00+09:00`,
+        },
+        parseHtml,
+      );
+    }
+    expect(await db.logins.count()).toBe(20);
+    const before = await db.logins.orderBy('id').toArray();
+    // the page doing the re-read is closed while it stores the 3rd snapshot's logins
+    faults.arm({ kind: 'stop', at: 3, only: (table, req) => table === 'logins' && req.type === 'add' });
+    await expect(rebuildFromSnapshots(db, parseHtml)).rejects.toThrow();
+    const after = new KabuGuardDB(name);
+    expect(await after.logins.orderBy('id').toArray()).toEqual(before);
+    expect(await inconsistencies(after)).toEqual([]);
+    expect(await rebuildFromSnapshots(after, parseHtml)).toEqual({ snapshots: 4, logins: 20 });
+    expect(await after.logins.orderBy('id').toArray()).toEqual(before);
   });
 });
 
