@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { rebuildFromSnapshots } from '../capture/ingest';
 import { parseHtml } from '../dom/parse-html';
 import { KabuGuardDB } from '../store/db';
+import { injectFaults } from '../capture/testing/faults';
 import { importFile } from './import-file';
 
 const dir = fileURLToPath(new URL('./fixtures', import.meta.url));
@@ -40,6 +41,23 @@ describe('importFile', () => {
     });
     expect(await db.orders.count()).toBe(7);
     expect(await db.snapshots.count()).toBe(1);
+  });
+
+  // issue 11 item 4: the SHA-256 check ignored the earlier import's status: "already imported", 0 orders, forever
+  it('imports a file again when its earlier import did not store its records', async () => {
+    const name = `test-${Math.random()}`;
+    const db = new KabuGuardDB(name);
+    const faults = injectFaults(db, { kind: 'quota', at: 1, only: (table) => table === 'orders' });
+    await importFile(db, file('tradehistory(JP)_20250410.csv')).catch(() => undefined);
+    expect(faults.firedAt).toBe('orders');
+    expect(await db.orders.count()).toBe(0);
+    const again = await importFile(new KabuGuardDB(name), file('tradehistory(JP)_20250410.csv'));
+    expect(again).toMatchObject({ status: 'imported', orders: 7, added: 7 });
+    expect(await db.orders.count()).toBe(7);
+    // the file's one snapshot, now read; a third import is the one that says "already imported"
+    expect(await db.snapshots.count()).toBe(1);
+    expect((await db.snapshots.toArray())[0]!.parse).toMatchObject({ status: 'ok', records: 7 });
+    expect(await importFile(db, file('tradehistory(JP)_20250410.csv'))).toMatchObject({ status: 'already-imported' });
   });
 
   it('adds only the new rows of an overlapping file', async () => {

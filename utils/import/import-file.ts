@@ -3,14 +3,16 @@
 // The file is read completely before anything is stored: an unknown or
 // unreadable file is refused and nothing is stored; a file already imported
 // (same SHA-256) is not stored twice, and overlapping files add no duplicate
-// orders (stable identities, utils/store/orders.ts).
+// orders (stable identities, utils/store/orders.ts). A file whose earlier
+// import did not finish (a full disk, a worker stop, an older bug) is read
+// again from the snapshot already stored (issue 11 item 4).
 
 import { brokerOfCsvFormat } from '../brokers/registry';
 import type { BrokerId } from '../brokers/types';
-import { ingestCapture } from '../capture/ingest';
+import { ingestCapture, readSnapshot, type CaptureResult } from '../capture/ingest';
 import { sha256Hex } from '../crypto';
 import type { Snapshot } from '../records';
-import type { KabuGuardDB } from '../store/db';
+import { NOT_READ, type KabuGuardDB } from '../store/db';
 import { toOrderEvent } from '../store/orders';
 import { readCsvFile } from './read-csv';
 
@@ -78,23 +80,28 @@ export async function importFile(db: KabuGuardDB, input: ImportInput): Promise<I
     .equals(sha256)
     .filter((s) => s.how === 'import')
     .first();
-  if (same)
+  const finished = same && same.parse.parserVersion !== NOT_READ && same.parse.status !== 'unreadable';
+  if (same && finished)
     return { status: 'already-imported', format: r.format.id, broker, snapshotId: same.id, orders: r.orders.length };
-  const result = await ingestCapture(
-    db,
-    {
-      broker,
-      url: `import:${name}`,
-      how: 'import',
-      bytes: input.bytes,
-      charset: r.charset,
-      mediaType: 'text/csv',
-      fileName: name,
-      title: r.format.label.ja,
-      ...(input.at ? { capturedAt: input.at } : {}),
-    },
-    notHtml,
-  );
+  const body = same && (await db.snapshotBodies.get(same.sha256));
+  const result: CaptureResult =
+    same && body
+      ? await readSnapshot(db, same, body.bytes, notHtml)
+      : await ingestCapture(
+          db,
+          {
+            broker,
+            url: `import:${name}`,
+            how: 'import',
+            bytes: input.bytes,
+            charset: r.charset,
+            mediaType: 'text/csv',
+            fileName: name,
+            title: r.format.label.ja,
+            ...(input.at ? { capturedAt: input.at } : {}),
+          },
+          notHtml,
+        );
   return {
     status: 'imported',
     format: r.format.id,
