@@ -8,6 +8,7 @@ import type { BrokerId } from '../brokers/types';
 import { runDetection, type DetectionRun } from '../detect/engine';
 import { alertTitle, render, type Lang } from '../detect/explain';
 import { severityRank, type Alert } from '../records/alert';
+import { alertsForEvents } from '../store/alerts';
 import type { KabuGuardDB } from '../store/db';
 import { kvGet, kvSet } from '../store/kv';
 import { visible } from '../text/visible';
@@ -52,7 +53,11 @@ export async function afterCapture(
   const run = await runDetection(db, { newEventIds, now: toJstIso(now) });
   // an alert is notified once per severity it reaches (a later capture may raise it to high)
   const notified = await kvGet<Record<string, string>>(db, 'notified', {});
-  const candidates = [...run.newAlerts, ...run.updatedAlerts].filter((a) => {
+  // a pass finishing work a stopped worker left (utils/alerts/pending.ts) finds its alerts stored already:
+  // the open alerts on these events that were never notified at their severity are notified now
+  const stored = (await alertsForEvents(db, newEventIds)).filter((a) => a.status === 'open');
+  const raised = new Map([...stored, ...run.newAlerts, ...run.updatedAlerts].map((a) => [a.id, a]));
+  const candidates = [...raised.values()].filter((a) => {
     const before = notified[a.id];
     return !before || severityRank(a.severity) > severityRank(before as Alert['severity']);
   });
@@ -68,7 +73,7 @@ export async function afterCapture(
     await kvSet(db, dayKey, sentToday + plans.length);
   }
   await refreshBadge(db, effects);
-  const urgent = [...run.newAlerts, ...run.updatedAlerts];
+  const urgent = [...run.newAlerts, ...run.updatedAlerts, ...candidates];
   for (const broker of new Set(urgent.filter((a) => needsImmediateCapture([a])).map((a) => a.broker)))
     await effects.captureNow(broker);
   return run;

@@ -9,6 +9,7 @@ import { checkTimingFor, loadSettings, enabledBrokers } from '../store/settings'
 import { recordVisit } from '../store/visits';
 import { recordCheckResult, startCheck } from './check-plan';
 import { ingestCapture, recordPageState, type CaptureResult } from './ingest';
+import { isQuotaError, StorageFullError } from '../store/storage';
 
 /** Sender URL must belong to the claimed broker: a page cannot write for another broker. */
 export function senderMatches(message: ContentMessage, senderUrl: string | undefined): boolean {
@@ -64,5 +65,34 @@ export async function handleContentMessage(
       );
       return { capture };
     }
+  }
+}
+
+export interface ContentReply {
+  ok: boolean;
+  check?: CheckRequest;
+  error?: 'storage-full';
+}
+
+/**
+ * What the background does with a content script's message: handle it, then
+ * finish the work it created (read, detect, notify: `finishPending`, one pass
+ * at a time). A full disk is reported to the user, never dropped silently.
+ */
+export async function serveContentMessage(
+  db: KabuGuardDB,
+  message: ContentMessage,
+  senderUrl: string | undefined,
+  finishPending: () => Promise<unknown>,
+  storageFull: (err: StorageFullError) => Promise<void>,
+): Promise<ContentReply> {
+  try {
+    const r = await handleContentMessage(db, message, senderUrl);
+    if (r.capture) await finishPending();
+    return { ok: true, ...(r.check ? { check: r.check } : {}) };
+  } catch (err) {
+    if (!isQuotaError(err)) throw err;
+    await storageFull(err instanceof StorageFullError ? err : new StorageFullError('other', undefined, err));
+    return { ok: false, error: 'storage-full' };
   }
 }

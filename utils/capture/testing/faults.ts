@@ -1,5 +1,7 @@
 // Fault injection for the store (issue 11's permanent fault classes), as Dexie
-// middleware: every write request to IndexedDB is one step. At the chosen step
+// middleware: every write request to IndexedDB is one step, and so is every
+// effect outside it (a notification, the badge) that calls `effect`. At the
+// chosen step
 //   stop:  the worker stops: that write and everything after it fails, as if
 //          the service worker were killed there (its open transaction aborts);
 //   quota: that one write is refused with a QuotaExceededError, as a full disk
@@ -23,13 +25,17 @@ export class WorkerStopped extends Error {
 }
 
 export interface Faults {
-  /** Writes seen so far (all of them, whether `only` accepted them or not). */
+  /** Steps seen so far (all of them, whether `only` accepted them or not). */
   readonly writes: number;
-  /** The tables written, in order (one entry per write request). */
+  /** The tables written and effects run, in order (one entry per step). */
   readonly trace: string[];
   readonly stopped: boolean;
+  /** Where the fault fired (a table, or `effect:<name>`), once it has. */
+  readonly firedAt: string | undefined;
   /** Arms a fault, counting from now. */
   arm(plan: FaultPlan | undefined): void;
+  /** A step outside the database (a notification shown): counted for stops; throws once stopped. */
+  effect(name: string): void;
 }
 
 /** Installs the middleware on a database that is not open yet. */
@@ -37,6 +43,7 @@ export function injectFaults(db: KabuGuardDB, plan?: FaultPlan): Faults {
   let current = plan;
   let counted = 0;
   let stopped = false;
+  let firedAt: string | undefined;
   const trace: string[] = [];
   const dead = () => Promise.reject(new WorkerStopped('the worker stopped'));
   const middleware: Middleware<DBCore> = {
@@ -59,6 +66,7 @@ export function injectFaults(db: KabuGuardDB, plan?: FaultPlan): Faults {
             if (current && (!current.only || current.only(name, req)) && ++counted === current.at) {
               const kind = current.kind;
               current = undefined;
+              firedAt = name;
               if (kind === 'stop') {
                 stopped = true;
                 return dead();
@@ -80,9 +88,22 @@ export function injectFaults(db: KabuGuardDB, plan?: FaultPlan): Faults {
     get stopped() {
       return stopped;
     },
+    get firedAt() {
+      return firedAt;
+    },
     arm(p) {
       current = p;
       counted = 0;
+    },
+    effect(name) {
+      if (stopped) throw new WorkerStopped('the worker stopped');
+      trace.push(`effect:${name}`);
+      if (current?.kind === 'stop' && !current.only && ++counted === current.at) {
+        current = undefined;
+        stopped = true;
+        firedAt = `effect:${name}`;
+        throw new WorkerStopped('the worker stopped');
+      }
     },
   };
 }
