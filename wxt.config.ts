@@ -20,7 +20,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'ja',
-    permissions: ['alarms', 'notifications'],
+    // unlimitedStorage: the snapshots are the user's evidence; never evicted, never capped (docs/permissions.md)
+    permissions: ['alarms', 'notifications', 'unlimitedStorage'],
     host_permissions: brokerHostPatterns(),
     action: { default_title: '__MSG_extName__' },
     browser_specific_settings: {

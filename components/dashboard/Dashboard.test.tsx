@@ -34,6 +34,7 @@ function props(db = new KabuGuardDB(`test-${Math.random()}`)): SectionProps {
     background: {
       refreshBadge: vi.fn(async () => undefined),
       syncScripts: vi.fn(async () => undefined),
+      finishPending: vi.fn(async () => undefined),
       hostAccess: api,
     },
     go: vi.fn(),

@@ -12,6 +12,7 @@ import {
   saveSettings,
   type Settings,
 } from '../../utils/store/settings';
+import { askPersistence, formatBytes, nearlyFull, storageState, type StorageState } from '../../utils/store/storage';
 import { MappingsSection } from './MappingsSection';
 import type { SectionProps } from './types';
 
@@ -22,7 +23,10 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
   const [access, setAccess] = useState<Record<string, boolean>>({});
   const [saved, setSaved] = useState('');
   const [deleted, setDeleted] = useState<Deleted | null>(null);
+  const [storage, setStorage] = useState<StorageState>({});
   const reload = async () => {
+    await askPersistence();
+    setStorage(await storageState());
     setSettings(await loadSettings(db));
     const a: Record<string, boolean> = {};
     for (const b of BROKER_LABELS) a[b.id] = await hasHostAccess(background.hostAccess, b.id);
@@ -158,6 +162,26 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
             {t('setDeleted', [String(deleted.snapshots), String(deleted.logins + deleted.orders)])}
           </p>
         ) : null}
+      </fieldset>
+      <fieldset data-field="storage">
+        <legend>{t('setStorage')}</legend>
+        {storage.usage !== undefined && storage.quota ? (
+          <p data-field="storage-use">
+            {t('setStorageUse', [
+              formatBytes(storage.usage),
+              formatBytes(storage.quota),
+              String(Math.round((100 * storage.usage) / storage.quota)),
+            ])}
+          </p>
+        ) : null}
+        {nearlyFull(storage) ? (
+          <p role="alert" class="warning" data-field="storage-full">
+            {t('setStorageNearlyFull')}
+          </p>
+        ) : null}
+        <p class="muted" data-field="storage-persisted">
+          {t(storage.persisted ? 'setStoragePersisted' : 'setStorageNotPersisted')}
+        </p>
       </fieldset>
       <MappingsSection db={db} lang={lang} />
     </section>

@@ -10,6 +10,7 @@ import {
 } from '../../utils/dashboard/snapshots';
 import { parseHtml } from '../../utils/dom/parse-html';
 import type { Snapshot } from '../../utils/records';
+import { NOT_READ } from '../../utils/store/db';
 import { t } from '../../utils/i18n';
 import type { SectionProps } from './types';
 
@@ -21,6 +22,9 @@ const STATUS_KEYS: Record<Snapshot['parse']['status'], string> = {
   unreadable: 'snapStatusUnreadable',
   unsupported: 'snapStatusUnsupported',
 };
+
+/** A page stored but not read yet (a full disk, a worker stop) is waiting, not unreadable (issue 11 item 13). */
+const shownStatus = (s: Snapshot) => (s.parse.parserVersion === NOT_READ ? 'not-read' : s.parse.status);
 
 /**
  * The stored pages: list, view, re-read. A page is shown as text, or in a
@@ -81,7 +85,7 @@ function Viewer({ snapshot, db, onClose }: { snapshot: Snapshot; onClose(): void
   );
 }
 
-export function SnapshotsSection({ db, lang }: SectionProps) {
+export function SnapshotsSection({ db, lang, background }: SectionProps) {
   const [page, setPage] = useState(0);
   const [data, setData] = useState<{ items: Snapshot[]; total: number } | null>(null);
   const [viewing, setViewing] = useState<Snapshot | null>(null);
@@ -93,6 +97,8 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
     try {
       setRebuild(await reparseAll(db, parseHtml));
       reload();
+      // events no reading had given before are judged by the background, like those of a new capture
+      void background.finishPending();
     } catch {
       setRebuild('failed');
     }
@@ -138,7 +144,7 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
           </thead>
           <tbody>
             {data.items.map((s) => (
-              <tr key={s.id} data-snapshot-id={s.id} data-status={s.parse.status}>
+              <tr key={s.id} data-snapshot-id={s.id} data-status={shownStatus(s)}>
                 <td class="nowrap num">{`${formatJst(s.capturedAt)} JST`}</td>
                 <td class="nowrap">{BROKER_LABELS.find((b) => b.id === s.broker)!.label[lang]}</td>
                 <td class="wrap">
@@ -146,8 +152,8 @@ export function SnapshotsSection({ db, lang }: SectionProps) {
                   <br />
                   <span class="muted url">{s.url}</span>
                 </td>
-                <td class={`nowrap status status--${s.parse.status}`}>
-                  {t(STATUS_KEYS[s.parse.status])}
+                <td class={`nowrap status status--${shownStatus(s)}`}>
+                  {t(shownStatus(s) === 'not-read' ? 'snapStatusNotRead' : STATUS_KEYS[s.parse.status])}
                   {s.parse.records ? ` (${s.parse.records})` : ''}
                 </td>
                 <td class="hash" title={s.sha256}>

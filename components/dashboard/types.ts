@@ -9,6 +9,8 @@ export interface SectionProps {
   background: {
     refreshBadge(): Promise<unknown>;
     syncScripts(): Promise<unknown>;
+    /** Detection over records a page stored (a re-read of all pages), in the background. */
+    finishPending(): Promise<unknown>;
     hostAccess: HostAccessApi;
   };
   /** Move to another section (hash navigation). */

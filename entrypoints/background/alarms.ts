@@ -7,6 +7,7 @@ import { hostPatterns } from '../../utils/brokers/hosts';
 import { sessionAlive } from '../../utils/capture/check-plan';
 import { openDb } from '../../utils/store/db';
 import { enabledBrokers, loadSettings } from '../../utils/store/settings';
+import { finishPending } from './messaging';
 import { askTabToCapture } from './notifications';
 import { remindIfStale } from './reminder';
 
@@ -19,7 +20,8 @@ export function registerAlarms(): void {
   browser.alarms.create(CHECK_ALARM, { periodInMinutes: PERIOD_MINUTES, delayInMinutes: PERIOD_MINUTES });
   browser.alarms.create(REMINDER_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === CHECK_ALARM) void checkOpenTabs();
+    // owed work is retried here too (a full disk may have been cleared since)
+    if (alarm.name === CHECK_ALARM) void finishPending().finally(() => checkOpenTabs());
     if (alarm.name === REMINDER_ALARM) void remindIfStale(openDb());
   });
 }

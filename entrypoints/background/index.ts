@@ -1,6 +1,6 @@
 import { defineBackground } from 'wxt/utils/define-background';
 import { registerAlarms } from './alarms';
-import { registerMessaging } from './messaging';
+import { finishPending, registerMessaging } from './messaging';
 import { registerNotifications } from './notifications';
 import { registerOnboarding } from './onboarding';
 import { registerTeach } from './teach';
@@ -13,5 +13,7 @@ export default defineBackground({
     registerNotifications();
     registerOnboarding();
     registerTeach();
+    // work a stopped worker left owed: read stored pages, detect, notify (issue 11 item 5)
+    void finishPending();
   },
 });

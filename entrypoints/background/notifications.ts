@@ -2,13 +2,16 @@
 // side of utils/alerts/after-capture.ts. Clicking a notification opens the alert.
 
 import { browser } from 'wxt/browser';
-import type { AlertEffects } from '../../utils/alerts/after-capture';
+import type { WorkerEffects } from '../../utils/alerts/pending';
 import { BROKERS } from '../../utils/brokers';
 import { hostPatterns } from '../../utils/brokers/hosts';
 import type { BrokerId } from '../../utils/brokers/types';
 import { startCheck } from '../../utils/capture/check-plan';
 import { openDb } from '../../utils/store/db';
 import { checkTimingFor, loadSettings } from '../../utils/store/settings';
+import { t } from '../../utils/i18n';
+
+const STORAGE_FULL = 'storage-full';
 
 const ALERT_PREFIX = 'alert:';
 
@@ -30,7 +33,7 @@ export async function askTabToCapture(broker: BrokerId, force: boolean, now = Da
   return true;
 }
 
-export const browserEffects: AlertEffects = {
+export const browserEffects: WorkerEffects = {
   async notify(plan, text) {
     await browser.notifications.create(`${ALERT_PREFIX}${plan.alert.id}`, {
       type: 'basic' as const,
@@ -49,10 +52,26 @@ export const browserEffects: AlertEffects = {
   async captureNow(broker) {
     await askTabToCapture(broker, true);
   },
+  // a full disk is never silent: the page kept (or not), said plainly; stays until the user acts
+  async storageFull(err) {
+    await browser.notifications.create(STORAGE_FULL, {
+      type: 'basic' as const,
+      iconUrl: browser.runtime.getURL('/icon/128.png'),
+      title: t('storageFullTitle'),
+      message: t(err.at === 'snapshot' ? 'storageFullNotSaved' : 'storageFullKept'),
+      priority: 2,
+      requireInteraction: true,
+    });
+  },
 };
 
 export function registerNotifications(): void {
   browser.notifications.onClicked.addListener((id) => {
+    if (id === STORAGE_FULL) {
+      void browser.tabs.create({ url: browser.runtime.getURL('/dashboard.html') + '#settings' });
+      void browser.notifications.clear(id);
+      return;
+    }
     if (!id.startsWith(ALERT_PREFIX)) return;
     void browser.tabs.create({
       url: browser.runtime.getURL('/alerts.html') + `#${encodeURIComponent(id.slice(ALERT_PREFIX.length))}`,

@@ -4,13 +4,16 @@
 // text: names, markets and accounts come from hostile input.
 
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { t, uiLang } from '../../utils/i18n';
 import { importFile, type ImportResult } from '../../utils/import/import-file';
 import type { OrderEvent } from '../../utils/records';
+import { PENDING_MESSAGE } from '../../utils/messaging/page-messages';
 import { openDb } from '../../utils/store/db';
 import { recentOrders } from '../../utils/store/orders';
+import { StorageFullError } from '../../utils/store/storage';
 
 interface Message {
   text: string;
@@ -55,11 +58,18 @@ export function OrdersPage() {
         const r = await importFile(openDb(), { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
         out.push(describe(file.name, r, lang));
       } catch (err) {
-        out.push({ text: `${file.name}: ${String(err).slice(0, 200)}`, refused: true });
+        // a full disk is said plainly: the file is not stored, or stored and read once there is space
+        const text =
+          err instanceof StorageFullError
+            ? t(err.at === 'snapshot' ? 'storageFullImportNotSaved' : 'storageFullImportKept', [file.name])
+            : `${file.name}: ${String(err).slice(0, 200)}`;
+        out.push({ text, refused: true });
       }
     }
     setMessages(out);
     setBusy(false);
+    // the background runs detection over the imported orders (utils/alerts/pending.ts)
+    void browser.runtime.sendMessage(PENDING_MESSAGE).catch(() => undefined);
     await refresh();
   };
 

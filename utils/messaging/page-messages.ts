@@ -6,3 +6,5 @@
 export const REFRESH_BADGE_MESSAGE = { type: 'kg/refresh-badge' } as const;
 /** Broker host access changed: register or unregister content scripts (utils/capture/host-access.ts). */
 export const SYNC_SCRIPTS_MESSAGE = { type: 'kg/sync-scripts' } as const;
+/** Records were stored from a page (an import, a re-read of all pages): finish the detection they are owed. */
+export const PENDING_MESSAGE = { type: 'kg/pending' } as const;

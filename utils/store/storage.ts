@@ -33,3 +33,58 @@ export function isQuotaError(err: unknown): boolean {
   }
   return false;
 }
+
+/** How much the extension stores and may store, as the browser reports it (navigator.storage). */
+export interface StorageState {
+  usage?: number;
+  quota?: number;
+  /** The browser will not evict the data under storage pressure. */
+  persisted?: boolean;
+}
+
+type StorageApi = Pick<StorageManager, 'estimate' | 'persisted'> & { persist?: StorageManager['persist'] };
+
+const storageApi = (): StorageApi | undefined => (globalThis.navigator as Navigator | undefined)?.storage;
+
+export async function storageState(api: StorageApi | undefined = storageApi()): Promise<StorageState> {
+  if (!api) return {};
+  const [estimate, persisted] = await Promise.all([
+    api.estimate().catch(() => ({}) as StorageEstimate),
+    api.persisted().catch(() => undefined),
+  ]);
+  return {
+    ...(estimate.usage !== undefined ? { usage: estimate.usage } : {}),
+    ...(estimate.quota !== undefined ? { quota: estimate.quota } : {}),
+    ...(persisted !== undefined ? { persisted } : {}),
+  };
+}
+
+/**
+ * Asks the browser not to evict the evidence under storage pressure. Pages
+ * only (`persist()` is not exposed in service workers); Chrome grants it to an
+ * extension with `unlimitedStorage` (docs/permissions.md).
+ */
+export async function askPersistence(api: StorageApi | undefined = storageApi()): Promise<boolean | undefined> {
+  if (!api?.persist) return undefined;
+  if (await api.persisted().catch(() => false)) return true;
+  return api.persist().catch(() => false);
+}
+
+/** Used share at which the dashboard warns that storage is nearly full. */
+export const NEARLY_FULL = 0.9;
+
+export function nearlyFull(s: StorageState): boolean {
+  return s.usage !== undefined && !!s.quota && s.usage / s.quota >= NEARLY_FULL;
+}
+
+/** 12.3 MB: storage sizes for people, in the units the browsers' settings pages use. */
+export function formatBytes(n: number): string {
+  const units = ['B', 'KB', 'MB', 'GB', 'TB'];
+  let v = n;
+  let i = 0;
+  while (v >= 1000 && i < units.length - 1) {
+    v /= 1000;
+    i++;
+  }
+  return `${i === 0 ? v : v.toFixed(v < 10 ? 1 : 0)} ${units[i]}`;
+}
