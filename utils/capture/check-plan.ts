@@ -4,6 +4,7 @@
 // timeout has passed since the user's last visit, so the extension never keeps
 // a session alive by itself.
 
+import { brokerById } from '../brokers';
 import { CHECKS } from '../brokers/checks';
 import { toJstIso } from '../brokers/shared/dates';
 import type { BrokerId, PageKind } from '../brokers/types';
@@ -65,7 +66,8 @@ export async function planCheck(
   }
   if (!force && health.lastCheckAt && now - Date.parse(health.lastCheckAt) < timing.minIntervalMs)
     return { due: false, reason: 'too-soon', targets: [] };
-  const tab = new URL(tabUrl);
+  const tab = declaredUrl(broker, tabUrl);
+  if (!tab) return { due: false, reason: 'no-targets', targets: [] };
   const byKind = new Map<PageKind, string>();
   // pages the user opened before, newest first: their URLs are where this broker really keeps them
   const snaps = await db.snapshots
@@ -76,17 +78,49 @@ export async function planCheck(
     .toArray();
   for (const s of snaps) {
     if (!s.pageKind || !CHECKED_KINDS.includes(s.pageKind) || byKind.has(s.pageKind) || s.how === 'import') continue;
-    const u = new URL(s.url);
-    if (u.origin !== tab.origin && !(isEtGate(u.hostname) && isEtGate(tab.hostname))) continue;
-    byKind.set(s.pageKind, new URL(u.pathname + u.search, tab.origin).toString());
+    const u = declaredUrl(broker, s.url);
+    if (!u || (u.origin !== tab.origin && !(isEtGate(u.hostname) && isEtGate(tab.hostname)))) continue;
+    const target = onTab(tab, u);
+    if (target) byKind.set(s.pageKind, target);
   }
   for (const t of CHECKS[broker].knownTargets) {
     if (byKind.has(t.kind) || (t.hosts && !t.hosts.test(tab.hostname))) continue;
-    byKind.set(t.kind, new URL(t.path, tab.origin).toString());
+    const target = onTab(tab, new URL(t.path, tab.origin));
+    if (target) byKind.set(t.kind, target);
   }
   const targets = [...byKind].map(([kind, url]) => ({ kind, url }));
   if (!targets.length) return { due: false, reason: 'no-targets', targets };
   return { due: true, reason: 'due', targets };
+}
+
+/**
+ * The URL, parsed, when it is on an origin the adapter declares: https, one of
+ * its hosts exactly, no port, no user info. Anything else is never requested.
+ */
+export function declaredUrl(broker: BrokerId, url: string): URL | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return undefined;
+  }
+  const hosts = brokerById(broker)?.hosts ?? [];
+  if (u.protocol !== 'https:' || u.port || u.username || u.password || !hosts.includes(u.hostname)) return undefined;
+  return u;
+}
+
+/**
+ * A stored page's path and query on the live tab's origin, built from parsed
+ * parts (issue 11 item 2: `new URL('//evil.example/…', origin)` left the
+ * broker). A path that could be read as another host (`//`, backslashes,
+ * encoded slashes) is refused, and the result must still be on the tab's origin.
+ */
+function onTab(tab: URL, page: URL): string | undefined {
+  if (/^\/\/|\\|%2f|%5c/i.test(page.pathname)) return undefined;
+  const out = new URL(tab.origin);
+  out.pathname = page.pathname;
+  out.search = page.search;
+  return out.origin === tab.origin && out.pathname === page.pathname ? out.toString() : undefined;
 }
 
 // SBI's numbered ETGate hosts serve the same pages (brokers.md §2.1)
