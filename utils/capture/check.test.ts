@@ -10,6 +10,7 @@ import { runCheck } from './check';
 import { planCheck, recordCheckResult, recordCheckStart } from './check-plan';
 import { ingestCapture } from './ingest';
 import { parseHtml } from '../dom/parse-html';
+import { PAGE, placed, secret } from './testing/secret-page';
 
 const T0 = Date.parse('2025-04-10T12:30:00+09:00');
 const live = 'https://member.rakuten-sec.co.jp/app/home.do;BV_SessionID=ABC123.ee24?eventType=init';
@@ -109,6 +110,28 @@ describe('runCheck', () => {
     expect(outcome).toEqual({ status: 'ok', captured: 1 });
     expect(sent[0]).toMatchObject({ type: 'kg/capture', broker: 'rakuten', how: 'background' });
     expect(sent[0]!.html).not.toContain('SECRET');
+  });
+
+  // issue 11 item 8: a checked page is the broker's bytes, session ids included; it is kept through the same
+  // allow-list as a visited page, never as fetched (utils/capture/serialize.ts)
+  it('keeps a page fetched by a check through the same allow-list as a visit', async () => {
+    const sent: CaptureMessage[] = [];
+    const url = 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init';
+    const outcome = await runCheck(
+      rakuten,
+      [{ kind: 'login-history', url }],
+      live,
+      async (m) => void sent.push(m),
+      fakeFetch({
+        'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=ABC123.ee24?eventType=init': {
+          body: PAGE,
+          type: 'text/html; charset=UTF-8',
+        },
+      }),
+    );
+    expect(outcome).toEqual({ status: 'ok', captured: 1 });
+    expect(placed.filter(([i]) => sent[0]!.html.includes(secret(i))).map(([, where]) => where)).toEqual([]);
+    expect(sent[0]!.redactions).toContain('session-ids');
   });
 
   it('decodes Shift_JIS by the response header and stops at a logged-out page', async () => {
