@@ -10,7 +10,9 @@ import { KabuGuardDB } from '../../utils/store/db';
 import { AlertsSection } from './AlertsSection';
 import { DashboardApp } from './DashboardApp';
 import { EnvironmentsSection } from './EnvironmentsSection';
+import { SettingsSection } from './SettingsSection';
 import { SnapshotsSection } from './SnapshotsSection';
+import { storeSnapshot } from '../../utils/capture/ingest';
 import type { SectionProps } from './types';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
@@ -102,6 +104,47 @@ describe('SnapshotsSection', () => {
     expect((frame as HTMLIFrameElement).srcdoc).toMatch(
       /^<meta http-equiv="Content-Security-Policy" content="default-src 'none'/,
     );
+  });
+});
+
+describe('storage (issue 11 item 13)', () => {
+  it('shows how much is used, warns when nearly full, and asks the browser to keep the data', async () => {
+    const persist = vi.fn(async () => true);
+    let persisted = false;
+    vi.stubGlobal('navigator', {
+      ...navigator,
+      storage: {
+        estimate: async () => ({ usage: 950_000_000, quota: 1_000_000_000 }),
+        persisted: async () => persisted,
+        persist: async () => ((persisted = await persist()), persisted),
+      },
+    });
+    try {
+      const root = mount(<SettingsSection {...props()} />);
+      const use = await until(() => root.querySelector('[data-field="storage-use"]'));
+      expect(use.textContent).toBe('使用量：950 MB（ブラウザが認める上限 1.0 GB の 95%）');
+      expect(root.querySelector('[data-field="storage-full"]')?.getAttribute('role')).toBe('alert');
+      expect(persist).toHaveBeenCalledOnce();
+      expect(root.querySelector('[data-field="storage-persisted"]')?.textContent).toMatch(/自動で消されない/);
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it('lists a page stored but not read yet as waiting, not as unreadable', async () => {
+    const p = props();
+    await storeSnapshot(p.db, {
+      broker: 'sbi',
+      url: 'https://site2.sbisec.co.jp/ETGate/',
+      how: 'visit',
+      charset: 'utf-8',
+      html: '<html><body><p>x</p></body></html>',
+    });
+    const root = mount(<SnapshotsSection {...p} />);
+    const row = await until(() => root.querySelector('table.snapshots tbody tr'));
+    expect(row.getAttribute('data-status')).toBe('not-read');
+    expect(row.textContent).toContain('読み取り待ち');
+    expect(row.textContent).not.toContain('読み取れません');
   });
 });
 
