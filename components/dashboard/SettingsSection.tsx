@@ -26,7 +26,11 @@ export function SettingsSection({ db, lang, background }: SectionProps) {
   const [storage, setStorage] = useState<StorageState>({});
   const reload = async () => {
     await askPersistence();
-    setStorage(await storageState());
+    // Chrome exempts an extension with unlimitedStorage from eviction yet reports persisted() false
+    const manifest = background.hostAccess.runtime.getManifest() as { permissions?: string[] };
+    const unlimited = (manifest.permissions ?? []).includes('unlimitedStorage');
+    const state = await storageState();
+    setStorage({ ...state, persisted: state.persisted || unlimited });
     setSettings(await loadSettings(db));
     const a: Record<string, boolean> = {};
     for (const b of BROKER_LABELS) a[b.id] = await hasHostAccess(background.hostAccess, b.id);
