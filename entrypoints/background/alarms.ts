@@ -21,7 +21,10 @@ export function registerAlarms(): void {
   browser.alarms.create(REMINDER_ALARM, { periodInMinutes: 24 * 60, delayInMinutes: 60 });
   browser.alarms.onAlarm.addListener((alarm) => {
     // owed work is retried here too (a full disk may have been cleared since)
-    if (alarm.name === CHECK_ALARM) void finishPending().finally(() => checkOpenTabs());
+    if (alarm.name === CHECK_ALARM)
+      void finishPending()
+        .catch((err: unknown) => console.warn('owed work failed', err))
+        .then(() => checkOpenTabs());
     if (alarm.name === REMINDER_ALARM) void remindIfStale(openDb());
   });
 }

@@ -14,6 +14,6 @@ export default defineBackground({
     registerOnboarding();
     registerTeach();
     // work a stopped worker left owed: read stored pages, detect, notify (issue 11 item 5)
-    void finishPending();
+    void finishPending().catch((err: unknown) => console.warn('owed work failed', err));
   },
 });
