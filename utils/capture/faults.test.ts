@@ -108,7 +108,7 @@ function worker(db: KabuGuardDB, seen: Observed, step: (name: string) => void = 
 async function run(
   name: string,
   plan?: FaultPlan,
-): Promise<{ db: KabuGuardDB; seen: Observed; writes: number; stoppedAt?: number; failedAt?: string }> {
+): Promise<{ db: KabuGuardDB; seen: Observed; steps: string[]; stoppedAt?: number; failedAt?: string }> {
   const seen: Observed = { notified: [], storageFull: [] };
   const db = new KabuGuardDB(name);
   const faults = injectFaults(db, plan);
@@ -126,7 +126,7 @@ async function run(
       unsent.push(i);
     }
   }
-  const writes = faults.writes;
+  const steps = [...faults.trace];
   // restart (or space freed): a new worker on a new connection, start-up first, then the next visits
   const db2 = new KabuGuardDB(name);
   const w2 = worker(db2, seen);
@@ -144,7 +144,7 @@ async function run(
     at(i);
     await w2.send(m);
   }
-  return { db: db2, seen, writes, failedAt: faults.firedAt, ...(faults.stopped ? { stoppedAt: plan?.at } : {}) };
+  return { db: db2, seen, steps, failedAt: faults.firedAt, ...(faults.stopped ? { stoppedAt: plan?.at } : {}) };
 }
 
 async function state(db: KabuGuardDB) {
@@ -159,14 +159,14 @@ async function state(db: KabuGuardDB) {
   };
 }
 
-let reference: { state: Awaited<ReturnType<typeof state>>; notified: string[]; writes: number };
+let reference: { state: Awaited<ReturnType<typeof state>>; notified: string[]; steps: string[] };
 
 beforeEach(async () => {
   vi.useFakeTimers({ toFake: ['Date'] });
   vi.setSystemTime(T0);
   if (reference) return;
   const r = await run(`ref-${Math.random()}`);
-  reference = { state: await state(r.db), notified: [...new Set(r.seen.notified)].sort(), writes: r.writes };
+  reference = { state: await state(r.db), notified: [...new Set(r.seen.notified)].sort(), steps: r.steps };
 });
 afterEach(() => vi.useRealTimers());
 
@@ -177,11 +177,16 @@ describe('the pipeline without faults (the reference)', () => {
     expect(reference.state.orders).toHaveLength(3);
     expect(reference.notified.length).toBeGreaterThan(0);
     expect(reference.state.alerts.some((a) => a.includes(':high:'))).toBe(true);
-    expect(reference.writes).toBeGreaterThan(20);
+    // 48 steps today: 43 writes (visit, 3 captures × 2 transactions, detection, bookkeeping) and 5 effects
+    expect(reference.steps.filter(isWrite).length).toBeGreaterThan(30);
+    expect(reference.steps.filter((s) => !isWrite(s))).toEqual(expect.arrayContaining(['effect:notify']));
   });
 });
 
-const points = () => Array.from({ length: reference.writes }, (_, i) => i + 1);
+const isWrite = (step: string) => !step.startsWith('effect:');
+/** Every step (writes and effects) for stops; every write for quota refusals. */
+const points = (only: (step: string) => boolean = () => true) =>
+  Array.from({ length: reference.steps.filter(only).length }, (_, i) => i + 1);
 
 describe('a worker stop between any two steps (issue 11 item 5)', () => {
   it('loses nothing, wherever it stops', async () => {
@@ -189,6 +194,7 @@ describe('a worker stop between any two steps (issue 11 item 5)', () => {
     let duplicates = 0;
     for (const at of points()) {
       const r = await run(`stop-${at}-${Math.random()}`, { kind: 'stop', at });
+      if (r.stoppedAt !== at) failures.push(`stop at step ${at}: the worker never stopped`);
       const problems = await inconsistencies(r.db);
       const s = await state(r.db);
       if (problems.length) failures.push(`stop at write ${at} (${r.failedAt}): ${problems.join('; ')}`);
@@ -208,8 +214,9 @@ describe('a worker stop between any two steps (issue 11 item 5)', () => {
 describe('quota errors at each write (issue 11 item 13)', () => {
   it('never loses a page silently, never calls a full disk unreadable, and finishes once there is space', async () => {
     const failures: string[] = [];
-    for (const at of points()) {
+    for (const at of points(isWrite)) {
       const r = await run(`quota-${at}-${Math.random()}`, { kind: 'quota', at });
+      if (!r.failedAt) failures.push(`quota at write ${at}: no write was refused`);
       const problems = await inconsistencies(r.db);
       const where = `quota at write ${at} (${r.failedAt})`;
       if (problems.length) failures.push(`${where}: ${problems.join('; ')}`);
