@@ -10,7 +10,7 @@ import { runCheck } from './check';
 import { planCheck, recordCheckResult, recordCheckStart } from './check-plan';
 import { ingestCapture } from './ingest';
 import { parseHtml } from '../dom/parse-html';
-import { PAGE, placed, secret } from './testing/secret-page';
+import { PAGE, placed, secret } from './fixtures/secret-page';
 
 const T0 = Date.parse('2025-04-10T12:30:00+09:00');
 const live = 'https://member.rakuten-sec.co.jp/app/home.do;BV_SessionID=ABC123.ee24?eventType=init';

@@ -2,7 +2,7 @@
 // in every attribute and node type a broker page can carry (the audit found
 // session ids in meta refresh, formaction, srcset, style url(), object data,
 // on* handlers, comments, srcdoc, <template>, <button value>, data-* and ?sid
-// links) must leave none of them in the snapshot (testing/secret-page.ts), and
+// links) must leave none of them in the snapshot (fixtures/secret-page.ts), and
 // the page must still be read the same way and shown.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { BROKERS } from '../brokers';
 import { rakuten } from '../brokers/rakuten';
 import { decodeBytes } from './decode';
-import { PAGE, PAGE_URL, placed, secret } from './testing/secret-page';
+import { PAGE, PAGE_URL, placed, secret } from './fixtures/secret-page';
 import { parseWith, type DomName } from '../brokers/shared/testing';
 import { parseHtml } from '../dom/parse-html';
 import { serializePage } from './serialize';
