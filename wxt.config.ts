@@ -11,9 +11,15 @@ import { extensionVerifyPage } from './utils/evidence/verify-page';
 // (utils/capture/host-access.ts). The e2e and dev builds keep the hosts
 // required and the content scripts in the manifest, because Playwright cannot
 // answer Chrome's permission prompt (playwright#32755; measured: the request
-// stays pending in headless Chromium). Firefox's MV2 build keeps them required too.
+// stays pending in headless Chromium).
+//
+// Firefox gets the same MV3 extension (README, "Firefox: why MV3"; measured by
+// scripts/firefox-mv-evidence.ts), with optional hosts in its e2e build too:
+// Firefox's test preference grants them without a prompt, so the Firefox e2e
+// tests run the real grant and runtime registration.
 export default defineConfig({
   srcDir: '.',
+  manifestVersion: 3,
   imports: false,
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
@@ -40,15 +46,19 @@ export default defineConfig({
       files.push({ relativeDest: 'verify.html', contents: html }, { relativeDest: 'verify.js', contents: script });
     },
     'build:manifestGenerated': (wxt, manifest) => {
-      if (wxt.config.manifestVersion !== 3) return;
-      // registering content scripts at runtime (and re-syncing them on permission changes)
-      manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
-      if (wxt.config.mode !== 'production') return;
+      const mv3 = wxt.config.manifestVersion === 3;
+      const firefox = wxt.config.browser === 'firefox';
+      // registering content scripts at runtime (and re-syncing them on permission changes); Firefox has it in MV2 too
+      if (mv3 || firefox) manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
+      // Firefox's e2e build is shaped like production: its test switch grants optional hosts without the prompt
+      if (wxt.config.mode !== 'production' && !(firefox && wxt.config.mode === 'e2e')) return;
       const brokerHosts = new Set(brokerHostPatterns());
       const other = (manifest.host_permissions ?? []).filter((h: string) => !brokerHosts.has(h));
       if (other.length) manifest.host_permissions = other;
       else delete manifest.host_permissions;
-      manifest.optional_host_permissions = [...brokerHosts];
+      // (WXT moves MV2's host_permissions into permissions after this hook; optional ones go in optional_permissions)
+      if (mv3) manifest.optional_host_permissions = [...brokerHosts];
+      else manifest.optional_permissions = [...(manifest.optional_permissions ?? []), ...brokerHosts];
       // the broker content script is still built (content-scripts/broker.js); the background registers it per broker
       delete manifest.content_scripts;
     },

@@ -2,9 +2,11 @@
 // answers both TLS and plain HTTP (the first byte of a TLS connection is a
 // handshake record, 0x16), because Chromium is started with
 // `--host-resolver-rules="MAP * 127.0.0.1:PORT"`: every host name, broker or
-// not, http or https, lands here. So every request the browser or the
-// extension makes is logged, and tests can prove that nothing went anywhere
-// but the broker hosts.
+// not, http or https, lands here. Firefox has no such switch; it uses this
+// port as its HTTP and HTTPS proxy instead (`firefoxPrefs()`), so its https
+// requests arrive as `CONNECT host:443` and are answered by the same TLS
+// server. So every request the browser or the extension makes is logged, and
+// tests can prove that nothing went anywhere but the broker hosts.
 
 import { readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -35,13 +37,7 @@ export const BROKER_HOSTS: readonly string[] = [
  * `Sec-Fetch-Site` other than `none`, so neither can pass for these.
  * Anything else that reaches a non-broker host fails the tests.
  */
-export const CHROMIUM_SERVICE_CALLS: ReadonlyArray<{
-  method: string;
-  host: string;
-  path: string;
-  origin?: string;
-  what: string;
-}> = [
+export const CHROMIUM_SERVICE_CALLS: ReadonlyArray<ServiceCall> = [
   {
     method: 'POST',
     host: 'update.googleapis.com',
@@ -57,14 +53,27 @@ export const CHROMIUM_SERVICE_CALLS: ReadonlyArray<{
   },
 ];
 
-export function isChromiumServiceCall(r: LoggedRequest): boolean {
-  if (r.method === 'TLS-HANDSHAKE') return CHROMIUM_SERVICE_CALLS.some((c) => c.host === r.host);
+export type ServiceCall = { method: string; host: string; path: string; origin?: string; what: string };
+
+/**
+ * Firefox ESR 153's own calls that its preferences do not turn off (the
+ * profile already points its update, telemetry, safe-browsing, remote-settings
+ * and add-on services at nothing: @puppeteer/browsers' Firefox profile, plus
+ * FIREFOX_QUIET_PREFS in firefox.ts). Like Chromium's, each is matched by
+ * method, host, path and the absent page origin.
+ */
+export const FIREFOX_SERVICE_CALLS: ReadonlyArray<ServiceCall> = [];
+
+function isServiceCall(calls: ReadonlyArray<ServiceCall>, r: LoggedRequest): boolean {
+  // a proxy tunnel or a bare handshake carries only the host name
+  if (r.method === 'TLS-HANDSHAKE' || r.method === 'CONNECT') return calls.some((c) => c.host === r.host);
   if (r.fetch && r.fetch.site !== 'none') return false;
   const path = r.url.split('?')[0];
-  return CHROMIUM_SERVICE_CALLS.some(
-    (c) => c.method === r.method && c.host === r.host && c.path === path && r.origin === c.origin,
-  );
+  return calls.some((c) => c.method === r.method && c.host === r.host && c.path === path && r.origin === c.origin);
 }
+
+export const isChromiumServiceCall = (r: LoggedRequest) => isServiceCall(CHROMIUM_SERVICE_CALLS, r);
+export const isFirefoxServiceCall = (r: LoggedRequest) => isServiceCall(FIREFOX_SERVICE_CALLS, r);
 
 export interface LoggedRequest {
   at: number;
@@ -88,12 +97,16 @@ export interface BrokerServer {
   requests: LoggedRequest[];
   /** Server names of every TLS handshake, even one that never sent a request. */
   handshakes: Array<{ at: number; sni: string | undefined }>;
+  /** Hosts of every proxy tunnel (`CONNECT host:port`, Firefox), even one that never sent a request. */
+  tunnels: Array<{ at: number; host: string; port: number }>;
   /** Requests (and bare TLS handshakes) to hosts that are not broker hosts. */
   foreignRequests(): LoggedRequest[];
   /** Requests for the path `x` (the target of the hostile `<img src=x>` text in the demo pages). */
   hostileRequests(): LoggedRequest[];
   /** Chromium flags that send every host name to this server. */
   chromiumArgs(): string[];
+  /** Firefox preferences that send every http and https request here, through this port as the proxy. */
+  firefoxPrefs(): Record<string, string | number | boolean>;
   close(): Promise<void>;
 }
 
@@ -108,13 +121,15 @@ export async function startBrokerServer(options: BrokerServerOptions = {}): Prom
   const site = options.site ?? createDemoSite();
   const requests: LoggedRequest[] = [];
   const handshakes: BrokerServer['handshakes'] = [];
+  const tunnels: BrokerServer['tunnels'] = [];
 
   const handler = (scheme: 'http' | 'https') => (req: http.IncomingMessage, res: http.ServerResponse) => {
     // request bodies (the demo login form) are drained, never read
     req.resume();
     const host = (req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const sni = scheme === 'https' ? (req.socket as TLSSocket).servername || undefined : undefined;
-    const url = req.url ?? '/';
+    // a plain-http request through the proxy names the whole URL (`GET http://host/path`)
+    const url = /^https?:\/\//i.test(req.url ?? '') ? originForm(req.url!) : (req.url ?? '/');
     let answer;
     if (scheme === 'http' && BROKER_HOSTS.includes(host)) {
       // brokers are https only; the extension never reads plain-http pages
@@ -159,6 +174,20 @@ export async function startBrokerServer(options: BrokerServerOptions = {}): Prom
       process.nextTick(() => socket.resume());
     });
   });
+  // Firefox's https through the proxy: log the tunnel, then hand the socket to the TLS server
+  plain.on('connect', (req: http.IncomingMessage, socket: net.Socket, head: Buffer) => {
+    const target = /^\[?([^\]]*?)\]?:(\d+)$/.exec(req.url ?? '');
+    tunnels.push({
+      at: Date.now(),
+      host: (target?.[1] ?? req.url ?? '').toLowerCase(),
+      port: Number(target?.[2] ?? 0),
+    });
+    socket.on('error', () => undefined);
+    socket.write('HTTP/1.1 200 Connection Established\r\n\r\n', () => {
+      if (head.byteLength) socket.unshift(head);
+      tls.emit('connection', socket);
+    });
+  });
   tls.on('tlsClientError', () => undefined);
   tls.on('secureConnection', (s: TLSSocket) => handshakes.push({ at: Date.now(), sni: s.servername || undefined }));
 
@@ -187,13 +216,48 @@ export async function startBrokerServer(options: BrokerServerOptions = {}): Prom
           url: '',
           status: 0,
         })),
+      ...tunnels
+        .filter((t) => !BROKER_HOSTS.includes(t.host))
+        .map((t): LoggedRequest => ({
+          at: t.at,
+          scheme: 'https',
+          method: 'CONNECT',
+          host: t.host,
+          url: '',
+          status: 200,
+        })),
     ],
+    tunnels,
     hostileRequests: () => requests.filter((r) => /(^|\/)x$/.test(r.url.split(/[?#]/)[0] ?? '')),
     chromiumArgs: () => [`--host-resolver-rules=MAP * 127.0.0.1:${port}`, '--ignore-certificate-errors'],
+    firefoxPrefs: () => ({
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': port,
+      'network.proxy.share_proxy_settings': false,
+      // nothing bypasses the proxy, not even names that look local
+      'network.proxy.no_proxies_on': '',
+      'network.proxy.allow_hijacking_localhost': true,
+      // no DNS over HTTPS, no DNS at all for proxied names
+      'network.trr.mode': 5,
+      'network.proxy.socks_remote_dns': true,
+    }),
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();
         tcp.close(() => resolve());
       }),
   };
+}
+
+/** `http://host:port/path?q` as sent to a proxy → `/path?q`, as a server sees it. */
+function originForm(absolute: string): string {
+  try {
+    const u = new URL(absolute);
+    return u.pathname + u.search;
+  } catch {
+    return absolute;
+  }
 }

@@ -111,17 +111,26 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
 }
 
 /**
+ * Where code runs with the extension's origin: Chromium's service worker
+ * (Playwright `Worker`), or an extension page in Firefox (Puppeteer `Page`,
+ * tests/support/firefox.ts). Both share the extension's IndexedDB.
+ */
+export interface ExtensionContext {
+  evaluate(fn: (arg: any) => unknown, arg?: any): Promise<unknown>;
+}
+
+/**
  * All rows of one table of the extension's database, read with raw IndexedDB
- * inside the service worker (no test hook in the app). A database that does
+ * inside the extension (no test hook in the app). A database that does
  * not exist yet reads as empty and is not created by reading it.
  */
 export async function readTable<T = Record<string, unknown>>(
-  sw: Worker,
+  sw: ExtensionContext,
   table: TableName,
   dbName: string = DB_NAME,
 ): Promise<T[]> {
   return sw.evaluate(
-    async ({ dbName, table }) => {
+    async ({ dbName, table }: { dbName: string; table: string }) => {
       const db = await new Promise<IDBDatabase | null>((resolve) => {
         const req = indexedDB.open(dbName);
         // only fires when the database does not exist: do not create it
@@ -147,10 +156,10 @@ export async function readTable<T = Record<string, unknown>>(
 
 /** Snapshot bodies as text (snapshots from page visits are stored as UTF-8). */
 export async function readSnapshotTexts(
-  sw: Worker,
+  sw: ExtensionContext,
   dbName: string = DB_NAME,
 ): Promise<Array<{ sha256: string; size: number; text: string }>> {
-  return sw.evaluate(async (dbName) => {
+  return sw.evaluate(async (dbName: string) => {
     const db = await new Promise<IDBDatabase | null>((resolve) => {
       const req = indexedDB.open(dbName);
       req.onupgradeneeded = () => req.transaction?.abort();
@@ -172,12 +181,12 @@ export async function readSnapshotTexts(
     } finally {
       db.close();
     }
-  }, dbName);
+  }, dbName) as Promise<Array<{ sha256: string; size: number; text: string }>>;
 }
 
 export type DbCounts = Record<TableName, number>;
 
-export async function tableCounts(sw: Worker, dbName: string = DB_NAME): Promise<DbCounts> {
+export async function tableCounts(sw: ExtensionContext, dbName: string = DB_NAME): Promise<DbCounts> {
   const out = {} as DbCounts;
   for (const t of TABLES) out[t] = (await readTable(sw, t, dbName)).length;
   return out;
