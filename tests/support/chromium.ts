@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import type { ScenarioBrowser } from './alert-scenario';
 
 export const DB_NAME = 'kabu-guard';
 export const TABLES = ['snapshots', 'snapshotBodies', 'logins', 'orders', 'visits', 'health', 'captureLog'] as const;
@@ -205,4 +206,25 @@ export async function waitFor<T>(
     if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 150));
   }
+}
+
+/** The shared scenarios' view of a Chromium with the extension (tests/support/alert-scenario.ts). */
+export async function chromiumScenarioBrowser(b: ExtensionBrowser): Promise<ScenarioBrowser> {
+  const tab = await b.context.newPage();
+  return {
+    ext: b.sw,
+    visit: async (url) => void (await tab.goto(url)),
+    openExtensionPage: async (path, size) => {
+      const page = await b.context.newPage();
+      await page.setViewportSize(size);
+      await page.goto(`chrome-extension://${b.extensionId}/${path}`);
+      return {
+        waitFor: async (selector) => void (await page.locator(selector).waitFor()),
+        click: (selector) => page.locator(selector).click(),
+        screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+        close: () => page.close(),
+      };
+    },
+    close: () => b.close(),
+  };
 }

@@ -11,6 +11,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import type { ScenarioBrowser } from './alert-scenario';
 import { waitFor, type ExtensionContext } from './chromium';
 
 export const FIREFOX_INSTALL_HINT =
@@ -139,6 +140,9 @@ export async function launchFirefoxWithExtension(options: FirefoxLaunchOptions):
       // optional host permissions are granted without Firefox's prompt (its test switch):
       // the onboarding's request and the runtime registration run for real
       'extensions.webextOptionalPermissionPrompts': false,
+      // Firefox's own notification windows: headless, the system backend closes every
+      // notification at once (onClosed, byUser), so notifications.getAll() would stay empty
+      'alerts.useSystemBackend': false,
       // <a download> saves straight into downloadDir
       'browser.download.folderList': 2,
       'browser.download.dir': downloadDir,
@@ -194,4 +198,46 @@ export function waitForDownload(dir: string, ending: string, timeoutMs = 60_000)
     },
     timeoutMs,
   );
+}
+
+/**
+ * The user chooses brokers in the onboarding, as on first run: each click asks
+ * for the broker's hosts (granted by the test preference), and the background
+ * registers the broker's content script for them. Resolves once registered.
+ */
+export async function chooseBrokers(ff: FirefoxExtensionBrowser, brokers: string[]): Promise<void> {
+  const onboarding = await ff.openExtensionPage('onboarding.html');
+  for (const b of brokers) {
+    await onboarding.waitForSelector(`[data-broker="${b}"] [data-action="choose"]:not([disabled])`);
+    await onboarding.click(`[data-broker="${b}"] [data-action="choose"]`);
+    await onboarding.waitForSelector(`[data-broker="${b}"][data-choice="watching"]`, { timeout: 15_000 });
+  }
+  await waitFor('the content scripts registered', async () => {
+    const ids = (await ff.background.evaluate(async () =>
+      (await (globalThis as any).browser.scripting.getRegisteredContentScripts()).map((s: { id: string }) => s.id),
+    )) as string[];
+    return brokers.every((b) => ids.includes(`kg-${b}`)) || undefined;
+  });
+  await onboarding.close();
+}
+
+/** The shared scenarios' view of a Firefox with the extension (tests/support/alert-scenario.ts). */
+export async function firefoxScenarioBrowser(ff: FirefoxExtensionBrowser): Promise<ScenarioBrowser> {
+  const tab = await ff.browser.newPage();
+  return {
+    ext: ff.background,
+    visit: async (url) => void (await tab.goto(url)),
+    openExtensionPage: async (path, size) => {
+      const page = await ff.browser.newPage();
+      await page.setViewport(size);
+      await ff.gotoExtensionPage(page, path);
+      return {
+        waitFor: async (selector) => void (await page.waitForSelector(selector)),
+        click: (selector) => page.click(selector),
+        screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+        close: () => page.close(),
+      };
+    },
+    close: () => ff.close(),
+  };
 }

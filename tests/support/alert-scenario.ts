@@ -1,0 +1,167 @@
+// The alerts end-to-end scenario, written once and run in each browser
+// (tests/e2e/alerts.e2e.test.ts in Chromium, firefox-alerts.e2e.test.ts in
+// Firefox): an SBI login history that changes between visits, served under
+// the real host name. A foreign login the browser did not make raises a
+// notification and a red badge; "this was me" makes the environment known, so
+// the next login from it stays quiet. Checks between visits run on a visit and
+// on the alarm, and stop when the session ends.
+// (e2e builds: checks at most every 15 s, sessions idle after 30 s: .env.e2e)
+
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AdapterHealth, LoginEvent } from '../../utils/records';
+import type { Alert } from '../../utils/records/alert';
+import { startBrokerServer, type BrokerServer } from './broker-server';
+import { changingSbi, HISTORY, HOME, seedOwnHistory, shownAt, WINDOWS_CHROME } from './changing-sbi';
+import { readTable, waitFor, type ExtensionContext } from './chromium';
+
+/** One of the extension's pages open in a tab. */
+export interface ScenarioPage {
+  waitFor(selector: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** What the scenario needs from a browser driver. */
+export interface ScenarioBrowser {
+  /** Runs code with the extension's origin (its IndexedDB, `browser.action`, `browser.notifications`). */
+  ext: ExtensionContext;
+  /** Loads a URL in the one broker tab. */
+  visit(url: string): Promise<void>;
+  /** Opens one of the extension's pages (`alerts.html#…`) in a new tab of this size. */
+  openExtensionPage(path: string, size: { width: number; height: number }): Promise<ScenarioPage>;
+  close(): Promise<void>;
+}
+
+export interface AlertScenarioOptions {
+  name: 'Chromium' | 'Firefox';
+  /** Starts the browser with the built extension, sending every host to the server. */
+  launch(server: BrokerServer): Promise<ScenarioBrowser>;
+  /** Screenshot of the alerts page. */
+  screenshot: string;
+}
+
+const ARTIFACTS = resolve('test-artifacts');
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export function describeAlertScenario(options: AlertScenarioOptions): void {
+  const site = changingSbi();
+  const T0 = Date.now();
+  let server: BrokerServer;
+  let b: ScenarioBrowser;
+
+  const alerts = () => readTable<Alert>(b.ext, 'alerts' as never);
+  const notificationIds = async () =>
+    Object.keys(
+      (await b.ext.evaluate(async () => {
+        const g = globalThis as unknown as { browser?: any; chrome?: any };
+        return (g.browser ?? g.chrome).notifications.getAll();
+      })) as Record<string, unknown>,
+    );
+  const badge = () =>
+    b.ext.evaluate(async () => {
+      const g = globalThis as unknown as { browser?: any; chrome?: any };
+      const c = g.browser ?? g.chrome;
+      return { text: await c.action.getBadgeText({}), color: await c.action.getBadgeBackgroundColor({}) };
+    }) as Promise<{ text: string; color: number[] }>;
+  const sbiHealth = async () => (await readTable<AdapterHealth>(b.ext, 'health')).find((h) => h.broker === 'sbi');
+  const checkFetches = () => site.requests.filter((r) => r.url.includes('WPLETagR001Control')).length;
+
+  beforeAll(async () => {
+    seedOwnHistory(site, T0);
+    server = await startBrokerServer({ site });
+    b = await options.launch(server);
+    mkdirSync(ARTIFACTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await b?.close();
+    await server?.close();
+  });
+
+  describe(`alerts in ${options.name}`, () => {
+    it('learns the environments already in the history at the first capture, without alerting', async () => {
+      await b.visit(HOME);
+      await b.visit(HISTORY);
+      await waitFor(
+        'the first capture',
+        async () => (await readTable<LoginEvent>(b.ext, 'logins')).length === site.rows.length || undefined,
+      );
+      await sleep(1000);
+      expect((await alerts()).filter((a) => a.severity !== 'info')).toEqual([]);
+      expect(await notificationIds()).toEqual([]);
+    });
+
+    it('raises a notification and a red badge for a login from China that this browser did not make', async () => {
+      // the attacker at T0+1s, then the user's own login just now (this browser's)
+      site.rows.push({ at: T0 + 1000, ip: '36.110.14.22', ua: WINDOWS_CHROME });
+      site.rows.push({ at: Date.now(), ip: '153.203.44.10', ua: WINDOWS_CHROME });
+      await b.visit(HISTORY);
+      const foreign = await waitFor('an alert about the foreign login', async () =>
+        (await alerts()).find((a) => a.eventTimes.includes(shownAt(T0 + 1000))),
+      );
+      expect(['medium', 'high']).toContain(foreign.severity);
+      const ids = await waitFor('a notification', async () =>
+        (await notificationIds()).length ? notificationIds() : undefined,
+      );
+      expect(ids).toContain(`alert:${foreign.id}`);
+      const shown = await badge();
+      expect(Number(shown.text)).toBeGreaterThanOrEqual(1);
+      if (foreign.severity === 'high') expect(shown.color.slice(0, 3)).toEqual([179, 38, 30]);
+    });
+
+    it('"this was me" on the alerts page makes the environment known: the next login from it stays quiet', async () => {
+      const foreign = (await alerts()).find((a) => a.severity !== 'info' && a.status === 'open')!;
+      const page = await b.openExtensionPage(`alerts.html#${encodeURIComponent(foreign.id)}`, {
+        width: 820,
+        height: 1100,
+      });
+      const mine = `[data-alert-id="${foreign.id}"] [data-answer="mine"]`;
+      await page.waitFor(mine);
+      await page.screenshot(resolve(ARTIFACTS, options.screenshot));
+      const badgeBefore = Number((await badge()).text);
+      await page.click(mine);
+      await waitFor('the answer stored', async () =>
+        (await alerts()).find((a) => a.id === foreign.id && a.status === 'mine'),
+      );
+      // the answered alert leaves the badge count
+      await waitFor('the badge updated', async () => Number((await badge()).text || 0) < badgeBefore || undefined);
+      await page.close();
+      const before = await notificationIds();
+
+      const later = Date.now();
+      site.rows.push({ at: later, ip: '36.110.14.30', ua: WINDOWS_CHROME });
+      site.rows.push({ at: later + 1000, ip: '153.203.44.10', ua: WINDOWS_CHROME });
+      await b.visit(HISTORY);
+      await waitFor(
+        'the new rows captured',
+        async () => (await readTable<LoginEvent>(b.ext, 'logins')).some((l) => l.ip === '36.110.14.30') || undefined,
+      );
+      await sleep(1500);
+      const about = (await alerts()).filter((a) => a.eventTimes.includes(shownAt(later)));
+      expect(about.filter((a) => a.severity === 'medium' || a.severity === 'high')).toEqual([]);
+      expect(await notificationIds()).toEqual(before);
+    });
+
+    it('checks between visits on the alarm, and stops when the broker session ends', async () => {
+      const h = await sbiHealth();
+      expect(h?.lastCheckStatus).toBe('ok');
+      const fetchesBefore = checkFetches();
+      // stay on the site: the alarm (every 3 s in this build) re-checks once 15 s have passed
+      await b.visit(HOME);
+      await waitFor('a check on the alarm', async () => checkFetches() > fetchesBefore || undefined, 40_000);
+      // the session ends: the next check finds the logged-out page and stops
+      site.loggedIn = false;
+      await waitFor(
+        'a check that found the session over',
+        async () => (await sbiHealth())?.lastCheckStatus === 'logged-out' || undefined,
+        40_000,
+      );
+      const stoppedAt = checkFetches();
+      await sleep(20_000);
+      expect(checkFetches()).toBe(stoppedAt);
+    }, 120_000);
+  });
+}
