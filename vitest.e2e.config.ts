@@ -1,7 +1,7 @@
 import './tests/node-compat.ts';
 import { defineConfig } from 'vitest/config';
 
-// Real Chromium against local fixture servers; no WxtVitest plugin here.
+// Real Chromium and Firefox against local fixture servers; no WxtVitest plugin here.
 export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.test.ts'],
@@ -9,5 +9,6 @@ export default defineConfig({
     testTimeout: 90_000,
     hookTimeout: 90_000,
     fileParallelism: false,
+    globalSetup: ['tests/support/e2e-setup.ts'],
   },
 });

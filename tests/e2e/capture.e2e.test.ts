@@ -3,17 +3,16 @@
 // server that every host name resolves to. One browser walks the demo like a
 // user would, so the tests below run in order and build on each other.
 
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { unzipSync, zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SESSION, DEMO_URLS } from '../../demo/site/urls';
 import type { AdapterHealth, CaptureLogEntry, LoginEvent, OrderEvent, Snapshot, Visit } from '../../utils/records';
 import { verifyCaptureLog } from '../../utils/store/capture-log';
 import { isChromiumServiceCall, startBrokerServer, type BrokerServer } from '../support/broker-server';
+import { checkEvidenceZip, HOSTILE, HOSTILE_ESCAPED } from '../support/evidence-bundle';
 import {
   launchWithExtension,
   readSnapshotTexts,
@@ -25,8 +24,6 @@ import {
 
 const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 const ARTIFACTS = resolve('test-artifacts');
-const HOSTILE = '<img src=x onerror=alert(1)>';
-const HOSTILE_ESCAPED = '&lt;img src=x onerror=alert(1)&gt;';
 
 let server: BrokerServer;
 let browser: ExtensionBrowser;
@@ -271,25 +268,9 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     await popup.locator('[data-action="export-evidence"]').click();
     const evidencePage = await opened;
     const download = await evidencePage.waitForEvent('download', { timeout: 30_000 });
-    const dir = mkdtempSync(join(tmpdir(), 'kg-demo-bundle-'));
-    const zipPath = join(dir, download.suggestedFilename());
+    const zipPath = join(mkdtempSync(join(tmpdir(), 'kg-demo-download-')), download.suggestedFilename());
     await download.saveAs(zipPath);
-    const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
-    for (const [name, bytes] of Object.entries(files)) {
-      mkdirSync(dirname(join(dir, 'unpacked', name)), { recursive: true });
-      writeFileSync(join(dir, 'unpacked', name), bytes);
-    }
-    // the bundle holds the demo's records and every snapshot, byte for byte
-    expect(new TextDecoder().decode(files['data/logins.csv'])).toContain('203.0.113.41');
-    const snaps = await readTable<Snapshot>(browser.sw, 'snapshots');
-    for (const s of snaps)
-      expect(Object.keys(files).some((f) => f.startsWith('snapshots/') && f.includes(s.sha256))).toBe(true);
-    const sums = execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: join(dir, 'unpacked'), encoding: 'utf8' });
-    expect(sums).not.toMatch(/FAILED/);
-    // the report is the case file a victim hands over: Japanese, and the hostile user agent is text
-    const report = new TextDecoder().decode(files['report.html']);
-    expect(report).toContain(HOSTILE_ESCAPED);
-    expect(report).not.toContain(HOSTILE);
+    const { dir, tamperedPath } = checkEvidenceZip(zipPath, await readTable<Snapshot>(browser.sw, 'snapshots'));
     const viewer = await browser.context.newPage();
     await viewer.setViewportSize({ width: 794, height: 1123 });
     await viewer.goto(`file://${join(dir, 'unpacked', 'report.html')}`);
@@ -299,10 +280,6 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     await viewer.setInputFiles('#zip', zipPath);
     await viewer.locator('#result[data-status]').waitFor({ timeout: 30_000 });
     expect(await viewer.locator('#result').getAttribute('data-status')).toBe('ok');
-    const tampered = { ...files, 'data/logins.csv': files['data/logins.csv']!.slice() };
-    tampered['data/logins.csv']![10] = tampered['data/logins.csv']![10]! ^ 1;
-    const tamperedPath = join(dir, 'tampered.zip');
-    writeFileSync(tamperedPath, zipSync(tampered));
     await viewer.reload();
     await viewer.setInputFiles('#zip', tamperedPath);
     await viewer.locator('#result[data-status]').waitFor({ timeout: 30_000 });
@@ -312,6 +289,7 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     await evidencePage.close();
     await popup.close();
     rmSync(dir, { recursive: true, force: true });
+    rmSync(dirname(zipPath), { recursive: true, force: true });
   });
 
   it('sent no request to any host but the broker hosts', async () => {
