@@ -21,6 +21,8 @@ export default defineConfig({
   srcDir: '.',
   manifestVersion: 3,
   imports: false,
+  // web-ext is here for `web-ext lint`; `wxt dev` still only builds (load the folder by hand), as before
+  webExt: { disabled: true },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: '__MSG_extName__',
@@ -29,7 +31,8 @@ export default defineConfig({
     // unlimitedStorage: the snapshots are the user's evidence; never evicted, never capped (docs/permissions.md)
     permissions: ['alarms', 'notifications', 'unlimitedStorage'],
     host_permissions: brokerHostPatterns(),
-    action: { default_title: '__MSG_extName__' },
+    // icons: rendered from assets/icon/*.svg by `npm run icons`; the toolbar gets the simpler 16/32 px drawing
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' } },
     browser_specific_settings: {
       gecko: {
         id: 'kabu-guard@example.invalid',
