@@ -51,6 +51,8 @@ export default defineConfig({
     'build:manifestGenerated': (wxt, manifest) => {
       const mv3 = wxt.config.manifestVersion === 3;
       const firefox = wxt.config.browser === 'firefox';
+      // Chrome warns about keys it does not know (tests/support/manifest-checks.ts)
+      if (!firefox) delete manifest.browser_specific_settings;
       // registering content scripts at runtime (and re-syncing them on permission changes); Firefox has it in MV2 too
       if (mv3 || firefox) manifest.permissions = [...(manifest.permissions ?? []), 'scripting'];
       // Firefox's e2e build is shaped like production: its test switch grants optional hosts without the prompt
