@@ -23,6 +23,9 @@ export default defineConfig({
   imports: false,
   // web-ext is here for `web-ext lint`; `wxt dev` still only builds (load the folder by hand), as before
   webExt: { disabled: true },
+  // the sources ZIP for AMO's reviewers: what builds the package, not local output
+  // (how to build it: docs/store/amo-reviewer-notes.md; checked by npm run store:check)
+  zip: { excludeSources: ['test-artifacts/**', 'demo-output/**', 'bench-output/**'] },
   modules: ['@wxt-dev/webextension-polyfill'],
   manifest: {
     name: '__MSG_extName__',

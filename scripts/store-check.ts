@@ -1,0 +1,148 @@
+// The store packages, checked as they will be uploaded (`npm run store:check`,
+// run by .ci/run after `npm test`):
+//   1. the Chrome ZIP: the Chrome Web Store checks (tests/support/manifest-checks.ts);
+//   2. the Firefox ZIP: `web-ext lint` (no errors; only the warnings listed below,
+//      each explained in docs/store/amo-reviewer-notes.md) and the AMO checks;
+//   3. the Firefox sources ZIP builds reproducibly: unpacked in a temporary
+//      folder, installed and built twice as docs/store/amo-reviewer-notes.md tells
+//      a reviewer, and both builds equal the Firefox ZIP file for file.
+// `wxt zip` and `wxt zip -b firefox` must have run first (the npm script does).
+
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, relative, resolve } from 'node:path';
+import { unzipSync } from 'fflate';
+import { chromeStoreProblems, firefoxStoreProblems } from '../tests/support/manifest-checks';
+
+/**
+ * web-ext lint warnings about code the extension ships but did not write:
+ * the file (by its chunk's name) and why it is harmless. Anything else fails.
+ */
+export const KNOWN_LINT_WARNINGS: ReadonlyArray<{ code: string; file: RegExp; why: string }> = [
+  {
+    code: 'DANGEROUS_EVAL',
+    file: /^chunks\/common-[\w-]+\.js$/,
+    why: "zod's check whether `Function('')` is allowed; the extension's CSP forbids it, so zod never evaluates code",
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: /^chunks\/jsxRuntime-[\w-]+\.js$/,
+    why: "Preact's support for dangerouslySetInnerHTML, which no component uses (tests/meta/no-inner-html.test.ts)",
+  },
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    file: /^chunks\/parse-html-[\w-]+\.js$/,
+    why: "linkedom's own innerHTML/outerHTML setters: its in-memory DOM for parsing broker pages, not the browser's",
+  },
+  {
+    code: 'DANGEROUS_EVAL',
+    file: /^chunks\/parse-html-[\w-]+\.js$/,
+    why: 'a CommonJS helper in linkedom that looks up a built-in error type by name (`eval(errorType)`)',
+  },
+];
+
+const root = resolve(import.meta.dirname, '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
+const ZIPS = {
+  chrome: join(root, '.output', `${pkg.name}-${pkg.version}-chrome.zip`),
+  firefox: join(root, '.output', `${pkg.name}-${pkg.version}-firefox.zip`),
+  sources: join(root, '.output', `${pkg.name}-${pkg.version}-sources.zip`),
+};
+const doc = readFileSync(join(root, 'docs', 'permissions.md'), 'utf8');
+const failures: string[] = [];
+const t0 = Date.now();
+const step = (what: string) => console.log(`== ${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+
+function unzipTo(zip: string, dir: string): void {
+  for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(zip))))) {
+    if (name.endsWith('/')) continue;
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), bytes);
+  }
+}
+
+function hashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string) => {
+    for (const e of readdirSync(d, { withFileTypes: true })) {
+      const p = join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else out.set(relative(dir, p), createHash('sha256').update(readFileSync(p)).digest('hex'));
+    }
+  };
+  walk(dir);
+  return out;
+}
+
+function compare(what: string, a: Map<string, string>, b: Map<string, string>): void {
+  const names = [...new Set([...a.keys(), ...b.keys()])].sort();
+  const differ = names.filter((n) => a.get(n) !== b.get(n));
+  if (differ.length) failures.push(`${what}: ${differ.length} files differ: ${differ.slice(0, 10).join(', ')}`);
+  else console.log(`   ${what}: ${names.length} files, identical`);
+}
+
+const work = mkdtempSync(join(tmpdir(), 'kg-store-check-'));
+try {
+  step('Chrome package: Chrome Web Store checks');
+  const chromeDir = join(work, 'chrome');
+  unzipTo(ZIPS.chrome, chromeDir);
+  for (const p of chromeStoreProblems(chromeDir, doc)) failures.push(`chrome: ${p}`);
+
+  step('Firefox package: AMO checks and web-ext lint');
+  const firefoxDir = join(work, 'firefox');
+  unzipTo(ZIPS.firefox, firefoxDir);
+  for (const p of firefoxStoreProblems(firefoxDir, doc)) failures.push(`firefox: ${p}`);
+  let lintOut = '';
+  try {
+    lintOut = execFileSync(
+      'npx',
+      ['web-ext', 'lint', '--source-dir', firefoxDir, '--output', 'json', '--no-config-discovery'],
+      {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 2 ** 20,
+      },
+    );
+  } catch (err) {
+    // web-ext exits non-zero when the linter found errors; its JSON is still on stdout
+    lintOut = String((err as { stdout?: string }).stdout ?? '');
+  }
+  const lint = JSON.parse(lintOut.slice(lintOut.indexOf('{'))) as {
+    summary: { errors: number; warnings: number; notices: number };
+    errors: Array<{ code: string; file?: string; message: string }>;
+    warnings: Array<{ code: string; file?: string; message: string }>;
+  };
+  console.log(`   web-ext lint: ${JSON.stringify(lint.summary)}`);
+  for (const e of lint.errors) failures.push(`web-ext lint error ${e.code} ${e.file ?? ''}: ${e.message}`);
+  for (const w of lint.warnings) {
+    const known = KNOWN_LINT_WARNINGS.find((k) => k.code === w.code && k.file.test(w.file ?? ''));
+    if (known) console.log(`   known warning ${w.code} ${w.file}: ${known.why}`);
+    else failures.push(`web-ext lint warning ${w.code} ${w.file ?? ''}: ${w.message}`);
+  }
+
+  step('Firefox sources: unpack, npm ci, build twice as the reviewer notes say');
+  const src = join(work, 'sources');
+  unzipTo(ZIPS.sources, src);
+  const env = { ...process.env, CI: 'true' };
+  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: src, stdio: 'inherit', env });
+  const builds: Array<Map<string, string>> = [];
+  for (let i = 1; i <= 2; i++) {
+    rmSync(join(src, '.output'), { recursive: true, force: true });
+    execFileSync('npm', ['run', 'build:firefox'], { cwd: src, stdio: 'inherit', env });
+    builds.push(hashes(join(src, '.output', 'firefox-mv3')));
+    step(`sources build ${i} done`);
+  }
+  compare('sources build 1 vs build 2', builds[0]!, builds[1]!);
+  compare('sources build vs the Firefox package', builds[0]!, hashes(firefoxDir));
+} finally {
+  rmSync(work, { recursive: true, force: true });
+}
+
+step('done');
+if (failures.length) {
+  for (const f of failures) console.error(`FAIL ${f}`);
+  process.exit(1);
+}
+console.log('store packages: all checks passed');
