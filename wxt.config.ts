@@ -39,9 +39,13 @@ export default defineConfig({
     browser_specific_settings: {
       gecko: {
         id: 'kabu-guard@example.invalid',
+        // data_collection_permissions is read from Firefox 140 on (both current ESRs: 140, 153)
+        strict_min_version: '140.0',
         // No data leaves the browser: declared for AMO.
         data_collection_permissions: { required: ['none'] },
       },
+      // …and on Android from 142 (web-ext lint: KEY_FIREFOX_ANDROID_UNSUPPORTED_BY_MIN_VERSION)
+      gecko_android: { strict_min_version: '142.0' },
     },
   },
   hooks: {

@@ -51,7 +51,9 @@ const ZIPS = {
   sources: join(root, '.output', `${pkg.name}-${pkg.version}-sources.zip`),
 };
 const doc = readFileSync(join(root, 'docs', 'permissions.md'), 'utf8');
-const failures: string[] = [];
+/** Each check and what it found (nothing: passed). */
+const results: Array<{ check: string; problems: string[] }> = [];
+const record = (check: string, problems: string[]) => results.push({ check, problems });
 const t0 = Date.now();
 const step = (what: string) => console.log(`== ${what} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 
@@ -79,8 +81,8 @@ function hashes(dir: string): Map<string, string> {
 function compare(what: string, a: Map<string, string>, b: Map<string, string>): void {
   const names = [...new Set([...a.keys(), ...b.keys()])].sort();
   const differ = names.filter((n) => a.get(n) !== b.get(n));
-  if (differ.length) failures.push(`${what}: ${differ.length} files differ: ${differ.slice(0, 10).join(', ')}`);
-  else console.log(`   ${what}: ${names.length} files, identical`);
+  record(what, differ.length ? [`${differ.length} files differ: ${differ.slice(0, 10).join(', ')}`] : []);
+  if (!differ.length) console.log(`   ${what}: ${names.length} files, identical`);
 }
 
 const work = mkdtempSync(join(tmpdir(), 'kg-store-check-'));
@@ -88,12 +90,12 @@ try {
   step('Chrome package: Chrome Web Store checks');
   const chromeDir = join(work, 'chrome');
   unzipTo(ZIPS.chrome, chromeDir);
-  for (const p of chromeStoreProblems(chromeDir, doc)) failures.push(`chrome: ${p}`);
+  record('Chrome Web Store checks', chromeStoreProblems(chromeDir, doc));
 
   step('Firefox package: AMO checks and web-ext lint');
   const firefoxDir = join(work, 'firefox');
   unzipTo(ZIPS.firefox, firefoxDir);
-  for (const p of firefoxStoreProblems(firefoxDir, doc)) failures.push(`firefox: ${p}`);
+  record('AMO checks', firefoxStoreProblems(firefoxDir, doc));
   let lintOut = '';
   try {
     lintOut = execFileSync(
@@ -115,12 +117,13 @@ try {
     warnings: Array<{ code: string; file?: string; message: string }>;
   };
   console.log(`   web-ext lint: ${JSON.stringify(lint.summary)}`);
-  for (const e of lint.errors) failures.push(`web-ext lint error ${e.code} ${e.file ?? ''}: ${e.message}`);
+  const lintProblems = lint.errors.map((e) => `error ${e.code} ${e.file ?? ''}: ${e.message}`);
   for (const w of lint.warnings) {
     const known = KNOWN_LINT_WARNINGS.find((k) => k.code === w.code && k.file.test(w.file ?? ''));
     if (known) console.log(`   known warning ${w.code} ${w.file}: ${known.why}`);
-    else failures.push(`web-ext lint warning ${w.code} ${w.file ?? ''}: ${w.message}`);
+    else lintProblems.push(`warning ${w.code} ${w.file ?? ''}: ${w.message}`);
   }
+  record('web-ext lint', lintProblems);
 
   step('Firefox sources: unpack, npm ci, build twice as the reviewer notes say');
   const src = join(work, 'sources');
@@ -141,8 +144,8 @@ try {
 }
 
 step('done');
-if (failures.length) {
-  for (const f of failures) console.error(`FAIL ${f}`);
-  process.exit(1);
-}
-console.log('store packages: all checks passed');
+const failed = results.filter((r) => r.problems.length);
+for (const r of failed) for (const p of r.problems) console.error(`FAIL ${r.check}: ${p}`);
+// the plain closing line CI reads
+console.log(`store:check: ${results.length - failed.length} passed, ${failed.length} failed`);
+if (failed.length) process.exit(1);

@@ -15,12 +15,6 @@ const STORAGE_FULL = 'storage-full';
 
 const ALERT_PREFIX = 'alert:';
 
-// Firefox's MV2 build has browserAction where Chrome's MV3 has action
-function actionApi() {
-  const b = browser as unknown as { action?: typeof browser.action; browserAction?: typeof browser.action };
-  return b.action ?? b.browserAction;
-}
-
 export async function askTabToCapture(broker: BrokerId, force: boolean, now = Date.now()): Promise<boolean> {
   const adapter = BROKERS.find((b) => b.id === broker)!;
   const tabs = await browser.tabs.query({ url: hostPatterns(adapter) });
@@ -47,9 +41,8 @@ export const browserEffects: WorkerEffects = {
     });
   },
   async setBadge(badge) {
-    const action = actionApi();
-    await action?.setBadgeText({ text: badge.text });
-    await action?.setBadgeBackgroundColor({ color: badge.color });
+    await browser.action.setBadgeText({ text: badge.text });
+    await browser.action.setBadgeBackgroundColor({ color: badge.color });
   },
   async captureNow(broker) {
     await askTabToCapture(broker, true);

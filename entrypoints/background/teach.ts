@@ -15,12 +15,7 @@ const api: TeachApi = {
   extensionOrigin: browser.runtime.getURL('/'),
   tabUrl: async (tabId) => (await browser.tabs.get(tabId)).url,
   inject: async (tabId) => {
-    // MV3: scripting; Firefox's MV2 build: tabs.executeScript
-    if (browser.scripting) await browser.scripting.executeScript({ target: { tabId }, files: [TEACH_SCRIPT] });
-    else
-      await (
-        browser.tabs as unknown as { executeScript(id: number, d: { file: string }): Promise<unknown> }
-      ).executeScript(tabId, { file: TEACH_SCRIPT });
+    await browser.scripting.executeScript({ target: { tabId }, files: [TEACH_SCRIPT] });
   },
 };
 

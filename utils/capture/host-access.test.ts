@@ -109,7 +109,7 @@ describe('syncContentScripts', () => {
 
   it.each([
     ['the manifest declares the scripts (e2e build)', { manifestScripts: [scriptFile('rakuten'), scriptFile('sbi')] }],
-    ['there is no scripting API (Firefox MV2)', { noScripting: true }],
+    ['there is no scripting API (no scripting permission)', { noScripting: true }],
   ])('registers nothing when %s', async (_n, opts) => {
     const f = api({ ...opts, granted: [...hostPatterns(rakuten), ...hostPatterns(sbi)] });
     await syncContentScripts(f.api, ['rakuten', 'sbi']);

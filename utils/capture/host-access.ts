@@ -28,7 +28,7 @@ export interface HostAccessApi {
     request(p: Origins): Promise<boolean>;
     remove(p: Origins): Promise<boolean>;
   };
-  /** Absent in Firefox's MV2 build, which keeps its content scripts in the manifest. */
+  /** Absent only without the `scripting` permission (every build has it: MV3 in Chrome and Firefox). */
   scripting?: {
     getRegisteredContentScripts(): Promise<RegisteredScript[]>;
     registerContentScripts(scripts: RegisteredScript[]): Promise<unknown>;

@@ -16,7 +16,7 @@ export interface TeachApi {
   /** `chrome-extension://<id>/`: where the extension's own pages live. */
   extensionOrigin: string;
   tabUrl(tabId: number): Promise<string | undefined>;
-  /** Runs the teach UI bundle in the tab (scripting.executeScript, tabs.executeScript in MV2). */
+  /** Runs the teach UI bundle in the tab (scripting.executeScript). */
   inject(tabId: number): Promise<void>;
 }
 
