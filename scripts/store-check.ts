@@ -129,7 +129,8 @@ try {
   const src = join(work, 'sources');
   unzipTo(ZIPS.sources, src);
   const env = { ...process.env, CI: 'true' };
-  execFileSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: src, stdio: 'inherit', env });
+  // from npm's cache where it can (the same lockfile as the repository's own install)
+  execFileSync('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: src, stdio: 'inherit', env });
   const builds: Array<Map<string, string>> = [];
   for (let i = 1; i <= 2; i++) {
     rmSync(join(src, '.output'), { recursive: true, force: true });

@@ -3,10 +3,12 @@
 
 import { resolve } from 'node:path';
 import { describeAlertScenario } from '../support/alert-scenario';
+import { isChromiumServiceCall } from '../support/broker-server';
 import { chromiumScenarioBrowser, launchWithExtension } from '../support/chromium';
 
 describeAlertScenario({
   name: 'Chromium',
+  isOwnServiceCall: isChromiumServiceCall,
   screenshot: 'alerts-ja.png',
   launch: async (server) =>
     chromiumScenarioBrowser(

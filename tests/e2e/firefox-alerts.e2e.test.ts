@@ -4,10 +4,12 @@
 
 import { resolve } from 'node:path';
 import { describeAlertScenario } from '../support/alert-scenario';
+import { isFirefoxServiceCall } from '../support/broker-server';
 import { chooseBrokers, firefoxScenarioBrowser, launchFirefoxWithExtension } from '../support/firefox';
 
 describeAlertScenario({
   name: 'Firefox',
+  isOwnServiceCall: isFirefoxServiceCall,
   screenshot: 'alerts-firefox-ja.png',
   launch: async (server) => {
     const ff = await launchFirefoxWithExtension({

@@ -12,7 +12,7 @@ import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AdapterHealth, LoginEvent } from '../../utils/records';
 import type { Alert } from '../../utils/records/alert';
-import { startBrokerServer, type BrokerServer } from './broker-server';
+import { startBrokerServer, type BrokerServer, type LoggedRequest } from './broker-server';
 import { changingSbi, HISTORY, HOME, seedOwnHistory, shownAt, WINDOWS_CHROME } from './changing-sbi';
 import { readTable, waitFor, type ExtensionContext } from './chromium';
 
@@ -41,6 +41,8 @@ export interface AlertScenarioOptions {
   launch(server: BrokerServer): Promise<ScenarioBrowser>;
   /** Screenshot of the alerts page. */
   screenshot: string;
+  /** The browser's own service calls, the only requests allowed to a host that is not a broker's. */
+  isOwnServiceCall(r: LoggedRequest): boolean;
 }
 
 const ARTIFACTS = resolve('test-artifacts');
@@ -107,7 +109,11 @@ export function describeAlertScenario(options: AlertScenarioOptions): void {
         (await notificationIds()).length ? notificationIds() : undefined,
       );
       expect(ids).toContain(`alert:${foreign.id}`);
-      const shown = await badge();
+      // the badge is set after the notification (utils/alerts/after-capture.ts): wait for it as for the notification
+      const shown = await waitFor('the badge', async () => {
+        const b = await badge();
+        return Number(b.text) >= 1 ? b : undefined;
+      });
       expect(Number(shown.text)).toBeGreaterThanOrEqual(1);
       if (foreign.severity === 'high') expect(shown.color.slice(0, 3)).toEqual([179, 38, 30]);
     });
@@ -163,5 +169,10 @@ export function describeAlertScenario(options: AlertScenarioOptions): void {
       await sleep(20_000);
       expect(checkFetches()).toBe(stoppedAt);
     }, 120_000);
+
+    it('sent no request to any host but the broker hosts, over the whole run', () => {
+      expect(server.tunnels.length + server.requests.length).toBeGreaterThan(0);
+      expect(server.foreignRequests().filter((r) => !options.isOwnServiceCall(r))).toEqual([]);
+    });
   });
 }

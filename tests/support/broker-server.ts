@@ -56,11 +56,16 @@ export const CHROMIUM_SERVICE_CALLS: ReadonlyArray<ServiceCall> = [
 export type ServiceCall = { method: string; host: string; path: string; origin?: string; what: string };
 
 /**
- * Firefox ESR 153's own calls that its preferences do not turn off (the
- * profile already points its update, telemetry, safe-browsing, remote-settings
- * and add-on services at nothing: @puppeteer/browsers' Firefox profile, plus
- * FIREFOX_QUIET_PREFS in firefox.ts). Like Chromium's, each is matched by
- * method, host, path and the absent page origin.
+ * Firefox ESR 153's own calls that remain once its services are pointed at
+ * nothing: none. Measured: a fresh profile (the @puppeteer/browsers Firefox
+ * profile plus FIREFOX_QUIET_PREFS in firefox.ts) still polled
+ * firefox.settings.services.mozilla.com (remote settings: /v1/ and
+ * /v1/buckets/monitor/collections/changes/changeset?collection=…) until
+ * Firefox was started with MOZ_REMOTE_SETTINGS_DEVTOOLS=1, which lets the
+ * profile's `services.settings.server` (a data: URL) take effect. A call
+ * Firefox starts making later must be listed here, with its reason, like
+ * Chromium's above; tests/e2e/firefox-capture.e2e.test.ts proves that a
+ * request to that host from the extension is still caught.
  */
 export const FIREFOX_SERVICE_CALLS: ReadonlyArray<ServiceCall> = [];
 
