@@ -13,6 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SESSION, DEMO_URLS } from '../../demo/site/urls';
 import { BROKERS } from '../../utils/brokers';
 import { brokerHostPatterns, hostPatterns } from '../../utils/brokers/hosts';
+import { scriptFile, scriptId } from '../../utils/capture/host-access';
 import type { AdapterHealth, LoginEvent, Snapshot, Visit } from '../../utils/records';
 import {
   FIREFOX_SERVICE_CALLS,
@@ -92,7 +93,7 @@ describe('capture in Firefox (demo broker, real host names)', () => {
     ).origins;
     expect(origins.sort()).toEqual(brokerHostPatterns().sort());
     expect(await registered()).toEqual(
-      BROKERS.map((b) => ({ id: `kg-${b.id}`, matches: hostPatterns(b).sort(), js: [`content-scripts/${b.id}.js`] })),
+      BROKERS.map((b) => ({ id: scriptId(b.id), matches: hostPatterns(b).sort(), js: [scriptFile(b.id)] })),
     );
   });
 
