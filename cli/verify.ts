@@ -12,7 +12,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { verifyEntries, verifyZip, type VerifyResult } from '../utils/evidence/verify';
+import { verifyEntries, verifyZip, type VerifyResult } from './verify-zip';
 import { visible } from '../utils/text/visible';
 
 const USAGE = 'usage: npm run -s verify -- [--recorded HASH]... FILE.zip | FOLDER';

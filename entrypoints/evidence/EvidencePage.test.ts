@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { parseHtml } from '../../utils/dom/parse-html';
 import { buildCaseStore } from '../../utils/evidence/fixture-store';
-import { verifyZip } from '../../utils/evidence/verify';
+import { verifyZip } from '../../cli/verify-zip';
 import { openDb } from '../../utils/store/db';
 import { EvidencePage } from './EvidencePage';
 

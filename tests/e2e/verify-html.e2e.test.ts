@@ -16,8 +16,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHtml } from '../../utils/dom/parse-html';
 import { exportEvidence } from '../../utils/evidence/bundle';
 import { buildCaseStore, XSS_CORPUS } from '../../utils/evidence/fixture-store';
-import { listZip } from '../../utils/evidence/read-zip';
-import { verifyZip } from '../../utils/evidence/verify';
+import { listZip } from '../../cli/read-zip';
+import { verifyZip } from '../../cli/verify-zip';
 import { KabuGuardDB } from '../../utils/store/db';
 import { launchWithExtension } from '../support/chromium';
 

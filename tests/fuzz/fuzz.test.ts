@@ -23,7 +23,7 @@ import { decodeBytes } from '../../utils/capture/decode';
 import { parseHtml } from '../../utils/dom/parse-html';
 import { writeEvidenceBundle } from '../../utils/evidence/bundle';
 import { buildCaseStore } from '../../utils/evidence/fixture-store';
-import { verifyZip } from '../../utils/evidence/verify';
+import { verifyZip } from '../../cli/verify-zip';
 import { readCsvFile } from '../../utils/import/read-csv';
 import { KabuGuardDB } from '../../utils/store/db';
 

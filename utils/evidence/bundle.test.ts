@@ -11,8 +11,8 @@ import { KabuGuardDB } from '../store/db';
 import { writeEvidenceBundle, type BundleSummary } from './bundle';
 import { parseCsv } from './csv';
 import { buildCaseStore, XSS_CORPUS } from './fixture-store';
-import { listZip } from './read-zip';
-import { verifyZip } from './verify';
+import { listZip } from '../../cli/read-zip';
+import { verifyZip } from '../../cli/verify-zip';
 
 const environment = {
   extensionName: 'Kabu Guard',

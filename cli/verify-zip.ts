@@ -1,12 +1,12 @@
-// The command line's and the tests' host for the one verifier (verify-core.ts):
+// Node only (never bundled: it evaluates the core's text). The command line's and the tests' host for the one verifier (verify-core.ts):
 // SHA-256 incrementally (sha256.ts) and inflate streamed in 64 KiB steps
 // (fflate), so a ZIP entry is never held whole to be hashed and inflating
 // stops the moment an entry goes past its declared size (issue 11 defect 7).
 
 import { Inflate } from 'fflate';
-import { sha256Hex } from '../crypto';
-import { Sha256 } from './sha256';
-import { VERIFY_CORE_JS } from './verify-core';
+import { sha256Hex } from '../utils/crypto';
+import { Sha256 } from '../utils/evidence/sha256';
+import { VERIFY_CORE_JS } from '../utils/evidence/verify-core';
 
 export interface Said {
   ja: string;

@@ -5,12 +5,12 @@
 import { createHash } from 'node:crypto';
 import { deflateSync, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseHtml } from '../dom/parse-html';
-import { KabuGuardDB } from '../store/db';
-import { appendLog } from '../store/capture-log';
-import { writeEvidenceBundle } from './bundle';
-import { buildCaseStore } from './fixture-store';
-import { checkChain, verifyZip } from './verify';
+import { parseHtml } from '../utils/dom/parse-html';
+import { KabuGuardDB } from '../utils/store/db';
+import { appendLog } from '../utils/store/capture-log';
+import { writeEvidenceBundle } from '../utils/evidence/bundle';
+import { buildCaseStore } from '../utils/evidence/fixture-store';
+import { checkChain, verifyZip } from './verify-zip';
 
 const environment = {
   extensionName: 'Kabu Guard',
