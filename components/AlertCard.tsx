@@ -28,6 +28,9 @@ export function AlertCard({ alert, lang, focused, onAnswer }: AlertCardProps) {
   const broker = BROKER_LABELS.find((b) => b.id === alert.broker)!;
   const reasons = alert.reasons.map((r) => ({ rule: r.rule, ...renderExplanation(r.explanation, lang) }));
   const headingId = `alert-${alert.id}-title`;
+  // one list of steps per card: the shared what-to-do list when it is urgent or answered
+  // "not me" (utils/what-to-do.ts); the rule's own advice only for the calmer ones
+  const urgent = alert.severity === 'high' || alert.status === 'not-mine';
   return (
     <article
       class={`alert alert--${alert.severity}${focused ? ' alert--focused' : ''}`}
@@ -58,17 +61,18 @@ export function AlertCard({ alert, lang, focused, onAnswer }: AlertCardProps) {
           ) : null}
         </section>
       ))}
-      <section class="alert__todo">
-        <h3>{t('alertTodo')}</h3>
-        <ol>
-          {reasons[0]!.todo.map((x) => (
-            <li key={x}>{x}</li>
-          ))}
-        </ol>
-      </section>
-      {alert.severity === 'high' || alert.status === 'not-mine' ? (
+      {urgent ? (
         <WhatToDoCard broker={alert.broker} incidentId={alert.incidentId} />
-      ) : null}
+      ) : (
+        <section class="alert__todo">
+          <h3>{t('alertTodo')}</h3>
+          <ol>
+            {reasons[0]!.todo.map((x) => (
+              <li key={x}>{x}</li>
+            ))}
+          </ol>
+        </section>
+      )}
       <footer class="alert__answers">
         {alert.status === 'open' ? (
           <>

@@ -193,12 +193,40 @@ describe('evidence bundle', () => {
       'sha256sum -c SHA256SUMS',
       '2025/03/29 02:41:00',
       '2025-03-28 17:41:00Z',
-      'HKD',
+      '香港ドル',
+      '要点',
     ])
       expect(ja).toContain(s);
     const en = text(files['report.en.html']);
     expect(en).toContain('Holdings sold without consent');
     expect(en).toContain('lang="en"');
+  });
+
+  it('carries the case and the damage statement as data, the same the report shows', () => {
+    const c = JSON.parse(text(files['data/case.json']));
+    expect(c.format).toBe('kabu-guard.evidence.case/1');
+    expect(c.basis).toBe('answers-and-alerts');
+    expect(c.counts).toEqual({
+      logins: { notMine: 3, suspect: 1 },
+      orders: { notMine: 5, suspect: 0 },
+      accountChanges: { notMine: 0, suspect: 0 },
+    });
+    for (const o of c.orders) expect(o.sources.length, o.at).toBeGreaterThan(0);
+    expect(c.logins[0].sources[0]).toMatchObject({
+      pageKind: expect.any(String),
+      capturedAt: expect.stringMatching(/\+09:00$/),
+    });
+    const d = JSON.parse(text(files['data/damage.json']));
+    expect(d.format).toBe('kabu-guard.evidence.damage/1');
+    // 539,000 + 152,000 + 331,000
+    expect(d.items['3-sold-without-consent'].total).toEqual({
+      byCurrency: { JPY: 1_022_000 },
+      jpy: 1_022_000,
+      unconverted: 0,
+    });
+    // 84,000 + 27,000 HKD, no rate on the page: left for the holder
+    expect(d.items['1-held-attacker-buys'].total).toEqual({ byCurrency: { HKD: 111_000 }, jpy: 0, unconverted: 2 });
+    expect(d.rates).toEqual([{ currency: 'HKD', source: 'missing', tradeIds: expect.any(Array) }]);
   });
 
   it('sha256sum -c accepts the unpacked bundle, and a changed byte fails it', () => {

@@ -19,7 +19,9 @@ import { sha256Hex } from '../crypto';
 import type { Snapshot } from '../records';
 import { appendLog, verifyCaptureLog } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
+import { caseJson, caseOf } from './case';
 import { collectEvidence } from './collect';
+import { damageJson, damageStatement } from './damage';
 import { csvPieces, dataTables, extraJsonTables, jsonPieces } from './data-files';
 import { isMasking, maskRecord, NO_MASK } from './mask';
 import { renderReport } from './report';
@@ -156,6 +158,16 @@ export async function writeEvidenceBundle(
     await zip.addStream(`data/${t.name}.json`, jsonPieces(t), 'application/json');
   }
   for (const t of extraJsonTables(data)) await zip.addStream(`data/${t.name}.json`, jsonPieces(t), 'application/json');
+  // the case and its damage statement as data; the report is rendered from the same two values
+  const caseFile = caseOf(data);
+  const damage = damageStatement({
+    case: caseFile,
+    orders: data.orders,
+    holdings: data.holdings,
+    ...(options.rates ? { rates: options.rates } : {}),
+  });
+  await zip.addText('data/case.json', JSON.stringify(caseJson(caseFile), null, 1) + '\n', 'application/json');
+  await zip.addText('data/damage.json', JSON.stringify(damageJson(damage), null, 1) + '\n', 'application/json');
 
   // 3. the capture log as it was before this export
   await zip.addStream(
@@ -175,6 +187,8 @@ export async function writeEvidenceBundle(
   const later = ['verify.html', 'report.html', 'report.en.html', 'manifest.json', 'datapackage.json', 'SHA256SUMS'];
   const reportInput = {
     data,
+    caseFile,
+    damage,
     masked,
     snapshotsWithheld: masked && data.snapshots.length > 0,
     logCheck,

@@ -6,9 +6,15 @@ import type { LoginEvent } from '../records';
 import { isFlagged } from './collect';
 import { ms, num, str, type Loose } from './fields';
 import type { EventFlag } from './types';
+import { deviceWords, loginEnvironmentWords, networkWords, type DeviceWords, type Lang } from './words';
 
 export interface EnvironmentView {
-  label: string;
+  /** Groups logins (codes); never shown. */
+  key: string;
+  /** What the reader sees: 「パソコン（Windows・Chrome）、中国のネットワーク（36.110.0.0/16）」. */
+  words: Record<Lang, string>;
+  /** The holder's own name for it, when they gave one. */
+  name?: string;
   broker: string;
   firstSeenAt?: string;
   lastSeenAt?: string;
@@ -43,7 +49,7 @@ export function deriveEnvironments(logins: LoginEvent[], flags: Map<string, Even
     if (l.result !== 'success') continue;
     const label = environmentLabel(l);
     const key = `${l.broker}|${label}`;
-    const g = groups.get(key) ?? { broker: l.broker, label, rows: [] };
+    const g = groups.get(key) ?? { broker: l.broker, label: key, rows: [] };
     g.rows.push(l);
     groups.set(key, g);
   }
@@ -57,8 +63,14 @@ export function deriveEnvironments(logins: LoginEvent[], flags: Map<string, Even
         : ms(first.at) < incidentStart
           ? 'known'
           : 'new';
+      const words = (lang: Lang) => {
+        const net = networkOf(first.ip);
+        const w = loginEnvironmentWords(first, lang);
+        return net ? `${w}${lang === 'ja' ? '（' : ' ('}${net}${lang === 'ja' ? '）' : ')'}` : w;
+      };
       return {
-        label: g.label,
+        key: g.label,
+        words: { ja: words('ja'), en: words('en') },
         broker: g.broker,
         firstSeenAt: first.at,
         lastSeenAt: last.at,
@@ -77,27 +89,27 @@ export function storedEnvironments(records: Loose[]): EnvironmentView[] {
       const status = str(r, 'status', 'verdict', 'state');
       const device = (r.device && typeof r.device === 'object' ? r.device : {}) as Loose;
       const network = (r.network && typeof r.network === 'object' ? r.network : {}) as Loose;
-      const label =
-        str(r, 'label', 'description') ??
-        ([
-          str(device, 'channel'),
-          str(device, 'app'),
-          str(device, 'os'),
-          str(device, 'browser'),
-          str(network, 'provider'),
-          str(network, 'country'),
-          str(network, 'wide') ?? str(r, 'networkKey'),
-        ]
-          .filter(Boolean)
-          .join(' / ') ||
-          str(r, 'deviceKey', 'id') ||
-          '—');
+      const channel = str(device, 'channel') as DeviceWords['channel'] | undefined;
+      const d: DeviceWords = {
+        channel: channel ?? 'unknown',
+        app: str(device, 'app'),
+        os: str(device, 'os'),
+        browser: str(device, 'browser'),
+      };
+      const net = { country: str(network, 'country'), provider: str(network, 'provider'), block: str(network, 'wide') };
+      const words = (lang: Lang) =>
+        channel === 'aggregator'
+          ? deviceWords(d, lang)
+          : `${deviceWords(d, lang)}${lang === 'ja' ? '、' : ', '}${networkWords(net, lang)}`;
+      const name = str(r, 'label');
       const count = num(r, 'count', 'seen', 'logins');
       const known = ['baseline', 'learned', 'confirmed', 'known', 'trusted', 'mine'].includes(status ?? '');
       const firstSeenAt = str(r, 'firstAt', 'firstSeenAt');
       const lastSeenAt = str(r, 'lastAt', 'lastSeenAt');
       return {
-        label,
+        key: str(r, 'id', 'deviceKey') ?? '',
+        words: { ja: words('ja'), en: words('en') },
+        ...(name ? { name } : {}),
         broker: str(r, 'broker') ?? '',
         ...(firstSeenAt ? { firstSeenAt } : {}),
         ...(lastSeenAt ? { lastSeenAt } : {}),

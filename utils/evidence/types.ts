@@ -32,6 +32,8 @@ export interface EvidenceOptions {
   contextRows?: number;
   /** Input files a command-line bundle could not read: named in manifest.json, so the bundle says what it lacks. */
   inputsNotRead?: Array<{ name: string; reason: string }>;
+  /** Yen per unit of a foreign currency, typed in by the holder where no page or CSV shows a rate. */
+  rates?: Record<string, number>;
 }
 
 /** An alert as the report reads it, whatever its stored shape. */

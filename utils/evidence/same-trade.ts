@@ -1,0 +1,69 @@
+// One trade, however many pages showed it. The order inquiry (注文照会) shows a
+// trade with its time; the trade history (取引履歴) and the CSV show the same
+// trade with its date only, and often with the fees the inquiry lacks (issue
+// 10: 12 rows and 「17件」 for 6 trades, fees of 535 / 275 円 reported as なし).
+// The evidence reads every source, so it merges them here: a date-only record
+// joins the one timed record of the same trade (same broker, side, symbol,
+// quantity, price, account, JST day); the precise fields win, the fees come
+// from whichever record has them, and provenance keeps every snapshot. Two
+// timed records are never merged: two identical sales minutes apart are two sales.
+
+import { normalizeText } from '../brokers/shared/text';
+import type { OrderEvent } from '../records';
+
+export interface Trade {
+  /** Ids of every record of this trade, the timed one first. */
+  ids: string[];
+  /** The merged record: the timed record's fields, gaps filled from the others. */
+  order: OrderEvent;
+  /** Every snapshot that showed this trade. */
+  snapshotIds: string[];
+}
+
+const day = (o: OrderEvent) => o.at.slice(0, 10);
+const byTime = (a: OrderEvent, b: OrderEvent) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id);
+
+/** What must agree for two records to be the same trade (the day aside). */
+export function tradeKey(o: OrderEvent): string {
+  return [
+    o.broker,
+    o.side,
+    o.status,
+    normalizeText(o.symbol ?? o.name ?? ''),
+    o.quantity ?? '',
+    o.price ?? '',
+    normalizeText(o.account ?? ''),
+  ].join('|');
+}
+
+function fill(into: OrderEvent, from: OrderEvent): OrderEvent {
+  const out: OrderEvent = { ...into, raw: { ...from.raw, ...into.raw } };
+  for (const k of Object.keys(from) as Array<keyof OrderEvent>) {
+    if (out[k] === undefined && from[k] !== undefined) (out as Record<string, unknown>)[k] = from[k];
+  }
+  out.snapshotIds = [...new Set([...into.snapshotIds, ...from.snapshotIds])];
+  return out;
+}
+
+/** Orders (any order) → trades in time order. */
+export function mergeSameTrades(orders: readonly OrderEvent[]): Trade[] {
+  const sorted = [...orders].sort(byTime);
+  const trades: Trade[] = [];
+  // timed trades waiting for a date-only partner, by key and day
+  const open = new Map<string, Trade[]>();
+  const slot = (o: OrderEvent) => `${tradeKey(o)}|${day(o)}`;
+  for (const o of sorted.filter((x) => !x.dateOnly)) {
+    const t: Trade = { ids: [o.id], order: o, snapshotIds: [...o.snapshotIds] };
+    trades.push(t);
+    open.set(slot(o), [...(open.get(slot(o)) ?? []), t]);
+  }
+  for (const o of sorted.filter((x) => x.dateOnly)) {
+    const partner = open.get(slot(o))?.shift();
+    if (partner) {
+      partner.ids.push(o.id);
+      partner.order = fill(partner.order, o);
+      partner.snapshotIds = partner.order.snapshotIds;
+    } else trades.push({ ids: [o.id], order: o, snapshotIds: [...o.snapshotIds] });
+  }
+  return trades.sort((a, b) => byTime(a.order, b.order));
+}
