@@ -27,10 +27,13 @@ export function BrokerStatusCard({
   summary,
   label,
   light,
+  brief,
 }: {
   summary: BrokerSummary;
   label: string;
   light?: { status: Status; openAlerts: number; staleDays: number };
+  /** Only the state and the counts: the popup while an incident is shown above (it must fit in 600 px). */
+  brief?: boolean;
 }) {
   const state = summary.health?.state ?? 'unknown';
   return (
@@ -41,7 +44,13 @@ export function BrokerStatusCard({
     >
       <h2>{label}</h2>
       {light ? (
-        <StatusLight status={light.status} openAlerts={light.openAlerts} staleDays={light.staleDays} compact />
+        <StatusLight
+          status={light.status}
+          openAlerts={light.openAlerts}
+          staleDays={light.staleDays}
+          compact
+          {...(brief ? { noReason: true } : {})}
+        />
       ) : null}
       <dl>
         <dt>{t('popupHealth')}</dt>
@@ -54,13 +63,17 @@ export function BrokerStatusCard({
         <dd data-field="logins" aria-busy={summary.countsPending ? 'true' : undefined}>
           {String(summary.logins)}
         </dd>
-        <dt>{t('popupLastCheck')}</dt>
-        <dd data-field="last-check">{lastCheckText(summary)}</dd>
-        <dt>{t('popupLastVisit')}</dt>
-        <dd data-field="last-visit">
-          {summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}
-        </dd>
-        {summary.orders === undefined ? null : (
+        {brief ? null : (
+          <>
+            <dt>{t('popupLastCheck')}</dt>
+            <dd data-field="last-check">{lastCheckText(summary)}</dd>
+            <dt>{t('popupLastVisit')}</dt>
+            <dd data-field="last-visit">
+              {summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}
+            </dd>
+          </>
+        )}
+        {summary.orders === undefined || brief ? null : (
           <>
             <dt>{t('popupOrderRecords')}</dt>
             <dd data-field="orders" aria-busy={summary.countsPending ? 'true' : undefined}>

@@ -28,11 +28,14 @@ export function StatusLight({
   openAlerts,
   staleDays,
   compact,
+  noReason,
 }: {
   status: Status;
   openAlerts: number;
   staleDays: number;
   compact?: boolean;
+  /** The reason is said elsewhere on the page (the popup's incident line). */
+  noReason?: boolean;
 }) {
   return (
     <div
@@ -42,7 +45,7 @@ export function StatusLight({
     >
       <span class="light__dot" aria-hidden="true" />
       <strong class="light__word">{t(LIGHT_KEYS[status.light])}</strong>
-      <span class="light__reason">{reasonText(status, openAlerts, staleDays)}</span>
+      {noReason ? null : <span class="light__reason">{reasonText(status, openAlerts, staleDays)}</span>}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrokerStatusCard } from '../../components/BrokerStatusCard';
 import { TeachButton } from '../../components/TeachButton';
+import { UrgentLine } from '../../components/UrgentLine';
 import { brokerName } from '../../utils/brokers/labels';
 import { t, uiLang } from '../../utils/i18n';
 import { loadOverview, overviewFrom, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
@@ -37,9 +38,12 @@ export function Popup() {
     window.close();
   };
   const lang = uiLang();
+  const urgent = overview?.urgent;
   return (
     <main class="popup">
       <h1>{t('extName')}</h1>
+      {/* the most urgent thing first: the incident, then the one-time review */}
+      {urgent ? <UrgentLine urgent={urgent} lang={lang} onOpen={open} /> : null}
       {reviewPending ? (
         <p class="alerts-line alerts-line--open" data-field="review-pending">
           <a href="alerts.html#review" onClick={open('/alerts.html#review')}>
@@ -47,11 +51,17 @@ export function Popup() {
           </a>
         </p>
       ) : null}
-      <p class={`alerts-line${openAlerts ? ' alerts-line--open' : ''}`} data-field="open-alerts">
-        <a href="alerts.html" onClick={open('/alerts.html')}>
-          {openAlerts ? t('popupOpenAlerts', String(openAlerts)) : t('popupNoAlerts')}
-        </a>
-      </p>
+      {urgent ? null : (
+        <p class={`alerts-line${openAlerts ? ' alerts-line--open' : ''}`} data-field="open-alerts">
+          <a href="alerts.html" onClick={open('/alerts.html')}>
+            {openAlerts === 1
+              ? t('popupOpenAlertsOne')
+              : openAlerts
+                ? t('popupOpenAlerts', String(openAlerts))
+                : t('popupNoAlerts')}
+          </a>
+        </p>
+      )}
       {overview === null ? (
         <p>{t('popupLoading')}</p>
       ) : (
@@ -61,6 +71,7 @@ export function Popup() {
             summary={o.summary}
             label={brokerName(o.broker, lang)}
             light={{ status: o.status, openAlerts: o.openAlerts, staleDays: overview.staleDays }}
+            brief={!!urgent}
           />
         ))
       )}
@@ -71,9 +82,11 @@ export function Popup() {
         <a href="orders.html" onClick={open('/orders.html')}>
           {t('popupOrdersLink')}
         </a>
-        <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">
-          {t('popupEvidenceLink')}
-        </a>
+        {urgent ? null : (
+          <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">
+            {t('popupEvidenceLink')}
+          </a>
+        )}
       </nav>
       <TeachButton />
       <p class="privacy" data-field="privacy">

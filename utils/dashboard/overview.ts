@@ -17,6 +17,7 @@ import { DEFAULT_STALE_DAYS, enabledBrokers, loadSettings, type Settings } from 
 import { kvGet, kvSet } from '../store/kv';
 import { brokerCounts, brokerTimes, type BrokerCounts, type BrokerSummary, type BrokerTimes } from '../store/summary';
 import { statusLight, type StatusLight } from './status-light';
+import { mostUrgent, type UrgentIncident } from './urgent';
 
 export interface BrokerOverview {
   broker: BrokerId;
@@ -32,6 +33,8 @@ export interface Overview {
   unreviewed: number;
   /** The user's days before a light turns amber (settings), so the page needs no second read. */
   staleDays: number;
+  /** The incident to show first, before the review and the brokers (urgent.ts). */
+  urgent?: UrgentIncident;
 }
 
 /** kv key of the counts of the last visit (shown first, then recounted). */
@@ -105,7 +108,8 @@ export function overviewFrom(r: OverviewReads, now = Date.now()): Overview {
     });
     return { broker: id, summary, status, openAlerts, enabled: enabled.includes(id) };
   });
-  return { brokers, openAlerts: shown.length, unreviewed: unreviewed.length, staleDays };
+  const urgent = mostUrgent(r.activeIncidents, r.openAlerts);
+  return { brokers, openAlerts: shown.length, unreviewed: unreviewed.length, staleDays, ...(urgent ? { urgent } : {}) };
 }
 
 export async function loadOverview(db: KabuGuardDB, now = Date.now()): Promise<Overview> {

@@ -1,0 +1,65 @@
+// The most urgent thing, for the first line of the popup and the top of the
+// alerts page (issue 10: the one-time review came first and the attack said
+// only 「身に覚えのない可能性が高い操作があります。」). An incident the user
+// confirmed ("not mine") or of high severity comes before anything else;
+// among equals the latest first. Data only: the pages put it into words.
+
+import type { Alert } from '../records/alert';
+import type { Incident } from '../records/incident';
+import { severityRank } from '../records/severity';
+
+export type UrgentKind = 'login' | 'orders' | 'account';
+
+export interface UrgentIncident {
+  id: string;
+  broker: string;
+  severity: Incident['severity'];
+  /** The user answered "not me" on one of its alerts. */
+  confirmed: boolean;
+  from: string;
+  to: string;
+  /** What its open alerts are about, in this order. */
+  kinds: UrgentKind[];
+  /** Alerts in the incident, and how many still wait for an answer. */
+  alerts: number;
+  unanswered: number;
+  /** The first open alert, for the "answer" link. */
+  firstOpenAlertId?: string;
+}
+
+const KIND_ORDER: UrgentKind[] = ['login', 'orders', 'account'];
+
+export function mostUrgent(incidents: readonly Incident[], openAlerts: readonly Alert[]): UrgentIncident | undefined {
+  const active = incidents.filter(
+    (i) => (i.status === 'open' || i.status === 'confirmed') && severityRank(i.severity) >= severityRank('medium'),
+  );
+  active.sort(
+    (a, b) =>
+      Number(b.status === 'confirmed' || b.severity === 'high') -
+        Number(a.status === 'confirmed' || a.severity === 'high') ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      b.lastEventAt.localeCompare(a.lastEventAt),
+  );
+  const top = active[0];
+  if (!top) return undefined;
+  const open = openAlerts
+    .filter((a) => a.incidentId === top.id)
+    .sort((a, b) => a.eventTimes[0]!.localeCompare(b.eventTimes[0]!));
+  const kinds = KIND_ORDER.filter((k) => open.some((a) => a.kind === k));
+  return {
+    id: top.id,
+    broker: top.broker,
+    severity: top.severity,
+    confirmed: top.status === 'confirmed',
+    from: top.firstEventAt,
+    to: top.lastEventAt,
+    kinds,
+    alerts: top.alertIds.length,
+    unanswered: open.length,
+    ...(open[0] ? { firstOpenAlertId: open[0].id } : {}),
+  };
+}
+
+/** Whether it is the red kind (act now) rather than amber (take a look). */
+export const isUrgent = (u: UrgentIncident | undefined): u is UrgentIncident =>
+  !!u && (u.confirmed || u.severity === 'high');
