@@ -9,6 +9,8 @@ export interface AlertCardProps {
   alert: Alert;
   lang: Lang;
   focused?: boolean;
+  /** False where the page shows the what-to-do list once above the cards (the alerts page). */
+  todo?: boolean;
   onAnswer(alert: Alert, verdict: 'mine' | 'not-mine'): void;
 }
 
@@ -24,7 +26,7 @@ const SEVERITY_KEYS = {
  * explanations, what to do now, and the two answers. All text is rendered as
  * text (Preact escapes it); nothing from a broker page becomes markup.
  */
-export function AlertCard({ alert, lang, focused, onAnswer }: AlertCardProps) {
+export function AlertCard({ alert, lang, focused, todo = true, onAnswer }: AlertCardProps) {
   const broker = BROKER_LABELS.find((b) => b.id === alert.broker)!;
   const reasons = alert.reasons.map((r) => ({ rule: r.rule, ...renderExplanation(r.explanation, lang) }));
   const headingId = `alert-${alert.id}-title`;
@@ -62,7 +64,9 @@ export function AlertCard({ alert, lang, focused, onAnswer }: AlertCardProps) {
         </section>
       ))}
       {urgent ? (
-        <WhatToDoCard broker={alert.broker} incidentId={alert.incidentId} />
+        todo ? (
+          <WhatToDoCard broker={alert.broker} incidentId={alert.incidentId} />
+        ) : null
       ) : (
         <section class="alert__todo">
           <h3>{t('alertTodo')}</h3>

@@ -9,7 +9,7 @@ describe('StatusLight', () => {
     [{ light: 'green', reason: 'ok' }, '問題なし', '最近確認しました'],
     [{ light: 'amber', reason: 'open-alerts' }, '確認してください', '回答を待っている警告が2件あります'],
     [{ light: 'amber', reason: 'not-checked' }, '確認してください', '7日以上確認できていません'],
-    [{ light: 'red', reason: 'high-incident' }, 'すぐに確認してください', '身に覚えのない'],
+    [{ light: 'red', reason: 'high-incident' }, 'すぐに確認してください', '自分ではない可能性が高い'],
   ] as const)('%j: a word and a reason, not only a colour', (s, word, reason) => {
     const root = document.createElement('div');
     render(<StatusLight status={{ ...s, lastOkAt: undefined } as Status} openAlerts={2} staleDays={7} />, root);

@@ -54,26 +54,32 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
     await browser.runtime.sendMessage(REFRESH_BADGE_MESSAGE).catch(() => undefined);
     await reload();
   };
+  // urgent first (issue 10): what to do, once per broker, then the urgent cards, then the review, then the rest
+  const isUrgentAlert = (a: Alert) => a.status === 'not-mine' || (a.status === 'open' && a.severity === 'high');
+  const urgentAlerts = (alerts ?? []).filter(isUrgentAlert);
+  const otherAlerts = (alerts ?? []).filter((a) => !isUrgentAlert(a));
+  const todoFor = [...urgentAlerts.map((a) => a.broker), ...rejected.map((e) => e.broker)].filter(
+    (b, i, all) => all.indexOf(b) === i,
+  );
+  const card = (a: Alert) => (
+    <AlertCard key={a.id} alert={a} lang={lang} focused={a.id === focus} todo={false} onAnswer={onAnswer} />
+  );
   return (
     <main class="alerts">
       <h1>{t('alertsTitle')}</h1>
+      {todoFor.map((b) => (
+        <WhatToDoCard key={b} broker={b} incidentId={urgentAlerts.find((a) => a.broker === b)?.incidentId ?? ''} />
+      ))}
+      {urgentAlerts.map(card)}
       {review.length ? (
         <EnvironmentReview environments={review} lang={lang} onAnswer={onReview} onDone={onReviewDone} />
       ) : null}
-      {rejected
-        .map((e) => e.broker)
-        .filter((b, i, all) => all.indexOf(b) === i)
-        .map((b) => (
-          <WhatToDoCard key={b} broker={b} incidentId="" />
-        ))}
       {alerts === null ? (
         <p>{t('popupLoading')}</p>
       ) : alerts.length === 0 ? (
         <p data-field="none">{t('alertsNone')}</p>
       ) : null}
-      {alerts?.map((a) => (
-        <AlertCard key={a.id} alert={a} lang={lang} focused={a.id === focus} onAnswer={onAnswer} />
-      ))}
+      {otherAlerts.map(card)}
     </main>
   );
 }
