@@ -67,6 +67,36 @@ describe('EvidencePage', () => {
     expect(body).toContain(`--recorded ${r.zipSha256} ${downloads[0]}`);
     expect(receipt.querySelector('[data-field="verify-page"]')?.getAttribute('href')).toBe('/verify.html');
     expect((await verifyZip(zip, { recorded: [r.zipSha256, r.chain.head!.hash] })).ok).toBe(true);
+    expect(done.textContent).toContain(r.fingerprint);
+    // where the file is, and the three things to do with it
+    expect(done.querySelector('[data-field="where"]')?.textContent).toContain('ダウンロード');
+    expect(Array.from(done.querySelectorAll('[data-field="next"] li')).map((li) => li.textContent)).toEqual([
+      expect.stringContaining('report.html'),
+      expect.stringContaining('USB'),
+      expect.stringContaining('指紋'),
+    ]);
+    expect(done.querySelector('[data-field="receipt"]')).not.toBeNull();
     expect(r.intact.some((p) => /^snapshots\/[0-9a-f]{64}\./.test(p))).toBe(false);
+  });
+
+  it('shows the open incident and exports it by default, named in words, every control labelled', async () => {
+    // the store of the first test: detection opened incidents on the invented case
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(h(EvidencePage, {}), root);
+    const box = await until(() => root.querySelector('[data-field="open-incident"]'));
+    expect(box.textContent).toContain('楽天証券で');
+    const select = root.querySelector('select[aria-label="書き出す警告のまとまり"]') as HTMLSelectElement;
+    await until(() => select.value);
+    const incidents = await openDb().incidents.toArray();
+    expect(incidents.map((i) => i.id)).toContain(select.value);
+    const radios = Array.from(root.querySelectorAll('input[type="radio"]')) as HTMLInputElement[];
+    expect(radios.find((r) => r.checked)?.parentElement?.textContent).toContain('警告のまとまり');
+    for (const o of Array.from(select.options)) expect(o.textContent).not.toMatch(/high|medium|inc_|·/);
+    for (const c of Array.from(root.querySelectorAll('input, select'))) {
+      const labelled = c.closest('label') || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby');
+      expect(labelled, c.outerHTML).toBeTruthy();
+    }
+    root.remove();
   });
 });

@@ -2,11 +2,18 @@
 // "export" button. The download is a Blob URL clicked through <a download>,
 // so the extension needs no `downloads` permission. Opened from the popup, an
 // alert's "not me" action (?incident=ID) or a broker card (?broker=ID).
+// With an incident open and nothing chosen, that incident is what it exports
+// (issue 10); after the export it says where the file is and what to do next.
 
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BundleReceipt } from '../../components/BundleReceipt';
-import { BROKER_LABELS } from '../../utils/brokers/labels';
+import { urgentSentence } from '../../components/UrgentLine';
+import { BROKER_LABELS, brokerName } from '../../utils/brokers/labels';
+import { formatJst } from '../../utils/brokers/shared/dates';
+import { mostUrgent, type UrgentIncident } from '../../utils/dashboard/urgent';
+import type { Alert } from '../../utils/records/alert';
+import type { Incident } from '../../utils/records/incident';
 import type { BrokerId } from '../../utils/brokers/types';
 import { blobSink, bundleFileName, writeEvidenceBundle } from '../../utils/evidence/bundle';
 import type { BundleReceipt as Receipt } from '../../utils/evidence/receipt';
@@ -20,6 +27,26 @@ type ScopeKind = 'all' | 'broker' | 'range' | 'incident';
 interface IncidentChoice {
   id: string;
   label: string;
+}
+
+const SEVERITY_KEYS = {
+  info: 'severityInfo',
+  low: 'severityLow',
+  medium: 'severityMedium',
+  high: 'severityHigh',
+} as const;
+const RATE_CURRENCIES = ['HKD', 'USD', 'CNY'] as const;
+
+/** 「楽天証券 2025/11/29 10:17〜10:20（緊急）」: no ids, no codes. */
+function incidentLabel(i: Incident, lang: 'ja' | 'en'): string {
+  const from = formatJst(i.firstEventAt);
+  const to = formatJst(i.lastEventAt);
+  return t('evidenceIncidentLabel', [
+    brokerName(i.broker, lang),
+    from,
+    from.slice(0, 10) === to.slice(0, 10) ? to.slice(11) : to,
+    t(SEVERITY_KEYS[i.severity]),
+  ]);
 }
 
 function initialScope(): { kind: ScopeKind; broker: BrokerId; incident: string } {
@@ -38,33 +65,41 @@ export function EvidencePage() {
   const [to, setTo] = useState('');
   const [incident, setIncident] = useState(init.incident);
   const [incidents, setIncidents] = useState<IncidentChoice[]>([]);
+  const [openIncident, setOpenIncident] = useState<UrgentIncident | undefined>();
+  const [rates, setRates] = useState<Record<string, string>>({});
   const [maskAccounts, setMaskAccounts] = useState(false);
   const [maskNames, setMaskNames] = useState(false);
   const [extraNames, setExtraNames] = useState('');
   const [state, setState] = useState<{ busy: boolean; done?: Receipt; failed?: string }>({ busy: false });
+  const explicit = new URLSearchParams(location.search);
+  const chosen = explicit.has('incident') || explicit.has('broker');
 
+  // the incidents first; then, opened with ?export=now, the export of the default scope
   useEffect(() => {
     document.documentElement.lang = lang;
     document.title = t('evidenceTitle');
     const db = openDb();
-    const table = db.tables.find((x) => x.name === 'incidents');
-    table
-      ?.toArray()
-      .then((rows) =>
+    Promise.all([db.incidents.toArray(), db.alerts.where('status').equals('open').toArray()])
+      .then(([rows, open]: [Incident[], Alert[]]) => {
         setIncidents(
-          (rows as Array<{ id: string; broker?: string; firstEventAt?: string; severity?: string }>).map((r) => ({
-            id: r.id,
-            label: [
-              BROKER_LABELS.find((b) => b.id === r.broker)?.label[lang],
-              r.firstEventAt?.slice(0, 16).replace('T', ' '),
-              r.severity,
-            ]
-              .filter(Boolean)
-              .join(' · '),
-          })),
-        ),
-      )
-      .catch(() => setIncidents([]));
+          [...rows]
+            .sort((a, b) => b.lastEventAt.localeCompare(a.lastEventAt))
+            .map((r) => ({ id: r.id, label: incidentLabel(r, lang) })),
+        );
+        const top = mostUrgent(rows, open);
+        setOpenIncident(top);
+        let scopeNow: EvidenceScope | undefined;
+        if (top && !chosen) {
+          setKind('incident');
+          setIncident(top.id);
+          scopeNow = { incidentId: top.id };
+        }
+        return scopeNow;
+      })
+      .catch(() => undefined)
+      .then((scopeNow) => {
+        if (explicit.get('export') === 'now') void exportNow(scopeNow);
+      });
   }, []);
 
   const scope = (): EvidenceScope => {
@@ -75,17 +110,18 @@ export function EvidencePage() {
     return {};
   };
 
-  // the popup's one-click export opens this page with ?export=now: everything, unmasked
-  useEffect(() => {
-    if (new URLSearchParams(location.search).get('export') === 'now') void exportNow();
-  }, []);
-
-  const exportNow = async () => {
+  const exportNow = async (scopeOverride?: EvidenceScope) => {
     setState({ busy: true });
     try {
       const exportedAt = toJstIso(Date.now());
+      const typedRates = Object.fromEntries(
+        Object.entries(rates)
+          .map(([c, v]) => [c, Number(v.replace(/,/g, ''))] as const)
+          .filter(([, v]) => Number.isFinite(v) && v > 0),
+      );
       const options: EvidenceOptions = {
-        scope: scope(),
+        scope: scopeOverride ?? scope(),
+        ...(Object.keys(typedRates).length ? { rates: typedRates } : {}),
         exportedAt,
         mask: {
           accountNumbers: maskAccounts,
@@ -124,6 +160,7 @@ export function EvidencePage() {
           chainHead: summary.chainHead,
         },
       });
+      setTimeout(() => (document.querySelector('[data-field="done"]') as HTMLElement | null)?.focus(), 0);
     } catch (err) {
       setState({ busy: false, failed: String(err instanceof Error ? err.message : err) });
     }
@@ -133,48 +170,37 @@ export function EvidencePage() {
     <main class="evidence">
       <h1>{t('evidenceTitle')}</h1>
       <p>{t('evidenceIntro')}</p>
+      {openIncident ? (
+        <section class="incident-box" data-field="open-incident" aria-labelledby="open-incident-title">
+          <h2 id="open-incident-title">{t('evidenceOpenIncident')}</h2>
+          <p>{urgentSentence(openIncident, lang)}</p>
+          <p class="note">{t('evidenceOpenIncidentNote')}</p>
+        </section>
+      ) : null}
+      <button type="button" data-field="export" disabled={state.busy} onClick={() => void exportNow()}>
+        {state.busy ? t('evidenceExporting') : t('evidenceExport')}
+      </button>
+      {state.done && (
+        <section class="done" data-field="done" aria-labelledby="done-title" tabIndex={-1}>
+          <h2 id="done-title">{t('evidenceDoneTitle')}</h2>
+          <p data-field="where">{t('evidenceDoneWhere', state.done.file)}</p>
+          <h3>{t('evidenceDoneNext')}</h3>
+          <ol data-field="next">
+            <li>{t('evidenceDonePrint')}</li>
+            <li>{t('evidenceDoneUsb')}</li>
+            <li>{t('evidenceDoneKeep')}</li>
+          </ol>
+          {/* issue 11 (verifier): the fingerprint, the chain head and the mailto: receipt */}
+          <BundleReceipt receipt={state.done} />
+        </section>
+      )}
+      {state.failed && (
+        <p class="failed" data-field="failed" role="alert">
+          {t('evidenceFailed')} {state.failed}
+        </p>
+      )}
       <fieldset>
         <legend>{t('evidenceScope')}</legend>
-        <label>
-          <input type="radio" name="scope" checked={kind === 'all'} onChange={() => setKind('all')} />{' '}
-          {t('evidenceScopeAll')}
-        </label>
-        <label>
-          <input type="radio" name="scope" checked={kind === 'broker'} onChange={() => setKind('broker')} />{' '}
-          {t('evidenceScopeBroker')}
-          <select
-            class="inline"
-            value={broker}
-            disabled={kind !== 'broker'}
-            onChange={(e) => setBroker((e.currentTarget as HTMLSelectElement).value as BrokerId)}
-          >
-            {BROKER_LABELS.map((b) => (
-              <option key={b.id} value={b.id}>
-                {b.label[lang]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          <input type="radio" name="scope" checked={kind === 'range'} onChange={() => setKind('range')} />{' '}
-          {t('evidenceScopeRange')}
-        </label>
-        <span class="inline">
-          {t('evidenceFrom')}{' '}
-          <input
-            type="date"
-            value={from}
-            disabled={kind !== 'range'}
-            onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)}
-          />{' '}
-          {t('evidenceTo')}{' '}
-          <input
-            type="date"
-            value={to}
-            disabled={kind !== 'range'}
-            onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)}
-          />
-        </span>
         <label>
           <input
             type="radio"
@@ -184,22 +210,70 @@ export function EvidencePage() {
             onChange={() => setKind('incident')}
           />{' '}
           {t('evidenceScopeIncident')}
-          <select
-            class="inline"
-            value={incident}
-            disabled={kind !== 'incident'}
-            onChange={(e) => setIncident((e.currentTarget as HTMLSelectElement).value)}
-          >
-            {!incidents.some((i) => i.id === incident) && (
-              <option value={incident}>{incident || t('evidenceIncidentNone')}</option>
-            )}
-            {incidents.map((i) => (
-              <option key={i.id} value={i.id}>
-                {i.label || i.id}
-              </option>
-            ))}
-          </select>
         </label>
+        <select
+          class="inline"
+          aria-label={t('evidenceIncidentChoice')}
+          value={incident}
+          disabled={kind !== 'incident'}
+          onChange={(e) => setIncident((e.currentTarget as HTMLSelectElement).value)}
+        >
+          {!incidents.some((i) => i.id === incident) && (
+            <option value={incident}>{incident ? incident : t('evidenceIncidentNone')}</option>
+          )}
+          {incidents.map((i) => (
+            <option key={i.id} value={i.id}>
+              {i.label}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input type="radio" name="scope" checked={kind === 'all'} onChange={() => setKind('all')} />{' '}
+          {t('evidenceScopeAll')}
+        </label>
+        <label>
+          <input type="radio" name="scope" checked={kind === 'broker'} onChange={() => setKind('broker')} />{' '}
+          {t('evidenceScopeBroker')}
+        </label>
+        <select
+          class="inline"
+          aria-label={t('evidenceBrokerChoice')}
+          value={broker}
+          disabled={kind !== 'broker'}
+          onChange={(e) => setBroker((e.currentTarget as HTMLSelectElement).value as BrokerId)}
+        >
+          {BROKER_LABELS.map((b) => (
+            <option key={b.id} value={b.id}>
+              {b.label[lang]}
+            </option>
+          ))}
+        </select>
+        <label>
+          <input type="radio" name="scope" checked={kind === 'range'} onChange={() => setKind('range')} />{' '}
+          {t('evidenceScopeRange')}
+        </label>
+        <span class="inline">
+          <label class="date">
+            {t('evidenceFrom')}{' '}
+            <input
+              type="date"
+              data-field="from"
+              value={from}
+              disabled={kind !== 'range'}
+              onInput={(e) => setFrom((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>{' '}
+          <label class="date">
+            {t('evidenceTo')}{' '}
+            <input
+              type="date"
+              data-field="to"
+              value={to}
+              disabled={kind !== 'range'}
+              onInput={(e) => setTo((e.currentTarget as HTMLInputElement).value)}
+            />
+          </label>
+        </span>
       </fieldset>
       <fieldset>
         <legend>{t('evidenceMask')}</legend>
@@ -232,20 +306,22 @@ export function EvidencePage() {
         </label>
         <p class="note">{t('evidenceMaskNote')}</p>
       </fieldset>
-      <button type="button" data-field="export" disabled={state.busy} onClick={() => void exportNow()}>
-        {state.busy ? t('evidenceExporting') : t('evidenceExport')}
-      </button>
-      {state.done && (
-        <p class="done" data-field="done">
-          {t('evidenceDone', state.done.file)}
-        </p>
-      )}
-      {state.done && <BundleReceipt receipt={state.done} />}
-      {state.failed && (
-        <p class="failed" data-field="failed">
-          {t('evidenceFailed')} {state.failed}
-        </p>
-      )}
+      <fieldset>
+        <legend>{t('evidenceRates')}</legend>
+        <p class="note">{t('evidenceRatesNote')}</p>
+        {RATE_CURRENCIES.map((c) => (
+          <label key={c} class="rate">
+            {t('evidenceRateFor', c)}{' '}
+            <input
+              type="text"
+              inputMode="decimal"
+              data-field={`rate-${c}`}
+              value={rates[c] ?? ''}
+              onInput={(e) => setRates({ ...rates, [c]: (e.currentTarget as HTMLInputElement).value })}
+            />
+          </label>
+        ))}
+      </fieldset>
       <p class="note">{t('evidenceWhatInside')}</p>
       <p class="note">
         <a data-field="verify-link" href="/verify.html" target="_blank" rel="noopener">
