@@ -39,6 +39,7 @@ export function AlertCard({ alert, lang, focused, todo = true, onAnswer }: Alert
       data-alert-id={alert.id}
       data-severity={alert.severity}
       aria-labelledby={headingId}
+      tabIndex={focused ? -1 : undefined}
     >
       <header>
         <span class="alert__severity">{t(SEVERITY_KEYS[alert.severity])}</span>

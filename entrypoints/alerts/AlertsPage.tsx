@@ -36,7 +36,10 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
     void reload();
   }, []);
   useEffect(() => {
-    if (focus) document.querySelector(`[data-alert-id="${CSS.escape(focus)}"]`)?.scrollIntoView();
+    // opened for one alert (popup, notification): keyboard focus starts on it, not at the top
+    const card = focus ? document.querySelector<HTMLElement>(`[data-alert-id="${CSS.escape(focus)}"]`) : null;
+    card?.scrollIntoView();
+    card?.focus();
   }, [alerts]);
   const onReview = async (env: Environment, verdict: 'mine' | 'not-mine') => {
     await reviewEnvironment(db, env.id, verdict, toJstIso(Date.now()));

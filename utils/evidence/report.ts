@@ -422,7 +422,8 @@ function todoSection(brokers: string[], x: Ctx): Html {
   )}`;
 }
 
-const CSS = trusted(`
+/** The report's stylesheet (tests/meta/contrast.test.ts checks its colours). */
+export const REPORT_CSS_TEXT = `
 @page { size: A4; margin: 14mm 12mm 16mm; }
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -472,7 +473,8 @@ li { margin: 0.8mm 0; }
 .files td:first-child { white-space: nowrap; font-family: "DejaVu Sans Mono", monospace; font-size: 8pt; }
 footer { margin-top: 8mm; font-size: 8pt; color: #555; border-top: 1px solid #999; padding-top: 2mm; }
 @media print { body { padding: 0; max-width: none; } h2 { -webkit-print-color-adjust: exact; print-color-adjust: exact; } tr.flag td, table.rows th { -webkit-print-color-adjust: exact; print-color-adjust: exact; } .break { break-before: page; } }
-`);
+`;
+const CSS = trusted(REPORT_CSS_TEXT);
 
 export function renderReport(input: ReportInput): string {
   const { data: d, lang } = input;
