@@ -36,7 +36,7 @@ function m(x: Money | undefined, v: DamageView): Html | string {
 
 function total(t: CurrencyTotal, v: DamageView): Html {
   if (!Object.keys(t.byCurrency).length) return html``;
-  const foreign = Object.keys(t.byCurrency).some((c) => c !== 'JPY');
+  const foreign = Object.entries(t.byCurrency).some(([c, v]) => c !== 'JPY' && v !== 0);
   return html`<p class="total">${v.T.total}: ${byCurrency(t.byCurrency, v.lang)}${foreign || t.unconverted ? html` ／ ${v.T.yenTotal(amount(t.jpy, 'JPY', v.lang), t.unconverted)}` : ''}</p>`;
 }
 
@@ -116,7 +116,7 @@ export function damageSection(v: DamageView): Html {
       )}</dl>`
     : '';
 
-  return html`<section class="break" id="damage"><h2>${T.damage}</h2><p class="note">${T.damageNote}</p>${st.suspects ? html`<p class="note"><strong>${T.dmgSuspects(st.suspects)}</strong></p>` : ''}
+  return html`<section id="damage"><h2>${T.damage}</h2><p class="note">${T.damageNote}</p>${st.suspects ? html`<p class="note"><strong>${T.dmgSuspects(st.suspects)}</strong></p>` : ''}
 <h3>${T.dmg1}</h3>${item1}
 <h3>${T.dmg2}</h3>${item2}
 <h3>${T.dmg3}</h3>${item3}

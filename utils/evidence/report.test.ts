@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseHtml } from '../dom/parse-html';
 import { KabuGuardDB } from '../store/db';
@@ -6,6 +8,7 @@ import { collectEvidence } from './collect';
 import { damageStatement } from './damage';
 import { buildCaseStore, XSS_CORPUS } from './fixture-store';
 import { escapeHtml, html } from './html';
+import { ingestInputs } from './inputs';
 import { REPORT_CSP, renderReport, type ReportInput } from './report';
 
 describe('escapeHtml', () => {
@@ -127,5 +130,64 @@ describe('report.html', () => {
     const en = parseHtml(renderReport({ ...input, lang: 'en' })).body.textContent ?? '';
     expect(en).not.toMatch(/\b1 logins\b|\b1 trades\b/);
     expect(en).not.toContain('、');
+  });
+});
+
+describe('report.html of the staged attack (utils/evidence/fixtures/staged-attack-rakuten.json), figures by hand', () => {
+  let ja: Document;
+  let en: Document;
+  beforeAll(async () => {
+    const db = new KabuGuardDB(`staged-${Math.random()}`);
+    const bytes = new Uint8Array(readFileSync(join(__dirname, 'fixtures', 'staged-attack-rakuten.json')));
+    await ingestInputs(db, [{ name: 'staged-attack-rakuten.json', bytes }], {}, parseHtml);
+    const data = await collectEvidence(db);
+    const caseFile = caseOf(data);
+    const base = {
+      data,
+      caseFile,
+      damage: damageStatement({ case: caseFile, orders: data.orders, holdings: data.holdings }),
+      masked: false,
+      snapshotsWithheld: false,
+      logCheck: { ok: true, count: data.captureLog.length },
+      storeCheck: { checked: data.snapshots.length, mismatched: [], missing: [] },
+      files: [],
+    };
+    ja = parseHtml(renderReport({ ...base, lang: 'ja' }));
+    en = parseHtml(renderReport({ ...base, lang: 'en' }));
+  });
+
+  it('says in one sentence what happened, when, from where and what it cost', () => {
+    expect(ja.querySelector('[data-field="story"]')!.textContent).toBe(
+      // 5 stocks × accounts sold: 570,000 + 285,000 + 152,000 + 331,000 + 410,000 = 1,748,000
+      '2025/11/29 10:17:55〜10:20:00、中国、香港から 2 回ログインされ、保有 5 銘柄が売却され（売却額 1,748,000 円）、08327 香港小型株（架空） 60,000株が買い付けられました。',
+    );
+    expect(en.querySelector('[data-field="story"]')!.textContent).toBe(
+      'From 2025/11/29 10:17:55 to 10:20:00: 2 logins from China and Hong Kong; 5 holdings sold (for 1,748,000 yen); 08327 香港小型株（架空） 60,000 shares bought.',
+    );
+    const key = ja.querySelector('#key-points')!.textContent!;
+    expect(key).toContain('パソコン（Windows・Chrome）、中国のネットワーク 36.110.123.45');
+    // 60,000 × 0.78 = 46,800 HKD × 19.20 = 898,560 円; fees 535 + 275 = 810 円; tax 47,900 円 (damage.test.ts)
+    for (const s of ['46,800 香港ドル', '898,560 円', '手数料: 810 円', '税金（推定）: 47,900 円'])
+      expect(key).toContain(s);
+  });
+
+  it('keeps each account apart: トヨタ 特定 at 2,156 and NISA at 2,640', () => {
+    const rows = Array.from(ja.querySelectorAll('#damage table.rows')[2]!.querySelectorAll('tbody tr')).map((tr) =>
+      Array.from(tr.querySelectorAll('td')).map((td) => td.textContent),
+    );
+    expect(rows.map((r) => [r[1], r[2], r[7], r[9]])).toEqual([
+      ['7203 トヨタ自動車', '特定', '2,156 円', '138,265 円'],
+      ['7203 トヨタ自動車', 'NISA成長投資枠', '2,640 円', '21,000 円'],
+      ['9432 日本電信電話', '特定', '182 円', '-30,000 円'],
+      ['8058 三菱商事', '一般', '2,032 円', '127,525 円'],
+      ['2914 ＪＴ', 'NISA成長投資枠', '3,456 円', '64,400 円'],
+    ]);
+  });
+
+  it('asks for the access log of both logins and every trade, and shows no code', () => {
+    expect(ja.querySelectorAll('table.access tbody tr')).toHaveLength(8);
+    const text = ja.body.textContent!;
+    expect(text).not.toMatch(/\bJPY\b|\bHKD\b|\(high\)|· high|pc \/ Windows|snap_/);
+    expect(en.body.textContent).not.toMatch(/\b1 logins\b|、/);
   });
 });

@@ -32,6 +32,7 @@ import {
   number,
   severityWords,
   sourceWords,
+  timeSpan,
 } from './words';
 import { brokerName } from '../brokers/labels';
 import { countryOf, providerOf } from '../detect/geo';
@@ -310,7 +311,10 @@ export function storySentence(c: EvidenceCase, st: DamageStatement, lang: Report
   if (c.accountChanges.length) parts.push(T.storyChanges(c.accountChanges.length));
   const first = events[0]!;
   const last = events[events.length - 1]!;
-  return T.storyJoin(jst(first.at, first.dateOnly), jst(last.at, last.dateOnly), parts);
+  const [a, b] = timeSpan(jst(first.at, first.dateOnly), jst(last.at, last.dateOnly), lang).split(
+    lang === 'ja' ? '〜' : ' to ',
+  );
+  return T.storyJoin(a!, b ?? a!, parts);
 }
 
 function keyPoints(input: ReportInput, x: Ctx): Html {
@@ -383,7 +387,7 @@ function keyPoints(input: ReportInput, x: Ctx): Html {
   return html`<section class="keypoints" id="key-points"><h2>${T.keyPoints}</h2>
 <p class="summary" data-field="story">${story}</p>
 <dl class="kv">
-<dt>${T.keyWhen}</dt><dd>${jst(events[0]!.at, events[0]!.dateOnly)} 〜 ${jst(events[events.length - 1]!.at, events[events.length - 1]!.dateOnly)}（JST）</dd>
+<dt>${T.keyWhen}</dt><dd>${timeSpan(jst(events[0]!.at, events[0]!.dateOnly), jst(events[events.length - 1]!.at, events[events.length - 1]!.dateOnly), lang)} (JST)</dd>
 <dt>${T.keyFrom}</dt><dd>${envs.length ? envs.map((e) => html`${e}<br>`) : T.unknown}</dd>
 <dt>${T.keyWhat}</dt><dd>${what.join(sep)}${
     suspects.some(([n]) => n)

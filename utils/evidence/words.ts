@@ -65,7 +65,8 @@ export function amount(n: number, currency: string, lang: Lang): string {
 
 /** 「46,800 香港ドル（898,560 円、1 香港ドル＝19.2 円）」: the original currency and the yen beside it. */
 export function money(m: Money, lang: Lang, fillIn: string): string {
-  if (m.currency === 'JPY') return amount(m.amount, 'JPY', lang);
+  // a zero (no fee) needs no rate beside it
+  if (m.currency === 'JPY' || m.amount === 0) return amount(m.amount, m.currency, lang);
   const orig = amount(m.amount, m.currency, lang);
   if (m.jpy === undefined) return lang === 'ja' ? `${orig}（円換算 ${fillIn}）` : `${orig} (in yen: ${fillIn})`;
   const rate =
@@ -79,10 +80,22 @@ export function money(m: Money, lang: Lang, fillIn: string): string {
 
 /** Totals per currency, never summed across currencies: 「46,800 香港ドル、860,000 円」. */
 export function byCurrency(m: Record<string, number>, lang: Lang): string {
+  const entries = Object.entries(m);
+  // 「810 円、0 香港ドル」: a currency that adds up to nothing is left out (unless all do)
+  const shown = entries.some(([, v]) => v !== 0) ? entries.filter(([, v]) => v !== 0) : entries.slice(0, 1);
   return joinList(
-    Object.entries(m).map(([c, v]) => amount(v, c, lang)),
+    shown.map(([c, v]) => amount(v, c, lang)),
     lang,
   );
+}
+
+/** 「2025/11/29 10:17:55〜10:20:00」: the date once when both ends are on the same day. */
+export function timeSpan(from: string, to: string, lang: Lang): string {
+  const sep = lang === 'ja' ? '〜' : ' to ';
+  if (from === to) return from;
+  return from.slice(0, 10) === to.slice(0, 10) && to.length > 10
+    ? `${from}${sep}${to.slice(11)}`
+    : `${from}${sep}${to}`;
 }
 
 // ---------------------------------------------------------------- where a login came from
