@@ -55,16 +55,16 @@ export function BrokerStatusCard({
       <dl>
         <dt>{t('popupHealth')}</dt>
         <dd data-field="health">{t(HEALTH_KEYS[state] ?? 'healthUnknown')}</dd>
-        <dt>{t('popupLastCapture')}</dt>
-        <dd data-field="last-capture">
-          {summary.health?.lastCaptureAt ? `${formatJst(summary.health.lastCaptureAt)} JST` : t('popupNever')}
-        </dd>
-        <dt>{t('popupLoginRecords')}</dt>
-        <dd data-field="logins" aria-busy={summary.countsPending ? 'true' : undefined}>
-          {String(summary.logins)}
-        </dd>
         {brief ? null : (
           <>
+            <dt>{t('popupLastCapture')}</dt>
+            <dd data-field="last-capture">
+              {summary.health?.lastCaptureAt ? `${formatJst(summary.health.lastCaptureAt)} JST` : t('popupNever')}
+            </dd>
+            <dt>{t('popupLoginRecords')}</dt>
+            <dd data-field="logins" aria-busy={summary.countsPending ? 'true' : undefined}>
+              {String(summary.logins)}
+            </dd>
             <dt>{t('popupLastCheck')}</dt>
             <dd data-field="last-check">{lastCheckText(summary)}</dd>
             <dt>{t('popupLastVisit')}</dt>

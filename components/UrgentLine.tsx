@@ -9,6 +9,7 @@ const KIND_KEYS = { login: 'popupKindLogin', orders: 'popupKindOrders', account:
 function span(from: string, to: string): [string, string] {
   const a = formatJst(from);
   const b = formatJst(to);
+  if (a === b) return [a.slice(5), ''];
   return [a.slice(5), a.slice(0, 10) === b.slice(0, 10) ? b.slice(11) : b.slice(5)];
 }
 
@@ -24,7 +25,11 @@ export function urgentSentence(u: UrgentIncident, lang: 'ja' | 'en'): string {
     }
   }
   const [from, to] = span(u.from, u.to);
-  return t(u.confirmed ? 'popupConfirmedWhat' : 'popupUrgentWhat', [brokerName(u.broker, lang), from, to, what]);
+  const key = u.confirmed ? 'popupConfirmedWhat' : 'popupUrgentWhat';
+  return t(
+    to ? key : `${key}At`,
+    [brokerName(u.broker, lang), from, to, what].filter((x, i) => to || i !== 2),
+  );
 }
 
 /**

@@ -88,7 +88,7 @@ export function Popup() {
           </a>
         )}
       </nav>
-      <TeachButton />
+      {urgent ? null : <TeachButton />}
       <p class="privacy" data-field="privacy">
         {t('popupPrivacy')}
       </p>

@@ -21,6 +21,8 @@ export interface ScenarioPage {
   waitFor(selector: string): Promise<void>;
   click(selector: string): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Runs a function in the page (its DOM, computed styles). */
+  evaluate<T>(fn: () => T): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -116,6 +118,40 @@ export function describeAlertScenario(options: AlertScenarioOptions): void {
       });
       expect(Number(shown.text)).toBeGreaterThanOrEqual(1);
       if (foreign.severity === 'high') expect(shown.color.slice(0, 3)).toEqual([179, 38, 30]);
+    });
+
+    it('the popup says it first, with 証拠を書き出す as its button, within 600 px at 14 px text', async () => {
+      // a short viewport: the page's own height is what the browser's popup would need
+      const popup = await b.openExtensionPage('popup.html', { width: 380, height: 100 });
+      await popup.waitFor('[data-field="urgent"] [data-field="urgent-what"]');
+      await popup.screenshot(resolve(ARTIFACTS, `popup-incident-${options.name.toLowerCase()}-ja.png`));
+      const seen = await popup.evaluate(() => {
+        const urgent = document.querySelector('[data-field="urgent"]')!;
+        const primary = urgent.querySelector('a.button--primary');
+        return {
+          // the incident comes right after the title, before the one-time review and the brokers
+          afterTitle: document.querySelector('main > h1 + *')?.getAttribute('data-field'),
+          what: urgent.querySelector('[data-field="urgent-what"]')?.textContent,
+          button: primary?.textContent,
+          href: primary?.getAttribute('href'),
+          exports: document.querySelectorAll('[data-action="export-evidence"]').length,
+          fontSize: getComputedStyle(document.body).fontSize,
+          height: document.documentElement.scrollHeight,
+          text: document.querySelector('main')?.textContent ?? '',
+        };
+      });
+      expect(seen.afterTitle).toBe('urgent');
+      expect(seen.what).toMatch(
+        /^SBI証券で \d{2}\/\d{2} \d{2}:\d{2}(〜[\d/: ]+)? に、自分ではない可能性が高いログイン.*がありました。$/,
+      );
+      expect(seen.button).toBe('証拠を書き出す');
+      expect(seen.href).toMatch(/^evidence\.html\?incident=.+&export=now$/);
+      expect(seen.exports).toBe(1);
+      expect(seen.fontSize).toBe('14px');
+      expect(seen.height).toBeLessThanOrEqual(600);
+      // no 「確認済み」 beside the red light
+      expect(seen.text).not.toContain('確認済み');
+      await popup.close();
     });
 
     it('"this was me" on the alerts page makes the environment known: the next login from it stays quiet', async () => {

@@ -222,6 +222,7 @@ export async function chromiumScenarioBrowser(b: ExtensionBrowser): Promise<Scen
         waitFor: async (selector) => void (await page.locator(selector).waitFor()),
         click: (selector) => page.locator(selector).click(),
         screenshot: async (path) => void (await page.screenshot({ path, fullPage: true })),
+        evaluate: (fn) => page.evaluate(fn),
         close: () => page.close(),
       };
     },

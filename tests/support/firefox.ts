@@ -235,6 +235,7 @@ export async function firefoxScenarioBrowser(ff: FirefoxExtensionBrowser): Promi
         waitFor: async (selector) => void (await page.waitForSelector(selector)),
         click: (selector) => page.click(selector),
         screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png`, fullPage: true })),
+        evaluate: (fn) => page.evaluate(fn),
         close: () => page.close(),
       };
     },

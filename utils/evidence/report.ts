@@ -389,7 +389,7 @@ function keyPoints(input: ReportInput, x: Ctx): Html {
 <dl class="kv">
 <dt>${T.keyWhen}</dt><dd>${timeSpan(jst(events[0]!.at, events[0]!.dateOnly), jst(events[events.length - 1]!.at, events[events.length - 1]!.dateOnly), lang)} (JST)</dd>
 <dt>${T.keyFrom}</dt><dd>${envs.length ? envs.map((e) => html`${e}<br>`) : T.unknown}</dd>
-<dt>${T.keyWhat}</dt><dd>${what.join(sep)}${
+<dt>${T.keyWhat}</dt><dd>${what.filter((w, i) => [c.logins, c.orders, c.accountChanges][i]!.some((y) => y.standing === 'not-mine')).join(sep)}${
     suspects.some(([n]) => n)
       ? html`<br>${suspects
           .filter(([n]) => n)
