@@ -1,7 +1,9 @@
 import { brokerName } from '../utils/brokers/labels';
 import { formatJst } from '../utils/brokers/shared/dates';
 import { isUrgent, type UrgentIncident } from '../utils/dashboard/urgent';
+import type { BrokerId } from '../utils/brokers/types';
 import { t } from '../utils/i18n';
+import { WhatToDoCard } from './WhatToDoCard';
 
 const KIND_KEYS = { login: 'popupKindLogin', orders: 'popupKindOrders', account: 'popupKindAccount' } as const;
 
@@ -80,6 +82,7 @@ export function UrgentLine({
           {t('popupAnswerAlerts')}
         </a>
       </div>
+      {red ? <WhatToDoCard broker={urgent.broker as BrokerId} incidentId={urgent.id} folded /> : null}
     </section>
   );
 }

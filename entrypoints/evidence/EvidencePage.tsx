@@ -9,6 +9,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BundleReceipt } from '../../components/BundleReceipt';
 import { urgentSentence } from '../../components/UrgentLine';
+import { WhatToDoCard } from '../../components/WhatToDoCard';
 import { BROKER_LABELS, brokerName } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { mostUrgent, type UrgentIncident } from '../../utils/dashboard/urgent';
@@ -175,6 +176,7 @@ export function EvidencePage() {
           <h2 id="open-incident-title">{t('evidenceOpenIncident')}</h2>
           <p>{urgentSentence(openIncident, lang)}</p>
           <p class="note">{t('evidenceOpenIncidentNote')}</p>
+          <WhatToDoCard broker={openIncident.broker as BrokerId} incidentId={openIncident.id} folded />
         </section>
       ) : null}
       <button type="button" data-field="export" disabled={state.busy} onClick={() => void exportNow()}>
