@@ -5,6 +5,7 @@ import { loadOverview, recount, withCounts, type Overview } from '../../utils/da
 import { t } from '../../utils/i18n';
 import { DEFAULT_STALE_DAYS } from '../../utils/store/settings-read';
 import { lastCheckedText, StatusLight } from '../StatusLight';
+import { UrgentLine } from '../UrgentLine';
 import type { SectionProps } from './types';
 
 /** The calm first view: one light per broker, and the way to whatever needs a look. */
@@ -26,6 +27,8 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
   return (
     <section aria-labelledby="overview-title" class="section">
       <h2 id="overview-title">{t('dashOverviewTitle')}</h2>
+      {/* the incident first, as in the popup; its links open in this tab */}
+      {overview.urgent ? <UrgentLine urgent={overview.urgent} lang={lang} onOpen={() => () => undefined} /> : null}
       <div class="cards">
         {overview.brokers.map((o) => {
           const h = o.summary.health;
