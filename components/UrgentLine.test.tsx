@@ -34,9 +34,10 @@ describe('the most urgent incident', () => {
     [
       [
         incident('h', 'high', 'open', '2025-11-29T10:20:00+09:00'),
-        incident('c', 'medium', 'confirmed', '2025-11-28T10:00:00+09:00'),
+        // "not me" makes an incident high and confirmed (utils/records/incident.ts): it goes first
+        incident('c', 'high', 'confirmed', '2025-11-28T10:00:00+09:00'),
       ],
-      'h',
+      'c',
     ],
     [
       [
@@ -46,6 +47,14 @@ describe('the most urgent incident', () => {
       'new',
     ],
     [[incident('low', 'low', 'open', '2025-11-29T10:20:00+09:00')], undefined],
+    // same severity and time: settled by id, whatever order the store lists them in
+    [
+      [
+        incident('b', 'high', 'open', '2025-11-29T10:20:00+09:00'),
+        incident('a', 'high', 'open', '2025-11-29T10:20:00+09:00'),
+      ],
+      'a',
+    ],
     [[incident('done', 'high', 'resolved', '2025-11-29T10:20:00+09:00')], undefined],
   ] as const)('%#: %j', (incidents, id) => {
     expect(mostUrgent(incidents as unknown as Incident[], [])?.id).toBe(id);

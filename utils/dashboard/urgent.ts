@@ -1,8 +1,8 @@
 // The most urgent thing, for the first line of the popup and the top of the
 // alerts page (issue 10: the one-time review came first and the attack said
-// only 「身に覚えのない可能性が高い操作があります。」). An incident the user
-// confirmed ("not mine") or of high severity comes before anything else;
-// among equals the latest first. Data only: the pages put it into words.
+// only one vague sentence). An incident the user confirmed ("not me") comes
+// first, then the most severe, then the latest. Data only: the pages put it
+// into words.
 
 import type { Alert } from '../records/alert';
 import type { Incident } from '../records/incident';
@@ -33,12 +33,14 @@ export function mostUrgent(incidents: readonly Incident[], openAlerts: readonly 
   const active = incidents.filter(
     (i) => (i.status === 'open' || i.status === 'confirmed') && severityRank(i.severity) >= severityRank('medium'),
   );
+  // a confirmed attack, then the most severe, then the latest; the id settles ties (the two readers of the
+  // popup, plain IndexedDB and Dexie, list incidents in different orders)
   active.sort(
     (a, b) =>
-      Number(b.status === 'confirmed' || b.severity === 'high') -
-        Number(a.status === 'confirmed' || a.severity === 'high') ||
+      Number(b.status === 'confirmed') - Number(a.status === 'confirmed') ||
       severityRank(b.severity) - severityRank(a.severity) ||
-      b.lastEventAt.localeCompare(a.lastEventAt),
+      b.lastEventAt.localeCompare(a.lastEventAt) ||
+      a.id.localeCompare(b.id),
   );
   const top = active[0];
   if (!top) return undefined;
