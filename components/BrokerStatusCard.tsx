@@ -28,12 +28,15 @@ export function BrokerStatusCard({
   label,
   light,
   brief,
+  saidAbove,
 }: {
   summary: BrokerSummary;
   label: string;
   light?: { status: Status; openAlerts: number; staleDays: number };
-  /** Only the state and the counts: the popup while an incident is shown above (it must fit in 600 px). */
+  /** Only the state: the popup while an incident is shown above (it must fit in 600 px). */
   brief?: boolean;
+  /** The light's reason is said once at the top of the page (review, alerts, incident): not again per broker. */
+  saidAbove?: boolean;
 }) {
   const state = summary.health?.state ?? 'unknown';
   return (
@@ -49,7 +52,7 @@ export function BrokerStatusCard({
           openAlerts={light.openAlerts}
           staleDays={light.staleDays}
           compact
-          {...(brief ? { noReason: true } : {})}
+          {...(brief || saidAbove ? { noReason: true } : {})}
         />
       ) : null}
       <dl>
@@ -65,12 +68,13 @@ export function BrokerStatusCard({
             <dd data-field="logins" aria-busy={summary.countsPending ? 'true' : undefined}>
               {String(summary.logins)}
             </dd>
-            <dt>{t('popupLastCheck')}</dt>
-            <dd data-field="last-check">{lastCheckText(summary)}</dd>
-            <dt>{t('popupLastVisit')}</dt>
-            <dd data-field="last-visit">
-              {summary.health?.lastVisitAt ? `${formatJst(summary.health.lastVisitAt)} JST` : t('popupNever')}
-            </dd>
+            {/* a check that did not read the page says why; an ordinary one is the last capture above */}
+            {summary.health?.lastCheckStatus && summary.health.lastCheckStatus !== 'ok' ? (
+              <>
+                <dt>{t('popupLastCheck')}</dt>
+                <dd data-field="last-check">{lastCheckText(summary)}</dd>
+              </>
+            ) : null}
           </>
         )}
         {summary.orders === undefined || brief ? null : (
@@ -78,10 +82,6 @@ export function BrokerStatusCard({
             <dt>{t('popupOrderRecords')}</dt>
             <dd data-field="orders" aria-busy={summary.countsPending ? 'true' : undefined}>
               {t('popupOrderCounts', [String(summary.orders), String(summary.foreignOrders ?? 0)])}
-            </dd>
-            <dt>{t('popupLastOrderCapture')}</dt>
-            <dd data-field="last-order-capture">
-              {summary.lastOrderCaptureAt ? `${formatJst(summary.lastOrderCaptureAt)} JST` : t('popupNever')}
             </dd>
           </>
         )}

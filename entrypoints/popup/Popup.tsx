@@ -72,6 +72,7 @@ export function Popup() {
             label={brokerName(o.broker, lang)}
             light={{ status: o.status, openAlerts: o.openAlerts, staleDays: overview.staleDays }}
             brief={!!urgent}
+            saidAbove={['review', 'open-alerts', 'high-incident'].includes(o.status.reason)}
           />
         ))
       )}

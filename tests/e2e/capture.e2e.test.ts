@@ -239,7 +239,7 @@ describe('capture in Chromium (demo broker, real host names)', () => {
   it('shows per-broker counts and health in the popup, in Japanese', async () => {
     const popup = await browser.context.newPage();
     // a short viewport: the full-page screenshot then has the popup's own height
-    await popup.setViewportSize({ width: 360, height: 120 });
+    await popup.setViewportSize({ width: 400, height: 120 });
     await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
     const rakuten = popup.locator('[data-broker="rakuten"]');
     const sbi = popup.locator('[data-broker="sbi"]');
@@ -258,6 +258,9 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     );
     mkdirSync(ARTIFACTS, { recursive: true });
     await popup.screenshot({ path: resolve(ARTIFACTS, 'popup-ja.png'), fullPage: true });
+    // Chrome shows at most 600 px of a popup; 14 px text (issue 10)
+    expect(await popup.evaluate(() => getComputedStyle(document.body).fontSize)).toBe('14px');
+    expect(await popup.evaluate(() => document.documentElement.scrollHeight)).toBeLessThanOrEqual(600);
     await popup.close();
   });
 
