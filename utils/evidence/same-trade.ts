@@ -39,6 +39,8 @@ export function tradeKey(o: OrderEvent): string {
 function fill(into: OrderEvent, from: OrderEvent): OrderEvent {
   const out: OrderEvent = { ...into, raw: { ...from.raw, ...into.raw } };
   for (const k of Object.keys(from) as Array<keyof OrderEvent>) {
+    // the timed record's time stands: a date-only partner never makes it date-only
+    if (k === 'dateOnly' || k === 'at') continue;
     if (out[k] === undefined && from[k] !== undefined) (out as Record<string, unknown>)[k] = from[k];
   }
   out.snapshotIds = [...new Set([...into.snapshotIds, ...from.snapshotIds])];

@@ -208,7 +208,7 @@ export function pageKindWords(kind: string | null | undefined, lang: Lang): stri
 
 /** 「楽天証券 取引履歴 11/29 10:21 に保存」, 「CSVファイル tradehistory(JP)_20251129.csv 11/29 10:30 に取り込み」. */
 export function sourceWords(
-  s: Pick<Snapshot, 'broker' | 'pageKind' | 'capturedAt' | 'how'> & { fileName?: string | undefined },
+  s: { broker: string; pageKind: Snapshot['pageKind']; capturedAt: string; how: Snapshot['how']; fileName?: string },
   lang: Lang,
 ): string {
   const when = formatJst(s.capturedAt).slice(5);
