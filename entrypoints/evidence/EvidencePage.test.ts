@@ -85,7 +85,12 @@ describe('EvidencePage', () => {
     document.body.append(root);
     render(h(EvidencePage, {}), root);
     const box = await until(() => root.querySelector('[data-field="open-incident"]'));
-    expect(box.textContent).toContain('楽天証券で');
+    // the incident as the case tells it: one sentence, then a row per login / trade / change
+    const story = await until(() => box.querySelector('[data-field="story"]'));
+    expect(story.textContent).toMatch(/^2025\/03\/\d{2} .*ログインされ/);
+    const rows = Array.from(box.querySelectorAll('tbody tr'));
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.every((r) => ['not-mine', 'suspect'].includes(r.getAttribute('data-standing')!))).toBe(true);
     const select = root.querySelector('select[aria-label="書き出す警告のまとまり"]') as HTMLSelectElement;
     await until(() => select.value);
     const incidents = await openDb().incidents.toArray();

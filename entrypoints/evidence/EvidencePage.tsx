@@ -9,7 +9,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BundleReceipt } from '../../components/BundleReceipt';
 import { urgentSentence } from '../../components/UrgentLine';
+import { IncidentSummary } from '../../components/IncidentSummary';
 import { WhatToDoCard } from '../../components/WhatToDoCard';
+import { caseOf } from '../../utils/evidence/case';
+import { caseRows, type CaseRow } from '../../utils/evidence/case-rows';
+import { collectEvidence } from '../../utils/evidence/collect';
+import { damageStatement } from '../../utils/evidence/damage';
+import { storySentence } from '../../utils/evidence/report';
 import { BROKER_LABELS, brokerName } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { mostUrgent, type UrgentIncident } from '../../utils/dashboard/urgent';
@@ -67,6 +73,7 @@ export function EvidencePage() {
   const [incident, setIncident] = useState(init.incident);
   const [incidents, setIncidents] = useState<IncidentChoice[]>([]);
   const [openIncident, setOpenIncident] = useState<UrgentIncident | undefined>();
+  const [summary, setSummary] = useState<{ story: string; rows: CaseRow[] } | undefined>();
   const [rates, setRates] = useState<Record<string, string>>({});
   const [maskAccounts, setMaskAccounts] = useState(false);
   const [maskNames, setMaskNames] = useState(false);
@@ -89,6 +96,19 @@ export function EvidencePage() {
         );
         const top = mostUrgent(rows, open);
         setOpenIncident(top);
+        // the incident as the case tells it: the same sentence and rows as the report's 要点
+        if (top)
+          void collectEvidence(db, { incidentId: top.id })
+            .then((d) => {
+              const c = caseOf(d);
+              const story = storySentence(
+                c,
+                damageStatement({ case: c, orders: d.orders, holdings: d.holdings }),
+                lang,
+              );
+              if (story) setSummary({ story, rows: caseRows(c, lang) });
+            })
+            .catch(() => undefined);
         let scopeNow: EvidenceScope | undefined;
         if (top && !chosen) {
           setKind('incident');
@@ -174,7 +194,11 @@ export function EvidencePage() {
       {openIncident ? (
         <section class="incident-box" data-field="open-incident" aria-labelledby="open-incident-title">
           <h2 id="open-incident-title">{t('evidenceOpenIncident')}</h2>
-          <p>{urgentSentence(openIncident, lang)}</p>
+          {summary ? (
+            <IncidentSummary story={summary.story} rows={summary.rows} />
+          ) : (
+            <p>{urgentSentence(openIncident, lang)}</p>
+          )}
           <p class="note">{t('evidenceOpenIncidentNote')}</p>
           <WhatToDoCard broker={openIncident.broker as BrokerId} incidentId={openIncident.id} folded />
         </section>
