@@ -8,6 +8,7 @@ import { t } from '../utils/i18n';
  * evidence page and the report say the same. Everything is rendered as text.
  */
 export function IncidentSummary({ story, rows }: { story: string; rows: CaseRow[] }) {
+  const amounts = rows.some((r) => r.amount);
   return (
     <div class="incident-summary" data-field="incident-summary">
       <p class="incident-summary__story" data-field="story">
@@ -19,7 +20,7 @@ export function IncidentSummary({ story, rows }: { story: string; rows: CaseRow[
             <tr>
               <th scope="col">{t('incidentColWhen')}</th>
               <th scope="col">{t('incidentColWhat')}</th>
-              <th scope="col">{t('incidentColAmount')}</th>
+              {amounts ? <th scope="col">{t('incidentColAmount')}</th> : null}
               <th scope="col">{t('incidentColStanding')}</th>
             </tr>
           </thead>
@@ -28,7 +29,7 @@ export function IncidentSummary({ story, rows }: { story: string; rows: CaseRow[
               <tr key={`${r.kind}-${r.at}-${r.what}`} data-kind={r.kind} data-standing={r.standing}>
                 <td class="nowrap">{r.when}</td>
                 <td>{r.what}</td>
-                <td class="num">{r.amount ?? ''}</td>
+                {amounts ? <td class="num">{r.amount ?? ''}</td> : null}
                 <td class="nowrap">{t(r.standing === 'not-mine' ? 'incidentNotMine' : 'incidentSuspect')}</td>
               </tr>
             ))}

@@ -16,6 +16,7 @@ import { caseRows, type CaseRow } from '../../utils/evidence/case-rows';
 import { collectEvidence } from '../../utils/evidence/collect';
 import { damageStatement } from '../../utils/evidence/damage';
 import { storySentence } from '../../utils/evidence/report';
+import { currencyName } from '../../utils/evidence/words';
 import { BROKER_LABELS, brokerName } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import { mostUrgent, type UrgentIncident } from '../../utils/dashboard/urgent';
@@ -337,7 +338,7 @@ export function EvidencePage() {
         <p class="note">{t('evidenceRatesNote')}</p>
         {RATE_CURRENCIES.map((c) => (
           <label key={c} class="rate">
-            {t('evidenceRateFor', c)}{' '}
+            {t('evidenceRateFor', currencyName(c, lang))}{' '}
             <input
               type="text"
               inputMode="decimal"

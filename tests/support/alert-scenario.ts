@@ -154,6 +154,28 @@ export function describeAlertScenario(options: AlertScenarioOptions): void {
       await popup.close();
     });
 
+    it('the evidence page shows the open incident, from the case, and would export it', async () => {
+      const evidence = await b.openExtensionPage('evidence.html', { width: 820, height: 900 });
+      await evidence.waitFor('[data-field="open-incident"] [data-field="story"]');
+      await evidence.screenshot(resolve(ARTIFACTS, `evidence-incident-${options.name.toLowerCase()}-ja.png`));
+      const seen = await evidence.evaluate(() => {
+        const box = document.querySelector('[data-field="open-incident"]')!;
+        const select = document.querySelector<HTMLSelectElement>('select[aria-label="書き出す警告のまとまり"]');
+        return {
+          story: box.querySelector('[data-field="story"]')?.textContent,
+          firstLogin: box.querySelector('tbody tr[data-kind="login"]')?.textContent,
+          enabled: select ? !select.disabled : false,
+          chosen: select?.selectedOptions[0]?.textContent,
+        };
+      });
+      expect(seen.story).toMatch(/中国から 1 回ログインされ/);
+      expect(seen.firstLogin).toContain('36.110.14.22');
+      // the incident is the scope chosen, named in words
+      expect(seen.enabled).toBe(true);
+      expect(seen.chosen).toMatch(/^SBI証券 \d{4}\/\d{2}\/\d{2} \d{2}:\d{2}.*（(緊急|要確認)）$/);
+      await evidence.close();
+    });
+
     it('"this was me" on the alerts page makes the environment known: the next login from it stays quiet', async () => {
       const foreign = (await alerts()).find((a) => a.severity !== 'info' && a.status === 'open')!;
       const page = await b.openExtensionPage(`alerts.html#${encodeURIComponent(foreign.id)}`, {

@@ -314,7 +314,7 @@ export function storySentence(c: EvidenceCase, st: DamageStatement, lang: Report
   const [a, b] = timeSpan(jst(first.at, first.dateOnly), jst(last.at, last.dateOnly), lang).split(
     lang === 'ja' ? '〜' : ' to ',
   );
-  return T.storyJoin(a!, b ?? a!, parts);
+  return b ? T.storyJoin(a!, b, parts) : T.storyJoinAt(a!, parts);
 }
 
 function keyPoints(input: ReportInput, x: Ctx): Html {
