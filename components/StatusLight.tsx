@@ -14,7 +14,8 @@ const REASON_KEYS = {
 } as const;
 
 export function reasonText(status: Status, openAlerts: number, staleDays: number): string {
-  if (status.reason === 'open-alerts') return t(REASON_KEYS[status.reason], String(openAlerts));
+  if (status.reason === 'open-alerts')
+    return openAlerts === 1 ? t('lightReasonOpenAlertsOne') : t(REASON_KEYS[status.reason], String(openAlerts));
   if (status.reason === 'not-checked') return t(REASON_KEYS[status.reason], String(staleDays));
   return t(REASON_KEYS[status.reason]);
 }
