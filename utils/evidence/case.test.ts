@@ -53,6 +53,14 @@ describe('one trade, however many pages showed it', () => {
       ],
       [['a', 'h'], ['b']],
     ],
+    // the CSV spells the account its own way
+    [
+      [
+        order('t', '2025-11-29T10:18:20+09:00', { account: '特定預り' }),
+        order('c', '2025-11-29T00:00:00+09:00', { dateOnly: true, account: '特定' }),
+      ],
+      [['t', 'c']],
+    ],
     // another day, another account, another quantity: not the same trade
     [
       [order('t', '2025-11-29T10:18:20+09:00'), order('h', '2025-11-28T00:00:00+09:00', { dateOnly: true })],

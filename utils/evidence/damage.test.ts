@@ -413,6 +413,30 @@ describe('damage statement: rules, one case each', () => {
     ]);
   });
 
+  it('takes the account as the CSV and the page spell it as one (特定 / 特定預り)', () => {
+    const orders = [
+      order('2024-01-05T00:00:00+09:00', {
+        dateOnly: true,
+        side: 'buy',
+        symbol: 'A',
+        quantity: 100,
+        price: 1000,
+        account: '特定',
+      }),
+      order('2025-03-31T10:41:00+09:00', {
+        id: 'a',
+        side: 'sell',
+        symbol: 'A',
+        quantity: 100,
+        price: 1200,
+        account: '特定預り',
+      }),
+    ];
+    const s = damageStatement({ case: caseOf(orders, ['a']), orders });
+    // 100 × 1,200 − 100 × 1,000 = 20,000
+    expect(s.sold.rows[0]).toMatchObject({ costPrice: 1000, gainJpy: 20_000 });
+  });
+
   it('offsets 特定 against 一般 in the combined figure, never a NISA loss', () => {
     const orders = [
       order('2024-01-05T10:00:00+09:00', { side: 'buy', symbol: 'A', quantity: 100, price: 1000, account: '特定' }),

@@ -29,7 +29,7 @@ import { normalizeText } from '../brokers/shared/text';
 import type { OrderEvent } from '../records';
 import type { EvidenceCase, Standing } from './case';
 import { ms, num, str, type Loose } from './fields';
-import { mergeSameTrades, type Trade } from './same-trade';
+import { accountKey, mergeSameTrades, type Trade } from './same-trade';
 
 export const INCOME_TAX_RATE = 0.15315;
 export const RESIDENT_TAX_RATE = 0.05;
@@ -355,7 +355,7 @@ function holdingFor(holdings: readonly Loose[], line: TradeLine): Loose | undefi
         str(h, 'broker') === line.broker &&
         line.symbol !== undefined &&
         normalizeText(str(h, 'symbol', 'code')) === normalizeText(line.symbol) &&
-        accountOf(str(h, 'account')).label === line.account.label,
+        accountKey(str(h, 'account')) === accountKey(line.account.label),
     )
     .sort((a, b) => ms(str(b, 'lastSeenAt')) - ms(str(a, 'lastSeenAt')))[0];
 }
@@ -371,7 +371,7 @@ interface Position {
 }
 
 const positionKey = (t: Trade) =>
-  [t.order.broker, normalizeText(t.order.symbol ?? t.order.name ?? ''), accountOf(t.order.account).label].join('|');
+  [t.order.broker, normalizeText(t.order.symbol ?? t.order.name ?? ''), accountKey(t.order.account)].join('|');
 
 // ---------------------------------------------------------------- the statement
 
@@ -554,7 +554,9 @@ export function damageStatement(input: DamageInput): DamageStatement {
   // item 3 per account
   const perAccount: AccountTotal[] = [];
   for (const r of sold) {
-    let a = perAccount.find((x) => x.account.label === r.trade.account.label && x.broker === r.trade.broker);
+    let a = perAccount.find(
+      (x) => accountKey(x.account.label) === accountKey(r.trade.account.label) && x.broker === r.trade.broker,
+    );
     if (!a) {
       a = {
         account: r.trade.account,
@@ -609,7 +611,7 @@ export function damageStatement(input: DamageInput): DamageStatement {
         x.broker === r.trade.broker &&
         x.symbol === r.trade.symbol &&
         x.name === r.trade.name &&
-        x.account.label === r.trade.account.label,
+        accountKey(x.account.label) === accountKey(r.trade.account.label),
     );
     if (d) d.quantity += r.trade.quantity ?? 0;
     else

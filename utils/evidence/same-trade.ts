@@ -23,6 +23,11 @@ export interface Trade {
 const day = (o: OrderEvent) => o.at.slice(0, 10);
 const byTime = (a: OrderEvent, b: OrderEvent) => Date.parse(a.at) - Date.parse(b.at) || a.id.localeCompare(b.id);
 
+/** 特定 / 特定預り / 特定口座 are one account as pages and CSVs spell it; NISA成長投資枠 and ＮＩＳＡ（成長投資枠） too. */
+export function accountKey(account: string | undefined): string {
+  return normalizeText(account ?? '').replace(/預り|預かり|口座|区分|[()（）\s]/g, '');
+}
+
 /** What must agree for two records to be the same trade (the day aside). */
 export function tradeKey(o: OrderEvent): string {
   return [
@@ -32,7 +37,7 @@ export function tradeKey(o: OrderEvent): string {
     normalizeText(o.symbol ?? o.name ?? ''),
     o.quantity ?? '',
     o.price ?? '',
-    normalizeText(o.account ?? ''),
+    accountKey(o.account),
   ].join('|');
 }
 
