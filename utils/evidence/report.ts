@@ -10,9 +10,9 @@
 import { formatJst } from '../brokers/shared/dates';
 import type { LoginEvent, OrderEvent, Snapshot } from '../records';
 import { whatToDo } from '../what-to-do';
-import { caseEvents, type EvidenceCase, type Standing } from './case';
+import { caseEvents, caseOf, type EvidenceCase, type Standing } from './case';
 import { caseRows } from './collect';
-import { currencyOf, type DamageStatement } from './damage';
+import { currencyOf, damageStatement, type DamageStatement } from './damage';
 import { deriveEnvironments, storedEnvironments, type EnvironmentView } from './environments';
 import { ms, str, whenOf, type Loose } from './fields';
 import { html, trusted, type Html } from './html';
@@ -54,10 +54,10 @@ export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-sr
 
 export interface ReportInput {
   data: EvidenceData;
-  /** What was not the holder's (case.ts `caseOf`): everything about the attack is derived from it. */
-  caseFile: EvidenceCase;
-  /** The damage statement of that case (the same value as data/damage.json). */
-  damage: DamageStatement;
+  /** What was not the holder's (case.ts; default `caseOf(data)`): everything about the attack is derived from it. */
+  caseFile?: EvidenceCase;
+  /** The damage statement of that case (the bundle passes the value it writes as data/damage.json). */
+  damage?: DamageStatement;
   lang: ReportLang;
   masked: boolean;
   snapshotsWithheld: boolean;
@@ -317,7 +317,7 @@ export function storySentence(c: EvidenceCase, st: DamageStatement, lang: Report
   return b ? T.storyJoin(a!, b, parts) : T.storyJoinAt(a!, parts);
 }
 
-function keyPoints(input: ReportInput, x: Ctx): Html {
+function keyPoints(input: ReportInput & { caseFile: EvidenceCase; damage: DamageStatement }, x: Ctx): Html {
   const { T, lang } = x;
   const c = input.caseFile;
   const st = input.damage;
@@ -480,7 +480,11 @@ footer { margin-top: 8mm; font-size: 8pt; color: #555; border-top: 1px solid #99
 `;
 const CSS = trusted(REPORT_CSS_TEXT);
 
-export function renderReport(input: ReportInput): string {
+export function renderReport(given: ReportInput): string {
+  const caseFile = given.caseFile ?? caseOf(given.data);
+  const damage =
+    given.damage ?? damageStatement({ case: caseFile, orders: given.data.orders, holdings: given.data.holdings });
+  const input = { ...given, caseFile, damage };
   const { data: d, lang } = input;
   const T = REPORT_TEXT[lang];
   const context = input.contextRows ?? 3;
