@@ -49,6 +49,7 @@ describe('every form control has a label', () => {
   const background = {
     refreshBadge: vi.fn(async () => undefined),
     syncScripts: vi.fn(async () => undefined),
+    finishPending: vi.fn(async () => undefined),
     hostAccess: api,
   };
   const pages: Array<[string, () => preact.VNode<any>]> = [
