@@ -55,6 +55,12 @@ export default defineConfig({
       const { html, script } = extensionVerifyPage();
       files.push({ relativeDest: 'verify.html', contents: html }, { relativeDest: 'verify.js', contents: script });
     },
+    // The broker content script's bundle: its `matches` are for the manifest only, and its page side comes from
+    // the background (utils/brokers/page-spec.ts), so no broker declaration is bundled into it (bench (b)).
+    'vite:build:extendConfig': (entrypoints, config) => {
+      if (entrypoints.some((e) => e.type === 'content-script'))
+        config.define = { ...config.define, 'import.meta.env.KG_PAGE_BUNDLE': 'true' };
+    },
     'build:manifestGenerated': (wxt, manifest) => {
       const mv3 = wxt.config.manifestVersion === 3;
       const firefox = wxt.config.browser === 'firefox';

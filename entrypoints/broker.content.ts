@@ -1,14 +1,16 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
-// every broker's page side (state and page kind only; the background reads the records), chosen by host
 import { brokerHostPatterns } from '../utils/brokers/hosts';
-import { pageSideForUrl } from '../utils/brokers/page-sides';
 import { runCapture } from '../utils/capture/content';
+import { requestPageSide } from '../utils/capture/page-side';
 
 export default defineContentScript({
-  matches: brokerHostPatterns(),
+  // the manifest's matches; the page bundle needs none, so it carries no declaration (KG_PAGE_BUNDLE: wxt.config.ts)
+  matches: import.meta.env.KG_PAGE_BUNDLE ? [] : brokerHostPatterns(),
   runAt: 'document_idle',
   main(ctx) {
-    const side = pageSideForUrl(location.href);
-    if (side) runCapture(side, ctx);
+    // every broker's page side, asked of the background by this page's URL (utils/brokers/page-spec.ts)
+    void requestPageSide().then((side) => {
+      if (side && !ctx.isInvalid) runCapture(side, ctx);
+    });
   },
 });

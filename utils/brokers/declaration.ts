@@ -97,7 +97,12 @@ export interface BrokerDeclaration<I extends string = string> {
   csvFormats: readonly string[];
 }
 
-/** Keeps the id's literal type, so the registry can derive the BrokerId union. */
+/**
+ * Keeps the id's literal type, so the registry can derive the BrokerId union.
+ * Marked free of side effects so that a bundle that imports a declaration without
+ * using it (the content script's, which gets its page side from the background) drops it.
+ */
+/* @__NO_SIDE_EFFECTS__ */
 export function defineBroker<const I extends string>(d: BrokerDeclaration<I>): BrokerDeclaration<I> {
   return d;
 }

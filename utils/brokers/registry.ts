@@ -12,7 +12,10 @@ export type BrokerDeclarationOf = (typeof DECLARATIONS)[number];
 export type BrokerId = BrokerDeclarationOf['id'];
 
 /** Every broker id, in registry order (a non-empty tuple, as z.enum needs). */
-export const BROKER_IDS = DECLARATIONS.map((d) => d.id) as unknown as readonly [BrokerId, ...BrokerId[]];
+export const BROKER_IDS = /* @__PURE__ */ DECLARATIONS.map((d) => d.id) as unknown as readonly [
+  BrokerId,
+  ...BrokerId[],
+];
 
 export function declarationOf(id: string): BrokerDeclarationOf | undefined {
   return DECLARATIONS.find((d) => d.id === id);

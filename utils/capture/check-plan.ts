@@ -132,7 +132,11 @@ export async function recordCheckStart(db: KabuGuardDB, broker: BrokerId, now = 
   await db.health.update(broker, { lastCheckAt: toJstIso(now) });
 }
 
-/** Plans a check and, when one is due, marks it started: the request to hand to the broker tab. */
+/**
+ * Plans a check and, when one is due, marks it started: the request to hand to
+ * the broker tab, its URLs with the tab's live session put back (in memory only:
+ * `tabUrl` is the live tab's address; stored URLs never carry a session).
+ */
 export async function startCheck(
   db: KabuGuardDB,
   broker: BrokerId,
@@ -144,7 +148,8 @@ export async function startCheck(
   const plan = await planCheck(db, broker, tabUrl, now, force, timing);
   if (!plan.due) return undefined;
   await recordCheckStart(db, broker, now);
-  return { type: 'kg/check', targets: plan.targets };
+  const { withSession } = CHECKS[broker];
+  return { type: 'kg/check', targets: plan.targets.map((t) => ({ ...t, url: withSession(t.url, tabUrl) })) };
 }
 
 export async function recordCheckResult(

@@ -7,7 +7,8 @@ import { KabuGuardDB } from '../store/db';
 import { recordVisit } from '../store/visits';
 import type { CaptureMessage } from '../messaging/messages';
 import { runCheck } from './check';
-import { planCheck, recordCheckResult, recordCheckStart } from './check-plan';
+import { planCheck, recordCheckResult, recordCheckStart, startCheck } from './check-plan';
+import { CHECK_TIMING } from './check-timing';
 import { ingestCapture } from './ingest';
 import { parseHtml } from '../dom/parse-html';
 import { PAGE, placed, secret } from './fixtures/secret-page';
@@ -31,6 +32,19 @@ describe('planCheck', () => {
     expect((await planCheck(db, 'rakuten', live, T0 + 120_000)).reason).toBe('too-soon');
     // Rakuten logs out after 30 idle minutes: no check may keep the session open
     expect((await planCheck(db, 'rakuten', live, T0 + 31 * 60_000)).reason).toBe('session-idle');
+  });
+
+  it('hands the tab its targets with the live session put back, while stored URLs keep none', async () => {
+    const db = new KabuGuardDB(`t-${Math.random()}`);
+    await recordVisit(db, 'rakuten', live, T0);
+    const request = await startCheck(db, 'rakuten', live, T0 + 60_000, false, CHECK_TIMING);
+    expect(request?.targets).toEqual([
+      {
+        kind: 'trade-history',
+        url: 'https://member.rakuten-sec.co.jp/app/ass_trad_lst.do;BV_SessionID=ABC123.ee24?eventType=init',
+      },
+    ]);
+    expect(JSON.stringify(await db.health.toArray())).not.toContain('ABC123');
   });
 
   it('re-reads the login-history page the user opened before, on the tab origin', async () => {
@@ -93,11 +107,16 @@ describe('runCheck', () => {
       return new Response(page.body as BodyInit, { headers: { 'content-type': page.type } });
     }) as typeof fetch;
 
-  it('puts the live session back into the URL, reads the page and sends a redacted background capture', async () => {
+  it('fetches the URL with the session startCheck put in, reads the page and sends a redacted background capture', async () => {
     const sent: CaptureMessage[] = [];
     const outcome = await runCheck(
       rakuten,
-      [{ kind: 'login-history', url: 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init' }],
+      [
+        {
+          kind: 'login-history',
+          url: 'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=ABC123.ee24?eventType=init',
+        },
+      ],
       live,
       async (m) => void sent.push(m),
       fakeFetch({

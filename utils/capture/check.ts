@@ -4,7 +4,6 @@
 // same way as a visit, and handed to the same pipeline.
 
 import type { BrokerAdapter } from '../brokers/types';
-import { CHECKS } from '../brokers/checks';
 import type { CheckTarget } from './check-plan';
 import { decodeBytes } from './decode';
 import { serializePage } from './serialize';
@@ -53,7 +52,8 @@ export async function runCheck(
 ): Promise<CheckOutcome> {
   let captured = 0;
   for (const target of targets) {
-    const url = CHECKS[adapter.id].withSession(target.url, liveUrl);
+    // the live session is already in the URL (startCheck, check-plan.ts): no declaration in the page bundle
+    const url = target.url;
     if (!allowedRequest(adapter.hosts, url, liveUrl))
       return { status: 'failed', error: `refused: ${target.kind} is not on this broker tab's origin`, captured };
     let res: Response;

@@ -1,5 +1,5 @@
-// The capture runtime in the page. Each broker's content script hands its
-// page side here (utils/brokers/<id>/page.ts). It reads the live page's state
+// The capture runtime in the page. The one content script hands its page's
+// broker here (its page side, sent by the background: page-side.ts). It reads the live page's state
 // and kind (pure, no records: the background reads those from the snapshot),
 // tells the background about visits and page states, and sends a redacted
 // snapshot of pages it reads. It never reads password, PIN or OTP fields: the

@@ -45,3 +45,11 @@ export function isContentMessage(m: unknown): m is ContentMessage {
   const t = (m as { type?: unknown } | null)?.type;
   return t === 'kg/visit' || t === 'kg/capture' || t === 'kg/page-state' || t === 'kg/check-result';
 }
+
+/** Content script -> background: the page spec of this page's broker (utils/brokers/page-spec.ts), by the sender's URL. */
+export interface PageSideRequest {
+  type: 'kg/page-side';
+}
+export function isPageSideRequest(m: unknown): m is PageSideRequest {
+  return (m as { type?: unknown } | null)?.type === 'kg/page-side';
+}

@@ -2,15 +2,13 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../dom/parse-html';
-import { rakuten } from '../rakuten';
-import { pageSideOf } from '../page-sides';
-import { sbi } from '../sbi';
+import { BROKERS } from '../index';
+import { decodePageSpec, encodePageSpec } from '../page-spec';
+import { pageSpecReply } from '../page-sides';
+import { declarationOf } from '../registry';
 import type { BrokerAdapter, PageReading } from '../types';
 import { DOMS, fixtureFiles, parseWith } from './testing';
-import type { PageSense, PageSide } from './sense-page';
-
-const sbiPage = pageSideOf('sbi')!;
-const rakutenPage = pageSideOf('rakuten')!;
+import { pageSideFrom, type PageSense, type PageSide } from './sense-page';
 
 // The content script decides with the page side what the background then reads
 // in full: both must agree on state, kind and login, or a page is lost or sent for nothing.
@@ -22,10 +20,34 @@ function agreed(full: PageReading): Pick<PageSense, 'pageKind' | 'status' | 'log
   return { pageKind: full.pageKind, status, loggedIn: full.loggedIn };
 }
 
-const brokers: Array<{ adapter: BrokerAdapter; page: PageSide }> = [
-  { adapter: rakuten, page: rakutenPage },
-  { adapter: sbi, page: sbiPage },
-];
+// the page side as the content script gets it: the declaration's spec through a JSON message (page-spec.ts)
+const overTheWire = (id: string): PageSide =>
+  pageSideFrom(decodePageSpec(JSON.parse(JSON.stringify(encodePageSpec(declarationOf(id)!)))) as never);
+
+const brokers: Array<{ adapter: BrokerAdapter; page: PageSide }> = BROKERS.map((adapter) => ({
+  adapter,
+  page: overTheWire(adapter.id),
+}));
+
+describe('the page spec the background sends', () => {
+  it.each(BROKERS.flatMap((b) => b.hosts.map((h) => [h, b.id])))("to a page on %s is %s's only", (host, id) => {
+    const reply = pageSpecReply(`https://${host}/any/page?x=1`);
+    expect(decodePageSpec(reply.spec)?.id).toBe(id);
+  });
+  it.each([
+    undefined,
+    'not a url',
+    'http://member.rakuten-sec.co.jp/app/home.do',
+    'https://member.rakuten-sec.co.jp.evil.example/',
+    'https://www.rakuten-sec.co.jp/',
+    'chrome-extension://abc/popup.html',
+  ])('to %s is nothing', (url) => {
+    expect(pageSpecReply(url)).toEqual({});
+  });
+  it.each([undefined, null, 1, 'x', {}, { id: 'x' }, { re: '(', flags: '' }])('decodes junk %j as nothing', (w) => {
+    expect(decodePageSpec(w)).toBeUndefined();
+  });
+});
 
 describe.each(brokers)('$page.id page side', ({ adapter, page }) => {
   const dir = fileURLToPath(new URL(`../${adapter.id}/fixtures`, import.meta.url));

@@ -45,6 +45,11 @@ export interface PageSide {
   readPage(doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense;
 }
 
+/** The page side of a broker's page spec (its declaration's, or the one the background sent: page-spec.ts). */
+export function pageSideFrom(spec: ReaderSpec & { hosts: readonly string[] }): PageSide {
+  return { id: spec.id, hosts: spec.hosts, readPage: (doc, url, taught) => sensePage(spec, doc, url, taught) };
+}
+
 /** Mirrors readAccountPage (account-pages.ts): the kind, without reading rows. */
 function accountPageKind(doc: Document, grids: Grid[], hinted: PageKind | null): PageKind | undefined {
   if (hinted !== 'holdings' && hinted !== 'account-changes') {
