@@ -1,6 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { BrokerStatusCard } from '../../components/BrokerStatusCard';
+import { PageReportOffer } from '../../components/PageReportOffer';
 import { TeachButton } from '../../components/TeachButton';
 import { UrgentLine } from '../../components/UrgentLine';
 import { brokerName } from '../../utils/brokers/labels';
@@ -76,6 +77,7 @@ export function Popup() {
           />
         ))
       )}
+      {overview ? <PageReportOffer brokers={overview.brokers} name={(b) => brokerName(b, lang)} /> : null}
       <nav class="popup-links">
         <a href="dashboard.html" onClick={open('/dashboard.html')} data-action="open-dashboard">
           {t('popupDashboardLink')}

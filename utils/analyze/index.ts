@@ -13,6 +13,7 @@ import { stripSessionIds } from '../brokers/shared/url';
 import type { BrokerAdapter, PageReading, PageStatus } from '../brokers/types';
 import { decodeBytes } from '../capture/decode';
 import { parseHtml } from '../dom/parse-html';
+import { readPageReportFile } from '../report/page-report';
 import { brokersByContent, firmsByContent } from './broker-by-content';
 import { analyzeCsv } from './csv';
 import { pageRefusal } from './limits';
@@ -62,7 +63,14 @@ function analyze(input: SavedFile): AnalyzeResult {
   let charset: string | undefined;
   let url = input.url;
   const warnings: string[] = [];
-  if (/\.mht(ml)?$/i.test(name) || isMhtml(bytes)) {
+  if (/\.json$/i.test(name)) {
+    // a page saved for a report by the extension (utils/report/page-report.ts)
+    const report = readPageReportFile(new TextDecoder().decode(bytes));
+    if (!report) return unsupported(name, 'not a Kabu Guard page report');
+    bytes = new TextEncoder().encode(report.html);
+    charset = 'utf-8';
+    url ??= report.url || undefined;
+  } else if (/\.mht(ml)?$/i.test(name) || isMhtml(bytes)) {
     const page = readMhtml(bytes);
     if (!page) return unsupported(name, 'MHTML file without an HTML part');
     bytes = page.bytes;
