@@ -8,11 +8,12 @@ import { decodeBytes } from '../capture/decode';
 import { parseCsv } from './csv';
 import { headerRowOf, type CsvFormat, type CsvReading } from './format';
 import { monex } from './monex';
+import { okasanYakujo } from './okasan-yakujo';
 import { rakutenTradeHistory } from './rakuten-tradehistory';
 import { sbiSaveFile } from './sbi-savefile';
 import { sbiYakujo } from './sbi-yakujo';
 
-export const CSV_FORMATS: readonly CsvFormat[] = [rakutenTradeHistory, sbiSaveFile, sbiYakujo, monex];
+export const CSV_FORMATS: readonly CsvFormat[] = [rakutenTradeHistory, sbiSaveFile, sbiYakujo, monex, okasanYakujo];
 export const CSV_PARSER_VERSION = 'csv/2026.11.1';
 
 export interface CsvFileReading extends CsvReading {
