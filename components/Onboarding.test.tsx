@@ -2,6 +2,7 @@
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
 import { BROKERS } from '../utils/brokers';
+import { BROKER_IDS } from '../utils/brokers/registry';
 import { hostPatterns } from '../utils/brokers/hosts';
 import type { HostAccessApi } from '../utils/capture/host-access';
 import { KabuGuardDB } from '../utils/store/db';
@@ -81,7 +82,7 @@ describe('Onboarding', () => {
     await until(() => card().getAttribute('data-choice') === 'watching');
     (card().querySelector('[data-action="stop"]') as HTMLButtonElement).click();
     await until(() => card().getAttribute('data-choice') === 'off');
-    expect((await loadSettings(db)).enabledBrokers).toEqual(['sbi']);
+    expect((await loadSettings(db)).enabledBrokers).toEqual(BROKER_IDS.filter((id) => id !== 'rakuten'));
     expect(api.permissions.remove).toHaveBeenCalledWith({ origins: rakuten });
   });
 });

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
 import { describe, expect, it, vi } from 'vitest';
+import { BROKER_IDS } from '../../utils/brokers/registry';
 import { ingestCapture } from '../../utils/capture/ingest';
 import type { HostAccessApi } from '../../utils/capture/host-access';
 import { envsOf, facts, login } from '../../utils/detect/testkit';
@@ -55,7 +56,7 @@ describe('DashboardApp', () => {
     location.hash = '';
     const p = props();
     const root = mount(<DashboardApp db={p.db} lang="ja" background={p.background} />);
-    await until(() => root.querySelectorAll('article[data-broker] .light').length === 2);
+    await until(() => root.querySelectorAll('article[data-broker] .light').length === BROKER_IDS.length);
     expect([...root.querySelectorAll('.dash-nav a')].map((a) => a.getAttribute('href'))).toEqual([
       '#overview',
       '#timeline',

@@ -26,6 +26,15 @@ export interface StatePhrases {
  * it is and how its time reads. The banner shows the account's previous login,
  * whoever made it; it is read as one login observation per visit.
  */
+/**
+ * The previous-login banner as the brokers whose banner is public write it: 楽天
+ * `前回ログイン日時：2026年 3月26日 20:01`, 松井 `前回ログイン：2017年12月18日 23:25`, kabu.com
+ * `前回ログイン日時  2018/02/19 13:46` (docs/brokers.md "Real samples"). For a broker whose own
+ * banner is not public: a page showing one in a usual form is read, any other page gives nothing.
+ */
+export const USUAL_BANNER_PHRASE =
+  /前回(?:の)?ログイン(?:日時)?\s*[：:]?\s*(\d{4}\s*[/年]\s*\d{1,2}\s*[/月]\s*\d{1,2}\s*日?\s*(?:\([^)]{1,3}\)\s*)?\d{1,2}\s*[:：]\s*\d{2}(?:\s*[:：]\s*\d{2})?)/;
+
 export interface BannerDeclaration {
   /** Element holding the banner (its text is read), tried before `phrase` on the page text. */
   selector?: string;

@@ -16,9 +16,7 @@ export interface Firm {
 
 export const UNDECLARED_FIRMS: readonly Firm[] = [
   { key: 'daiwa', ja: '大和証券', en: 'Daiwa Securities', domains: ['daiwa.co.jp'] },
-  { key: 'gmoclick', ja: 'GMOクリック証券', en: 'GMO Click Securities', domains: ['click-sec.com'] },
   { key: 'ig', ja: 'IG証券', en: 'IG Securities', domains: ['ig.com'] },
-  { key: 'iwaicosmo', ja: '岩井コスモ証券', en: 'Iwai Cosmo Securities', domains: ['iwaicosmo.co.jp'] },
   {
     key: 'kabucom',
     ja: '三菱UFJ eスマート証券',
@@ -27,30 +25,8 @@ export const UNDECLARED_FIRMS: readonly Firm[] = [
     domains: ['kabu.co.jp', 'kabu.com'],
   },
   { key: 'matsui', ja: '松井証券', en: 'Matsui Securities', domains: ['matsui.co.jp'] },
-  { key: 'mizuho', ja: 'みずほ証券', en: 'Mizuho Securities', domains: ['mizuho-sc.com'] },
   { key: 'monex', ja: 'マネックス証券', en: 'Monex Securities', domains: ['monex.co.jp'] },
-  {
-    key: 'mumss',
-    ja: '三菱UFJモルガン・スタンレー証券',
-    en: 'Mitsubishi UFJ Morgan Stanley Securities',
-    domains: ['sc.mufg.jp'],
-  },
   { key: 'naito', ja: '内藤証券', en: 'Naito Securities', domains: ['naito-sec.co.jp'] },
   { key: 'nomura', ja: '野村證券', en: 'Nomura Securities', otherNames: ['野村証券'], domains: ['nomura.co.jp'] },
-  {
-    key: 'okasan',
-    ja: '岡三証券',
-    en: 'Okasan Securities',
-    otherNames: ['岡三オンライン証券', '岡三オンライン'],
-    domains: ['okasan.co.jp', 'okasan-online.co.jp'],
-  },
-  { key: 'sbineotrade', ja: 'SBIネオトレード証券', en: 'SBI Neotrade Securities', domains: ['sbineotrade.jp'] },
   { key: 'smbcnikko', ja: 'SMBC日興証券', en: 'SMBC Nikko Securities', domains: ['smbcnikko.co.jp'] },
-  {
-    key: 'tachibana',
-    ja: '立花証券',
-    en: 'Tachibana Securities',
-    otherNames: ['立花証券ｅ支店'],
-    domains: ['tachibana-sec.co.jp', 'e-shiten.jp'],
-  },
 ];

@@ -3,10 +3,17 @@
 // derived from it. Light: declarations carry no reader, so the popup and the
 // content scripts can import this.
 
+import gmoclick from './gmoclick/broker';
+import iwaicosmo from './iwaicosmo/broker';
+import mizuho from './mizuho/broker';
+import mumss from './mumss/broker';
+import okasan from './okasan/broker';
 import rakuten from './rakuten/broker';
 import sbi from './sbi/broker';
+import sbineotrade from './sbineotrade/broker';
+import tachibana from './tachibana/broker';
 
-export const DECLARATIONS = [rakuten, sbi] as const;
+export const DECLARATIONS = [gmoclick, iwaicosmo, mizuho, mumss, okasan, rakuten, sbi, sbineotrade, tachibana] as const;
 
 export type BrokerDeclarationOf = (typeof DECLARATIONS)[number];
 export type BrokerId = BrokerDeclarationOf['id'];

@@ -60,7 +60,16 @@ describe('npm run new-broker', () => {
   });
 
   it('adds the import and the registry entry, sorted by id', () => {
-    const registry = readFileSync(fileURLToPath(new URL('../registry.ts', import.meta.url)), 'utf8');
+    // the registry as it was with two brokers (the real one grows: its own test is tests/meta/registry.test.ts)
+    const registry = [
+      '// THE registry',
+      '',
+      "import rakuten from './rakuten/broker';",
+      "import sbi from './sbi/broker';",
+      '',
+      'export const DECLARATIONS = [rakuten, sbi] as const;',
+      '',
+    ].join('\n');
     const next = withRegistryLine(registry, 'matsui');
     expect(next).toContain(
       "import matsui from './matsui/broker';\nimport rakuten from './rakuten/broker';\nimport sbi from './sbi/broker';",

@@ -64,7 +64,10 @@ export const HOLDING_VOCAB: Vocabulary<HoldingField> = {
   },
 };
 
-export const HEADING_RE = /保有商品|保有銘柄|保有証券|ポートフォリオ|保有資産|口座管理|保有株式|資産残高/;
+// お預り資産 / 残高照会: the words of brokers that list holdings as what they keep for the customer
+// (mumss/fixtures/holdings-list.html, mizuho/fixtures/holdings-asset.html)
+export const HEADING_RE =
+  /保有商品|保有銘柄|保有証券|ポートフォリオ|保有資産|口座管理|保有株式|資産残高|預り資産|預り残高|残高照会/;
 export const EMPTY_RE = /(保有|残高|銘柄|データ|該当|商品).{0,15}(ありません|ございません|存在しません)/;
 
 /** `株式（現物/NISA預り（成長投資枠））`, `特定預り`, `NISA成長投資枠` → the account as shown. */

@@ -110,6 +110,12 @@ describe('splitInstrument', () => {
     // names are kept as shown, full-width included; only whitespace is collapsed
     ['ＳＰＤＲ　Ｓ＆Ｐ５００　ＥＴＦ', { name: 'ＳＰＤＲ Ｓ＆Ｐ５００ ＥＴＦ' }],
     ['iShares CSI300 ETF', { name: 'iShares CSI300 ETF' }],
+    // name, code and market in adjacent spans (GMOクリック証券's order list)
+    ['大成建設1801東証', { name: '大成建設', symbol: '1801', market: '東証' }],
+    ['トヨタ自動車7203', { name: 'トヨタ自動車7203' }],
+    ['ＮＥＸＴ ＦＵＮＤＳ 日経平均1357東証', { name: 'ＮＥＸＴ ＦＵＮＤＳ 日経平均', symbol: '1357', market: '東証' }],
+    ['第1回債券2025', { name: '第1回債券2025' }],
+    ['Apple Watch 2024ABC', { name: 'Apple Watch 2024ABC' }],
     ['', {}],
   ])('%j', (text, parts) => {
     expect(splitInstrument(text)).toEqual(parts);

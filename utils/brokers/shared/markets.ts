@@ -177,5 +177,15 @@ export function splitInstrument(text: string | null | undefined): Instrument {
     const tail = words.slice(i + 1).join(' ');
     if (!tail || regionOfMarket(tail)) return out(name(0, i), norm[i], tail || undefined);
   }
+  // `<name><code><market>` run together: name, code and market in adjacent spans with no space between
+  // (GMOクリック証券's order list, `大成建設1801東証`: docs/brokers.md "Real samples"). Only with a known
+  // market after the code: a name may end in a year (`第1回債券2025`)
+  const glued = /^(.*\D)(\d{3}[0-9A-Z])(\D{1,8})$/.exec(norm[norm.length - 1]!);
+  if (glued && regionOfMarket(glued[3]!)) {
+    const last = words[words.length - 1]!;
+    const cut = last.length - (glued[2]!.length + glued[3]!.length);
+    const glueName = [...words.slice(0, -1), last.slice(0, cut)].join(' ');
+    return out(glueName, glued[2], glued[3]);
+  }
   return { name: shown };
 }

@@ -101,7 +101,8 @@ export const ORDER_VOCAB: Vocabulary<OrderField> = {
     contains: ['約定単価', '単価'],
     not: ['建', '注文', '取得', '現在', '評価'],
   },
-  orderPrice: { exact: ['注文単価', '注文価格', '指値', '注文単価[円]'], contains: ['注文単価', '注文価格'] },
+  // 価格 alone heads an order's limit price or 成行 (okasan/fixtures/orders-inquiry.html, mizuho/…)
+  orderPrice: { exact: ['注文単価', '注文価格', '指値', '注文単価[円]', '価格'], contains: ['注文単価', '注文価格'] },
   fees: { exact: ['手数料', '手数料/諸経費等', '国内手数料'], contains: ['手数料'], not: ['建', '消費税'] },
   amount: {
     exact: ['受渡金額', '受渡金額/決済損益', '約定代金', '約定金額', '受渡金額(円)'],
@@ -166,7 +167,8 @@ export function readSide(text: string | undefined): 'buy' | 'sell' | 'skip' | un
 
 const STATUS_WORDS: Array<{ re: RegExp; status: OrderRow['status'] | 'done' }> = [
   { re: /取消|取り消|キャンセル|失効|期限切れ|出来ず|不成立|無効|訂正済/, status: 'cancelled' },
-  { re: /一部約定|注文中|受付中|待機中|発注中|執行中|未約定|注文受付|予約中|受付済/, status: 'open' },
+  // 発注受付: GMOクリック証券's open order (docs/brokers.md "Real samples", gmoclick)
+  { re: /一部約定|注文中|受付中|待機中|発注中|執行中|未約定|注文受付|発注受付|予約中|受付済/, status: 'open' },
   { re: /約定済|全部約定|全約定|約定$|^約定/, status: 'executed' },
   // SBI's new site marks finished orders 完了 whether filled or expired (brokers.md §2.3)
   { re: /完了|終了/, status: 'done' },
@@ -416,6 +418,8 @@ export function findOrderHeader(
 
 export const ORDER_KINDS: PageKind[] = ['executions', 'trade-history', 'order-inquiry'];
 const HEADINGS: Array<{ re: RegExp; kind: PageKind }> = [
+  // 注文約定照会 / 注文・約定照会: orders with their fills, an order inquiry (mizuho/fixtures/orders-inquiry.html)
+  { re: /注文[・･]?約定照会/, kind: 'order-inquiry' },
   { re: /当日約定|約定一覧|約定照会|約定明細/, kind: 'executions' },
   { re: /注文照会|注文履歴|注文一覧|注文状況/, kind: 'order-inquiry' },
   { re: /取引履歴|約定履歴|売買履歴/, kind: 'trade-history' },
