@@ -8,7 +8,7 @@ export const SEEDED_URL = `https://member.rakuten-sec.co.jp/app/acc_login_histor
 export const SEEDED = `<!DOCTYPE html>
 <html lang="ja"><head><meta charset="utf-8"><meta name="csrf-token" content="${secret(2)}">
 <title>ログイン履歴 | お客様情報 | 楽天証券[PC]</title>
-<script>var session = "${secret(3)}";</script><noscript><img src="/t.gif?jsessionid=${secret(4)}"></noscript></head>
+<script>var session = "${secret(3)}";</script><noscript><img src="/t.gif?sid=${secret(4)}"></noscript></head>
 <body>
 <p class="pcm-gl-header-status__name">見本　太郎　様</p>
 <p>口座番号 123-4567890 / mihon@example.com / 03-1234-5678</p>

@@ -135,7 +135,8 @@ describe('runCheck', () => {
   // allow-list as a visited page, never as fetched (utils/capture/serialize.ts)
   it('keeps a page fetched by a check through the same allow-list as a visit', async () => {
     const sent: CaptureMessage[] = [];
-    const url = 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init';
+    // with the live session, as startCheck hands it over
+    const url = 'https://member.rakuten-sec.co.jp/app/login_history.do;BV_SessionID=ABC123.ee24?eventType=init';
     const outcome = await runCheck(
       rakuten,
       [{ kind: 'login-history', url }],

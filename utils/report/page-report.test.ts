@@ -12,6 +12,7 @@ import { buildPageReport, personalMasker, readPageReportFile, type PageReportInp
 const deps = (broker: string) => ({ parseHtml, serializePage, adapter: brokerById(broker) });
 
 import { PERSONAL, secret, SEEDED, SEEDED_URL as URL_, SECRETS } from '../../tests/support/seeded-report-page';
+import * as allowList from '../capture/fixtures/secret-page';
 
 const input = (html: string, url = URL_, broker = 'rakuten'): PageReportInput => ({
   snapshot: {
@@ -92,6 +93,18 @@ describe('buildPageReport', () => {
     expect(report.content.html).toContain('ログイン日時');
     expect(report.content.html).toContain('2025/03/31');
     expect(report.content.redactions).toContain('personal-text');
+  });
+
+  it("holds none of the 67 markers of the allow-list redaction's seeded page, made unreadable (utils/capture/fixtures/secret-page.ts)", () => {
+    const unreadable = allowList.PAGE.replace('2025/03/29 02:41', '2025/03/29').replace(
+      '2025/03/27 21:14',
+      '2025/03/27',
+    );
+    const r = buildPageReport(input(unreadable, allowList.PAGE_URL), deps('rakuten'));
+    expect(r.content.reading).toMatchObject({ pageKind: 'login-history', status: 'unreadable' });
+    expect(allowList.placed.length).toBeGreaterThan(60);
+    const left = allowList.placed.filter(([i]) => r.text.includes(allowList.secret(i))).map(([, where]) => where);
+    expect(left).toEqual([]);
   });
 
   it('keeps the address without its session, and names the file by broker and time', () => {

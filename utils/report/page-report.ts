@@ -233,13 +233,15 @@ export function buildPageReport(input: PageReportInput, deps: PageReportDeps): P
     return doc.documentElement ? doc : deps.parseHtml(EMPTY_PAGE);
   };
 
-  // the reading: on the page as stored, as the background reads it
-  const readDoc = parse(input.html);
+  // the page through the snapshot redaction (a snapshot kept by an older version went through an older one),
+  // so that what the reader saw is read from what the file holds, and holds nothing more
+  const redacted = deps.serializePage(parse(input.html));
+  const readDoc = parse(redacted.html);
   const r = deps.adapter?.readPage(readDoc, snapshot.url);
   const tables = tablesOf(readDoc, mask);
 
-  // the copy: the snapshot redaction, then the holder's personal text masked
-  const copyDoc = parse(input.html);
+  // the copy: the holder's personal text masked, then the redaction again (masking keeps the allow-list's shape)
+  const copyDoc = parse(redacted.html);
   maskDocument(copyDoc, mask);
   const copy = deps.serializePage(copyDoc);
 
@@ -275,7 +277,9 @@ export function buildPageReport(input: PageReportInput, deps: PageReportDeps): P
       warnings: snapshot.parse.warnings.slice(0, MAX_WARNINGS).map(mask),
       records: snapshot.parse.records,
     },
-    redactions: [...new Set([...snapshot.redactions, ...copy.redactions, 'personal-text'])].sort(),
+    redactions: [
+      ...new Set([...snapshot.redactions, ...redacted.redactions, ...copy.redactions, 'personal-text']),
+    ].sort(),
     html: copy.html,
   };
   return {

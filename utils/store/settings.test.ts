@@ -1,5 +1,6 @@
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
+import { BROKER_IDS } from '../brokers/registry';
 import { handleContentMessage } from '../capture/background';
 import { CHECK_TIMING } from '../capture/check-timing';
 import { KabuGuardDB } from './db';
@@ -18,7 +19,8 @@ const URL_ = 'https://site2.sbisec.co.jp/ETGate/';
 
 describe('settings', () => {
   it.each<[Settings, string[], number]>([
-    [{}, ['rakuten', 'sbi'], CHECK_TIMING.minIntervalMs],
+    // no choice made yet: every declared broker
+    [{}, [...BROKER_IDS], CHECK_TIMING.minIntervalMs],
     [{ enabledBrokers: ['rakuten'], checkIntervalMinutes: 30 }, ['rakuten'], 30 * 60_000],
   ])('%j → brokers %j, interval %d ms', (s, brokers, interval) => {
     expect(enabledBrokers(s)).toEqual(brokers);
