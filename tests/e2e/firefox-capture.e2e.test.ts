@@ -85,7 +85,11 @@ describe('capture in Firefox (demo broker, real host names)', () => {
   });
 
   it('choosing the brokers in the onboarding grants their hosts and registers each content script on exactly them', async () => {
-    await chooseBrokers(ff, ['rakuten', 'sbi']);
+    // every declared broker, so that every host is granted and every script registered
+    await chooseBrokers(
+      ff,
+      BROKERS.map((b) => b.id),
+    );
     const origins = (
       (await ff.background.evaluate(async () => (globalThis as any).browser.permissions.getAll())) as {
         origins: string[];
