@@ -14,34 +14,8 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
+import { knownLintWarning } from '../tests/support/lint-warnings';
 import { chromeStoreProblems, firefoxStoreProblems } from '../tests/support/manifest-checks';
-
-/**
- * web-ext lint warnings about code the extension ships but did not write:
- * the file (by its chunk's name) and why it is harmless. Anything else fails.
- */
-export const KNOWN_LINT_WARNINGS: ReadonlyArray<{ code: string; file: RegExp; why: string }> = [
-  {
-    code: 'DANGEROUS_EVAL',
-    file: /^chunks\/common-[\w-]+\.js$/,
-    why: "zod's check whether `Function('')` is allowed; the extension's CSP forbids it, so zod never evaluates code",
-  },
-  {
-    code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^chunks\/jsxRuntime-[\w-]+\.js$/,
-    why: "Preact's support for dangerouslySetInnerHTML, which no component uses (tests/meta/no-inner-html.test.ts)",
-  },
-  {
-    code: 'UNSAFE_VAR_ASSIGNMENT',
-    file: /^chunks\/parse-html-[\w-]+\.js$/,
-    why: "linkedom's own innerHTML/outerHTML setters: its in-memory DOM for parsing broker pages, not the browser's",
-  },
-  {
-    code: 'DANGEROUS_EVAL',
-    file: /^chunks\/parse-html-[\w-]+\.js$/,
-    why: 'a CommonJS helper in linkedom that looks up a built-in error type by name (`eval(errorType)`)',
-  },
-];
 
 const root = resolve(import.meta.dirname, '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -114,12 +88,13 @@ try {
   const lint = JSON.parse(lintOut.slice(lintOut.indexOf('{'))) as {
     summary: { errors: number; warnings: number; notices: number };
     errors: Array<{ code: string; file?: string; message: string }>;
-    warnings: Array<{ code: string; file?: string; message: string }>;
+    warnings: Array<{ code: string; file?: string; line?: number; column?: number; message: string }>;
   };
   console.log(`   web-ext lint: ${JSON.stringify(lint.summary)}`);
   const lintProblems = lint.errors.map((e) => `error ${e.code} ${e.file ?? ''}: ${e.message}`);
   for (const w of lint.warnings) {
-    const known = KNOWN_LINT_WARNINGS.find((k) => k.code === w.code && k.file.test(w.file ?? ''));
+    const shipped = w.file ? readFileSync(join(firefoxDir, w.file), 'utf8') : '';
+    const known = knownLintWarning(w, shipped);
     if (known) console.log(`   known warning ${w.code} ${w.file}: ${known.why}`);
     else lintProblems.push(`warning ${w.code} ${w.file ?? ''}: ${w.message}`);
   }
