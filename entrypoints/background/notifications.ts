@@ -23,7 +23,9 @@ export async function askTabToCapture(broker: BrokerId, force: boolean, now = Da
   const db = openDb();
   const check = await startCheck(db, broker, tab.url, now, force, checkTimingFor(await loadSettings(db)));
   if (!check) return false;
-  await browser.tabs.sendMessage(tab.id, check).catch(() => undefined);
+  // the top frame only: its URL is the one startCheck put the session from, and a frame set (松井) runs one check,
+  // not one per frame (the frames' own checks come in reply to their visits, with their own URLs)
+  await browser.tabs.sendMessage(tab.id, check, { frameId: 0 }).catch(() => undefined);
   return true;
 }
 

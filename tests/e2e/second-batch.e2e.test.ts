@@ -85,7 +85,7 @@ afterAll(async () => {
 
 describe('the second batch of brokers in Chromium, under their real host names', () => {
   it.each(PAGES)(
-    '%s: its top page records a visit; its page of records is kept and read',
+    '%s: its top page records a visit and is kept for its banner; its page of records is kept and read',
     async (broker, top, records) => {
       const tab = await browser.context.newPage();
       try {
@@ -95,12 +95,22 @@ describe('the second batch of brokers in Chromium, under their real host names',
         );
         const page = fixture(broker, records);
         await tab.goto(page.url);
-        const snap = await waitFor(`a ${broker} snapshot`, async () =>
-          // kept first, read after (utils/capture/ingest.ts): wait for the reading
-          (await readTable<Snapshot>(browser.sw, 'snapshots')).find(
+        // 岩井コスモ's two views are one document, the page of records (above): no banner page of its own
+        const address = (url: string) => new URL(url).pathname + new URL(url).search;
+        const bannerPage = address(fixture(broker, top).url) !== address(page.url);
+        const snaps = await waitFor(`the ${broker} snapshots`, async () => {
+          // kept first, read after (utils/capture/ingest.ts): wait for the readings
+          const read = (await readTable<Snapshot>(browser.sw, 'snapshots')).filter(
             (s) => s.broker === broker && s.how === 'visit' && s.parse.parserVersion !== 'none',
-          ),
-        );
+          );
+          return read.length >= (bannerPage ? 2 : 1) ? read : undefined;
+        });
+        // the top page shows the previous-login banner, so it is kept and read too (a login observation)
+        if (bannerPage)
+          expect(snaps).toContainEqual(
+            expect.objectContaining({ pageKind: 'other', parse: expect.objectContaining({ status: 'ok' }) }),
+          );
+        const snap = snaps.find((s) => s.pageKind !== 'other')!;
         expect(snap).toMatchObject({
           pageKind: page.expected.pageKind,
           charset: page.charset,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../dom/parse-html';
 import { brokersByContent, siteDomain } from './broker-by-content';
+import { UNDECLARED_FIRMS } from '../brokers/firms';
 import { analyzeSavedFile } from './index';
 import { isMhtml, readMhtml } from './mhtml';
 import { savedPageUrl } from './page-url';
@@ -138,23 +139,29 @@ describe('brokersByContent', () => {
 });
 
 describe('analyzeSavedFile: brokers without an adapter yet', () => {
+  // a broker of the 2025 wave still without a declaration (utils/brokers/firms.ts), if one is left
+  const firm = UNDECLARED_FIRMS.at(-1);
+  it.skipIf(!firm)('names the broker of a page that names a broker without an adapter', () => {
+    const html = `<html><head><title>ログイン履歴｜${firm!.ja}</title></head><body><p>お知らせ</p></body></html>`;
+    const r = analyzeSavedFile({ name: 'page.html', bytes: enc(html) });
+    expect(r.broker).toBeNull();
+    expect(r.warnings).toContain(`the page names ${firm!.ja} (${firm!.key}), a broker without an adapter yet`);
+    expect(r.warnings).not.toContain('broker not identified: the page names no broker');
+  });
+});
+
+describe('analyzeSavedFile: the pages that named brokers without an adapter before, read by theirs', () => {
   // reconstructed from the facts of real saved pages (docs/brokers.md "Real samples", ak1211/tractor, facts only)
   it.each([
     [
       '松井 home/Announce',
       '<html><head><meta http-equiv="content-type" content="text/html; charset=Shift_JIS"><title>松井証券</title></head><body><table><tr><td><b>お知らせ</b></td><td><b>2017年12月18日 23:25 現在</b></td></tr><tr><td><b>前回ログイン：2017年12月18日 23:25</b></td></tr></table></body></html>',
-      '松井証券 (matsui)',
+      'matsui',
+      '2017-12-18T23:25:00+09:00',
     ],
-    [
-      'kabu.com MY PAGE LIGHT',
-      '<html><head><title>MY PAGE LIGHT（簡易版）／カブドットコム証券</title></head><body><a href="https://s20.si0.kabu.co.jp/Members/LogOut.asp"><img alt="LOG OUT"></a><table><tr><td>前回ログイン日時&emsp;&emsp;2018/02/19 13:46</td></tr></table></body></html>',
-      '三菱UFJ eスマート証券 (kabucom)',
-    ],
-  ])('names the broker of a %s page', (_, html, named) => {
+  ])('reads the banner of a %s page as a login', (_, html, broker, at) => {
     const r = analyzeSavedFile({ name: 'page.html', bytes: enc(html) });
-    expect(r.broker).toBeNull();
-    expect(r.warnings).toContain(`the page names ${named}, a broker without an adapter yet`);
-    expect(r.warnings).not.toContain('broker not identified: the page names no broker');
+    expect(r).toMatchObject({ broker, status: 'ok', logins: [{ at, source: 'banner' }] });
   });
 });
 

@@ -1,5 +1,6 @@
 import type { CheckSpec } from './check-types';
 import { DECLARATIONS, type BrokerId } from './registry';
+import { withPathSession } from './shared/url';
 
 /** Each broker's check spec, from its declaration. */
 export const CHECKS = Object.fromEntries(
@@ -9,7 +10,7 @@ export const CHECKS = Object.fromEntries(
       broker: d.id,
       sessionIdleMinutes: d.sessionIdleMinutes,
       knownTargets: d.checkTargets.map((t) => ({ ...t })),
-      withSession: d.withSession ?? ((storedUrl) => storedUrl),
+      withSession: (storedUrl, liveUrl) => withPathSession(d.pathSession, storedUrl, liveUrl),
     },
   ]),
 ) as Record<BrokerId, CheckSpec>;

@@ -19,6 +19,12 @@ export interface StatePhrases {
    * `url` on the page's address.
    */
   notLoggedInYet?: { heading: RegExp[]; url?: RegExp };
+  /**
+   * Marks of a logged-in page that has no logout control of its own: the content
+   * frame of a frame set (松井: the logout link is in the menu frame `GM`), matched on
+   * the page text. A page with a password field is never logged in by these.
+   */
+  loggedIn?: RegExp[];
 }
 
 /**
@@ -91,6 +97,12 @@ export interface BrokerDeclaration<I extends string = string> {
   banner?: BannerDeclaration;
   layouts?: readonly LabelLayout[];
   /**
+   * The member site is a frame set (松井: frames GM, LM, CT): the content script
+   * runs in every frame of the broker's hosts and each frame is read on its own.
+   * Other brokers' sub-frames are left alone.
+   */
+  frames?: true;
+  /**
    * Minutes of inactivity after which the broker ends the session. Checks stop
    * after this long since the user's last visit, so the extension never keeps
    * a session alive beyond the user's own activity.
@@ -98,8 +110,12 @@ export interface BrokerDeclaration<I extends string = string> {
   sessionIdleMinutes: number;
   /** Pages worth re-reading between visits. */
   checkTargets: readonly CheckTarget[];
-  /** Puts the live page's session into a stored (session-free) URL; identity when absent. */
-  withSession?: (storedUrl: string, liveUrl: string) => string;
+  /**
+   * The session id the broker carries in its URLs' path (Rakuten `;BV_SessionID=…`): stored URLs
+   * have it stripped (shared/url.ts), and a check puts the live page's back, in memory only
+   * (withPathSession, from startCheck in the background). Data, not code: one rule serves every broker.
+   */
+  pathSession?: RegExp;
   /** Name of the i18n message (public/_locales) that says how to open the broker's login history (onboarding). */
   loginHistoryHelp?: string;
   /** Ids of the CSV formats (utils/import) that are this broker's exports. */

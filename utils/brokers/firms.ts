@@ -24,7 +24,6 @@ export const UNDECLARED_FIRMS: readonly Firm[] = [
     otherNames: ['auカブコム証券', 'カブドットコム証券'],
     domains: ['kabu.co.jp', 'kabu.com'],
   },
-  { key: 'matsui', ja: '松井証券', en: 'Matsui Securities', domains: ['matsui.co.jp'] },
   { key: 'monex', ja: 'マネックス証券', en: 'Monex Securities', domains: ['monex.co.jp'] },
   { key: 'naito', ja: '内藤証券', en: 'Naito Securities', domains: ['naito-sec.co.jp'] },
   { key: 'nomura', ja: '野村證券', en: 'Nomura Securities', otherNames: ['野村証券'], domains: ['nomura.co.jp'] },

@@ -5,6 +5,7 @@
 
 import gmoclick from './gmoclick/broker';
 import iwaicosmo from './iwaicosmo/broker';
+import matsui from './matsui/broker';
 import mizuho from './mizuho/broker';
 import mumss from './mumss/broker';
 import okasan from './okasan/broker';
@@ -13,7 +14,18 @@ import sbi from './sbi/broker';
 import sbineotrade from './sbineotrade/broker';
 import tachibana from './tachibana/broker';
 
-export const DECLARATIONS = [gmoclick, iwaicosmo, mizuho, mumss, okasan, rakuten, sbi, sbineotrade, tachibana] as const;
+export const DECLARATIONS = [
+  gmoclick,
+  iwaicosmo,
+  matsui,
+  mizuho,
+  mumss,
+  okasan,
+  rakuten,
+  sbi,
+  sbineotrade,
+  tachibana,
+] as const;
 
 export type BrokerDeclarationOf = (typeof DECLARATIONS)[number];
 export type BrokerId = BrokerDeclarationOf['id'];

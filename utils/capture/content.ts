@@ -90,7 +90,8 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
       });
       return;
     }
-    if (reading.pageKind && reading.pageKind !== 'other' && reading.status !== 'unsupported') {
+    // a page of a kind we read, or one showing the previous-login banner (pageKind 'other')
+    if (reading.status === 'recognised') {
       const page = serializePage(document);
       void send({
         type: 'kg/capture',

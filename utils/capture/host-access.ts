@@ -8,6 +8,7 @@
 
 import { BROKERS } from '../brokers';
 import { hostPatterns } from '../brokers/hosts';
+import { declarationOf } from '../brokers/registry';
 import type { BrokerAdapter, BrokerId } from '../brokers/types';
 
 interface Origins {
@@ -18,6 +19,7 @@ interface RegisteredScript {
   matches?: string[];
   js?: string[];
   runAt?: 'document_idle' | 'document_start' | 'document_end';
+  allFrames?: boolean;
   persistAcrossSessions?: boolean;
 }
 
@@ -88,11 +90,23 @@ export function planRegistrations(input: {
     const have = input.registered.find((r) => r.id === id);
     const matches =
       input.enabled.includes(b.id) && !input.staticFiles.has(scriptFile(b.id)) ? (input.granted[b.id] ?? []) : [];
-    const same = have && JSON.stringify([...(have.matches ?? [])].sort()) === JSON.stringify([...matches].sort());
+    // a frame-set site (松井) is read in every frame; other brokers in the top frame only
+    const allFrames = declarationOf(b.id)?.frames === true;
+    const same =
+      have &&
+      JSON.stringify([...(have.matches ?? [])].sort()) === JSON.stringify([...matches].sort()) &&
+      (have.allFrames === true) === allFrames;
     if (same) continue;
     if (have) plan.unregister.push(id);
     if (matches.length)
-      plan.register.push({ id, matches, js: [scriptFile(b.id)], runAt: 'document_idle', persistAcrossSessions: true });
+      plan.register.push({
+        id,
+        matches,
+        js: [scriptFile(b.id)],
+        runAt: 'document_idle',
+        ...(allFrames ? { allFrames } : {}),
+        persistAcrossSessions: true,
+      });
   }
   return plan;
 }

@@ -46,9 +46,16 @@ export function isContentMessage(m: unknown): m is ContentMessage {
   return t === 'kg/visit' || t === 'kg/capture' || t === 'kg/page-state' || t === 'kg/check-result';
 }
 
-/** Content script -> background: the page spec of this page's broker (utils/brokers/page-spec.ts), by the sender's URL. */
+/**
+ * Content script -> background, first thing on every broker page (and every frame of one): the page spec
+ * of this page's broker (utils/brokers/page-spec.ts), decided by the sender's URL and frame; `spec` is
+ * absent when it is no page the extension reads.
+ */
 export interface PageSideRequest {
   type: 'kg/page-side';
+}
+export interface PageSideReply {
+  spec?: unknown;
 }
 export function isPageSideRequest(m: unknown): m is PageSideRequest {
   return (m as { type?: unknown } | null)?.type === 'kg/page-side';

@@ -44,11 +44,7 @@ export default defineBroker({
   // auto-logout after 30 minutes idle (brokers.md §1.1)
   sessionIdleMinutes: 30,
   checkTargets: [{ kind: 'trade-history', path: '/app/ass_trad_lst.do?eventType=init' }],
-  withSession(storedUrl, liveUrl) {
-    const session = SESSION.exec(liveUrl)?.[0];
-    if (!session) return storedUrl;
-    return storedUrl.replace(SESSION, '').replace(/(\/app\/[^/?#;]+\.do)/, `$1${session}`);
-  },
+  pathSession: SESSION,
   loginHistoryHelp: 'onbHistoryRakuten',
   csvFormats: ['rakuten-tradehistory'],
 });

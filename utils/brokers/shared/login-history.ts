@@ -4,12 +4,13 @@
 // time plus something a login history shows (IP, environment, channel, result).
 
 import type { LoginRow } from '../types';
-import { cellOf, findTables, rawOf, type MappedTable, type Vocabulary } from './columns';
+import { cellOf, findTables, mapHeaderRow, rawOf, type MappedTable, type Vocabulary } from './columns';
 import { parseJstDateTime } from './dates';
 import { headingText, pageText } from './page-state';
 import { readGrids, type Grid } from './table';
 import { cleanText, headerKey, normalizeText } from './text';
 import { rowContent } from './row-content';
+import { isOrderTable, ORDER_VOCAB } from './orders';
 
 export type LoginField =
   'at' | 'date' | 'time' | 'ip' | 'environment' | 'os' | 'browser' | 'userAgent' | 'channel' | 'result' | 'location';
@@ -175,6 +176,8 @@ function isLoginTable(t: MappedTable<LoginField>, headingSays: boolean): boolean
   if (!hasTime) return false;
   const signals = SIGNAL_FIELDS.filter((f) => t.columns[f] !== undefined);
   if (signals.length === 0) return false;
+  // an order table's 受付日時 and 状態 are not a login's time and result (matsui/fixtures/orders-inquiry.html)
+  if (isOrderTable(mapHeaderRow(t.headers, ORDER_VOCAB))) return false;
   const atHeader = headerKey(t.headers[t.columns.at ?? t.columns.date ?? 0] ?? '');
   const loginWords = /ログイン|アクセス|接続/.test(atHeader);
   // a generic 日時 + 区分 table (deposits, notices) is not a login history

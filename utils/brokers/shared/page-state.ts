@@ -84,15 +84,29 @@ export function hasPasswordField(doc: Document): boolean {
   return doc.querySelector('input[type="password"]') !== null;
 }
 
+// a logout control's words, once decoration is off: 松井's menu link 「■ログアウト」, kabu.com's image `LOG OUT`
+// (docs/brokers.md "Real samples")
+const LOGOUT_WORDS = /^(?:ログアウト|ログオフ|log ?out)$/i;
+const DECORATION = /^[■□◆◇●○▶▷►・>»\s]+|[\s]+$/g;
+
+const LOGOUT_SELECTOR = [
+  'a[href*="logout" i]',
+  'form[action*="logout" i]',
+  ...['a', 'button', 'input[type="image"]', 'input[type="submit"]', 'input[type="button"]'].map(
+    (c) => `${c}[name*="logout" i]`,
+  ),
+].join(',');
+
 export function hasLogoutControl(doc: Document): boolean {
-  if (doc.querySelector('a[href*="logout" i], form[action*="logout" i]')) return true;
-  // ETGate's logout is an image button (sbi/fixtures/login-history.html)
+  // SMBC日興's logout is a control named `btn_logout` (docs/brokers.md "Real samples")
+  if (doc.querySelector(LOGOUT_SELECTOR)) return true;
+  // ETGate's and kabu.com's logout is an image (sbi/fixtures/login-history.html, kabucom/fixtures/light-top.html)
   for (const img of Array.from(doc.querySelectorAll('a img[alt], button img[alt], input[type="image"][alt]'))) {
-    if (normalizeText(img.getAttribute('alt')) === 'ログアウト') return true;
+    if (LOGOUT_WORDS.test(normalizeText(img.getAttribute('alt')))) return true;
   }
   for (const el of Array.from(doc.querySelectorAll('a,button,input[type="button"],input[type="submit"]'))) {
-    const t = normalizeText(el.textContent || el.getAttribute('value') || '');
-    if (t === 'ログアウト' || t === 'Logout' || t === 'ログオフ') return true;
+    const t = normalizeText(el.textContent || el.getAttribute('value') || '').replace(DECORATION, '');
+    if (LOGOUT_WORDS.test(t)) return true;
   }
   return false;
 }
@@ -125,5 +139,7 @@ export function sessionState(
   if ([...COMMON_PHRASES.maintenance, ...phrases.maintenance].some((re) => re.test(text))) return 'maintenance';
   if (notLoggedIn.some((re) => re.test(text))) return 'not-logged-in';
   if (hasPasswordField(doc)) return 'not-logged-in';
+  // a content frame without the member chrome, by its own marks (matsui/fixtures/announce.html)
+  if (phrases.loggedIn?.some((re) => re.test(text))) return 'logged-in';
   return 'unknown';
 }

@@ -29,7 +29,9 @@ export function readBrokerPage(spec: ReaderSpec, doc: Document, url: string, opt
   const reading = readPageRecords(spec, doc, url, opts);
   if (!reading.loggedIn) return reading;
   const previousLogin = readPreviousLogin(doc, spec.banner);
-  return previousLogin ? { ...reading, previousLogin } : reading;
+  if (!previousLogin) return reading;
+  // a page of no kind we read still yields its banner, a login observation: that page is read (and captured)
+  return { ...reading, previousLogin, ...(reading.status === 'unsupported' ? { status: 'ok' as const } : {}) };
 }
 
 function readPageRecords(spec: ReaderSpec, doc: Document, url: string, opts: ReadOptions): PageReading {

@@ -30,8 +30,9 @@ const brokers: Array<{ adapter: BrokerAdapter; page: PageSide }> = BROKERS.map((
 }));
 
 describe('the page spec the background sends', () => {
-  it.each(BROKERS.flatMap((b) => b.hosts.map((h) => [h, b.id])))("to a page on %s is %s's only", (host, id) => {
-    const reply = pageSpecReply(`https://${host}/any/page?x=1`);
+  const on = async () => true;
+  it.each(BROKERS.flatMap((b) => b.hosts.map((h) => [h, b.id])))("to a page on %s is %s's only", async (host, id) => {
+    const reply = await pageSpecReply(`https://${host}/any/page?x=1`, 0, on);
     expect(decodePageSpec(reply.spec)?.id).toBe(id);
   });
   it.each([
@@ -41,8 +42,8 @@ describe('the page spec the background sends', () => {
     'https://member.rakuten-sec.co.jp.evil.example/',
     'https://www.rakuten-sec.co.jp/',
     'chrome-extension://abc/popup.html',
-  ])('to %s is nothing', (url) => {
-    expect(pageSpecReply(url)).toEqual({});
+  ])('to %s is nothing', async (url) => {
+    expect(await pageSpecReply(url, 0, on)).toEqual({});
   });
   it.each([undefined, null, 1, 'x', {}, { id: 'x' }, { re: '(', flags: '' }])('decodes junk %j as nothing', (w) => {
     expect(decodePageSpec(w)).toBeUndefined();
@@ -93,8 +94,12 @@ describe.each(brokers)('$page.id page side', ({ adapter, page }) => {
     const url = fixtures.find((f) => f.name === 'login-history.html')!.url;
     const doc = parseHtml(fixtures.find((f) => f.name === 'login-history.html')!.text);
     const before = page.readPage(doc, url).rows;
-    const table = doc.querySelector('table tr:last-child')!;
-    table.parentNode!.appendChild(table.cloneNode(true));
+    // a data row of the login table (a row holding no layout table, with a date: 2025/10/10, 2025年10月10日, ２５/１０/１０)
+    const row = Array.from(doc.querySelectorAll('tr')).find(
+      (tr) =>
+        !tr.querySelector('table') && /\d{2,4}[/年]\d{1,2}[/月]\d{1,2}/.test((tr.textContent ?? '').normalize('NFKC')),
+    )!;
+    row.parentNode!.appendChild(row.cloneNode(true));
     expect(page.readPage(doc, url).rows).toBe(before + 1);
   });
 });

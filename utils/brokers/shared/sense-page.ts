@@ -98,7 +98,9 @@ export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?:
   const sense = senseState(spec, doc, url, taught);
   if (!sense.loggedIn) return sense;
   const previousLogin = readPreviousLogin(doc, spec.banner);
-  return previousLogin ? { ...sense, previousLogin } : sense;
+  if (!previousLogin) return sense;
+  // as readBrokerPage: a page showing the banner is a page we read, so its snapshot is sent
+  return { ...sense, previousLogin, status: sense.status === 'unsupported' ? 'recognised' : sense.status };
 }
 
 function senseState(spec: ReaderSpec, doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense {

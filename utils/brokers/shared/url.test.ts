@@ -20,6 +20,10 @@ describe('stripSessionIds', () => {
       'https://www.deal.matsui.co.jp/servlet/ITS/home/Announce?x=1',
     ],
     [
+      'https://www.deal.matsui.co.jp/ITS/frame/FraAstDistribution.jsp;jgieww05=LTS8Ys3C6JTZ!521214102',
+      'https://www.deal.matsui.co.jp/ITS/frame/FraAstDistribution.jsp',
+    ],
+    [
       'https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID&getFlg=on',
       'https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID&getFlg=on',
     ],

@@ -1,7 +1,9 @@
 // URLs as stored: without session ids, which are credentials in all but name.
-// Rakuten puts one in the path (`/app/home.do;BV_SessionID=…`, brokers.md §1.1).
+// Rakuten puts one in the path (`/app/home.do;BV_SessionID=…`, brokers.md §1.1), 松井 too under
+// other names (`/ITS/frame/FraAstDistribution.jsp;jgieww05=…`, docs/brokers.md "Real samples"): every
+// path matrix parameter goes, whatever its name.
 
-const MATRIX_SESSION = /;(?:BV_SessionID|BV_EngineID|jsessionid|sessionid)=[^/?#;]*/gi;
+const MATRIX_SESSION = /;[A-Za-z_][\w.-]*=[^/?#;]*/g;
 const SESSION_PARAMS =
   /^(?:BV_SessionID|BV_EngineID|jsessionid|sessionid|session_id|sid|token|_csrf|csrf_token|access_token)$/i;
 
@@ -16,4 +18,16 @@ export function stripSessionIds(url: string): string {
   for (const key of Array.from(u.searchParams.keys())) if (SESSION_PARAMS.test(key)) u.searchParams.delete(key);
   u.hash = '';
   return u.toString();
+}
+
+/**
+ * A stored (session-free) URL with the live page's path session put back, in memory only, for a
+ * check between visits: `session` matches the broker's path matrix parameter (Rakuten
+ * `;BV_SessionID=…`, 松井 `;jsessionid=…`), which goes at the end of the path. Unchanged when the
+ * broker carries no session in its URLs or the live page shows none.
+ */
+export function withPathSession(session: RegExp | undefined, storedUrl: string, liveUrl: string): string {
+  const live = session?.exec(liveUrl)?.[0];
+  if (!session || !live) return storedUrl;
+  return storedUrl.replace(session, '').replace(/^([^?#]*)/, `$1${live}`);
 }
