@@ -17,4 +17,18 @@ describe('parseHtml', () => {
   it('keeps the text of a page without elements', () => {
     expect(parseHtml('plain text').body.textContent).toBe('plain text');
   });
+
+  // old broker pages write attributes in capitals (kabu.com's login: TYPE="PASSWORD"); a browser lower-cases them
+  it('lower-cases HTML attribute names as a browser does, not SVG ones, at any depth', () => {
+    const d = parseHtml(
+      '<html LANG="ja"><body><div ID="a"><svg viewBox="0 0 1 1"><rect WIDTH="1"/></svg><input TYPE="PASSWORD"><table><tr><td COLSPAN="3">a</td></tr></table></div></body></html>',
+    );
+    expect(d.documentElement.getAttribute('lang')).toBe('ja');
+    expect(d.querySelector('#a')).not.toBeNull();
+    expect(d.querySelector('input')!.getAttribute('type')).toBe('PASSWORD');
+    expect(d.querySelector('td')!.getAttribute('colspan')).toBe('3');
+    expect(d.querySelector('svg')!.getAttribute('viewBox')).toBe('0 0 1 1');
+    const deep = parseHtml(`<html><body>${'<div CLASS="x">'.repeat(20_000)}end</body></html>`);
+    expect(deep.body.textContent).toBe('end');
+  });
 });

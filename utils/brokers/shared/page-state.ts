@@ -79,9 +79,12 @@ export function headingText(doc: Document): string {
   return normalizeText(parts.join(' | '));
 }
 
-/** A password field exists (its presence only: its value is never read). */
+/** A password field exists (its presence only: its value is never read); `TYPE="PASSWORD"` too (kabucom/fixtures/login.html). */
 export function hasPasswordField(doc: Document): boolean {
-  return doc.querySelector('input[type="password"]') !== null;
+  // by hand, not `[type="password" i]`: happy-dom's selectors know no `i` flag
+  for (const input of Array.from(doc.querySelectorAll('input[type]')))
+    if (input.getAttribute('type')!.toLowerCase() === 'password') return true;
+  return false;
 }
 
 // a logout control's words, once decoration is off: 松井's menu link 「■ログアウト」, kabu.com's image `LOG OUT`
