@@ -159,6 +159,12 @@ describe('analyzeSavedFile: the pages that named brokers without an adapter befo
       'matsui',
       '2017-12-18T23:25:00+09:00',
     ],
+    [
+      'kabu.com MY PAGE LIGHT',
+      '<html><head><title>MY PAGE LIGHT（簡易版）／カブドットコム証券</title></head><body><a href="https://s20.si0.kabu.co.jp/Members/LogOut.asp"><img alt="LOG OUT"></a><table><tr><td>前回ログイン日時&emsp;&emsp;2018/02/19 13:46</td></tr></table></body></html>',
+      'kabucom',
+      '2018-02-19T13:46:00+09:00',
+    ],
   ])('reads the banner of a %s page as a login', (_, html, broker, at) => {
     const r = analyzeSavedFile({ name: 'page.html', bytes: enc(html) });
     expect(r).toMatchObject({ broker, status: 'ok', logins: [{ at, source: 'banner' }] });

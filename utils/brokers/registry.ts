@@ -5,6 +5,7 @@
 
 import gmoclick from './gmoclick/broker';
 import iwaicosmo from './iwaicosmo/broker';
+import kabucom from './kabucom/broker';
 import matsui from './matsui/broker';
 import mizuho from './mizuho/broker';
 import mumss from './mumss/broker';
@@ -17,6 +18,7 @@ import tachibana from './tachibana/broker';
 export const DECLARATIONS = [
   gmoclick,
   iwaicosmo,
+  kabucom,
   matsui,
   mizuho,
   mumss,
