@@ -7,10 +7,17 @@
 import type { LabelLayout } from '../declaration';
 import type { HoldingRow, PageKind } from '../types';
 import { mapHeaderRow, withParts, type Vocabulary } from './columns';
-import { currencyCode, marketRegion, normaliseSymbol, splitInstrument, type MarketRegion } from './markets';
+import {
+  currencyCode,
+  marketRegion,
+  normaliseSymbol,
+  regionOfAssetClass,
+  splitInstrument,
+  type Instrument,
+} from './markets';
 import { isOrderTable, nameBesideInstrument, ORDER_VOCAB, readAmount, rowContent } from './orders';
 import { pageText } from './page-state';
-import type { Cell, Grid } from './table';
+import { cellParts, type Cell, type Grid } from './table';
 import { cleanText, headerKey, normalizeText } from './text';
 
 export type HoldingField =
@@ -78,21 +85,6 @@ function accountOfSection(text: string): string | undefined {
   return m[1]!.replace(/預り/, '').trim() || undefined;
 }
 
-/** 国内株式 / 米国株式 / 中国株式 ... (Rakuten's 種別, SBI's section rows). */
-function regionOfAssetClass(text: string | undefined, symbol: string | undefined): MarketRegion | undefined {
-  const t = normalizeText(text);
-  if (!t) return undefined;
-  if (/国内株|日本株|現物株式|株式\(現物/.test(t)) return 'JP';
-  if (/米国株/.test(t)) return 'US';
-  // Rakuten's 中国株式 covers Hong Kong and mainland listings: the code decides
-  if (/中国株|香港株/.test(t)) return /^\d{6}$/.test(symbol ?? '') ? 'CN' : 'HK';
-  // 投資信託 sold in Japan are yen products whatever they invest in
-  if (/投資信託|投信/.test(t)) return 'JP';
-  if (/シンガポール/.test(t)) return 'SG';
-  if (/韓国/.test(t)) return 'KR';
-  return undefined;
-}
-
 interface HoldingsTable {
   grid: Grid;
   headerRow: number;
@@ -141,6 +133,15 @@ export function pageInstrumentOf(doc: Document): { symbol: string; name: string 
   return seen.size === 1 ? [...seen.values()][0] : undefined;
 }
 
+const TICKER_LINE = /^[A-Z][A-Z0-9.\-]{0,9}$/;
+
+/** An instrument cell of two lines, a ticker over a name (Monex's 外国株式 list: `AAPL<br>アップル`, monex/fixtures). */
+function tickerOverName(cell: Cell | undefined): Instrument | undefined {
+  if (!cell?.el.firstElementChild) return undefined;
+  const parts = cellParts(cell);
+  return parts.length === 2 && TICKER_LINE.test(parts[0]!) ? { symbol: parts[0]!, name: parts[1]! } : undefined;
+}
+
 const spans = (row: Cell[]) => row.length > 1 && row.every((c) => c.el === row[0]!.el);
 
 /** Reads every row; one it cannot read is named in the warnings and left out (undefined: none could be read). */
@@ -177,7 +178,8 @@ export function readHoldingRows(
     if (!row.some((c) => c.text !== '')) continue;
     const qtyText = text(row, 'quantity');
     const quantity = readAmount(qtyText);
-    const inst = splitInstrument(text(row, 'instrument'));
+    const instCell = t.columns.instrument === undefined ? undefined : row[t.columns.instrument];
+    const inst = tickerOverName(instCell) ?? splitInstrument(instCell?.text);
     const symbolText = shown(text(row, 'symbol')) ?? inst.symbol ?? pageInstrument?.symbol;
     const name =
       shown(text(row, 'name')) ??

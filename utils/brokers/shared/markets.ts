@@ -189,3 +189,18 @@ export function splitInstrument(text: string | null | undefined): Instrument {
   }
   return { name: shown };
 }
+
+/** 国内株式 / 米国株式 / 中国株式 ... (Rakuten's 種別, SBI's section rows, Monex's 商品). */
+export function regionOfAssetClass(text: string | undefined, symbol: string | undefined): MarketRegion | undefined {
+  const t = normalizeText(text);
+  if (!t) return undefined;
+  if (/国内株|日本株|現物株式|株式\(現物/.test(t)) return 'JP';
+  if (/米国株/.test(t)) return 'US';
+  // Rakuten's 中国株式 covers Hong Kong and mainland listings: the code decides
+  if (/中国株|香港株/.test(t)) return /^\d{6}$/.test(symbol ?? '') ? 'CN' : 'HK';
+  // 投資信託 sold in Japan are yen products whatever they invest in
+  if (/投資信託|投信/.test(t)) return 'JP';
+  if (/シンガポール/.test(t)) return 'SG';
+  if (/韓国/.test(t)) return 'KR';
+  return undefined;
+}

@@ -16,7 +16,14 @@
 import type { OrderRow, PageKind } from '../types';
 import { mapHeaderRow, withParts, type Vocabulary } from './columns';
 import { parseJstDateTime, referenceDateOf, type ReferenceDate } from './dates';
-import { currencyCode, marketRegion, normaliseSymbol, splitInstrument, type MarketRegion } from './markets';
+import {
+  currencyCode,
+  marketRegion,
+  normaliseSymbol,
+  regionOfAssetClass,
+  splitInstrument,
+  type MarketRegion,
+} from './markets';
 import { pageText } from './page-state';
 import { type Grid } from './table';
 import { rowContent } from './row-content';
@@ -42,7 +49,8 @@ export type OrderField =
   | 'account'
   | 'currency'
   | 'status'
-  | 'orderNumber';
+  | 'orderNumber'
+  | 'product';
 
 export const ORDER_VOCAB: Vocabulary<OrderField> = {
   at: {
@@ -116,6 +124,8 @@ export const ORDER_VOCAB: Vocabulary<OrderField> = {
   currency: { exact: ['通貨', '決済通貨', '取引通貨', '通貨区分'], contains: ['通貨'] },
   status: { exact: ['状態', '注文状況', 'ステータス', '注文状態', '状況', '約定状況'], contains: ['状況', '状態'] },
   orderNumber: { exact: ['注文番号', '受付番号', '注文no', '注文no.'], contains: ['注文番号'] },
+  // Monex's 商品 (株式 / 米国株式 …: its CSV, ../shared/brokers.md §3; monex/fixtures/trade-history.html)
+  product: { exact: ['商品', '商品区分', '商品種別'] },
 };
 
 /** A cell as the reader needs it: text, and the element when it came from a page (links, data attributes). */
@@ -360,7 +370,8 @@ export function readOrderRows(t: OrderTable, warnings: string[], opts: OrderRead
 
     const market = inst.market;
     const currencyShown = bracketCurrency(priceHeader) ?? shown(text(row, 'currency'));
-    const region = marketRegion({ market, currency: currencyShown, symbol: inst.symbol, pageRegion: opts.pageRegion });
+    const pageRegion = opts.pageRegion ?? regionOfAssetClass(text(row, 'product'), inst.symbol);
+    const region = marketRegion({ market, currency: currencyShown, symbol: inst.symbol, pageRegion });
     const symbol = normaliseSymbol(inst.symbol, region);
     const ccy = currencyCode(currencyShown) ?? REGION_CURRENCY[region];
     const o: OrderRow = { at: when.iso, side, status, raw: rawOf(t, row) };
@@ -418,8 +429,9 @@ export function findOrderHeader(
 
 export const ORDER_KINDS: PageKind[] = ['executions', 'trade-history', 'order-inquiry'];
 const HEADINGS: Array<{ re: RegExp; kind: PageKind }> = [
-  // 注文約定照会 / 注文・約定照会: orders with their fills, an order inquiry (mizuho/fixtures/orders-inquiry.html)
-  { re: /注文[・･]?約定照会/, kind: 'order-inquiry' },
+  // 注文約定照会 / 注文・約定照会 / 注文約定一覧: orders with their fills, an order inquiry
+  // (mizuho/fixtures/orders-inquiry.html; kabu.com's menu name, docs/brokers.md "Real samples")
+  { re: /注文[・･]?約定(?:照会|一覧)/, kind: 'order-inquiry' },
   { re: /当日約定|約定一覧|約定照会|約定明細/, kind: 'executions' },
   { re: /注文照会|注文履歴|注文一覧|注文状況/, kind: 'order-inquiry' },
   { re: /取引履歴|約定履歴|売買履歴/, kind: 'trade-history' },
