@@ -217,7 +217,7 @@ describe('analyzeSavedFile', () => {
     [
       'trade.csv',
       enc('約定日,銘柄\n2025/03/01,7203\n'),
-      '"trade.csv" is not a CSV format this extension reads. Expected: Rakuten trade history tradehistory(JP|US|CH|INVST)_*.csv, SBI domestic executions SaveFile_*.csv, SBI foreign executions yakujo*.csv, Monex trade history monex*.csv (read only), Okasan 株式約定履歴.csv (stock executions).',
+      '"trade.csv" is not a CSV format this extension reads. Expected: Rakuten trade history tradehistory(JP|US|CH|INVST)_*.csv, SBI domestic executions SaveFile_*.csv, SBI foreign executions yakujo*.csv, Monex trade history monex*.csv, Okasan 株式約定履歴.csv (stock executions).',
     ],
     ['notes.txt', enc('just text, no markup'), 'not an HTML page'],
     [

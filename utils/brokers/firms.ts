@@ -17,7 +17,6 @@ export interface Firm {
 export const UNDECLARED_FIRMS: readonly Firm[] = [
   { key: 'daiwa', ja: '大和証券', en: 'Daiwa Securities', domains: ['daiwa.co.jp'] },
   { key: 'ig', ja: 'IG証券', en: 'IG Securities', domains: ['ig.com'] },
-  { key: 'monex', ja: 'マネックス証券', en: 'Monex Securities', domains: ['monex.co.jp'] },
   { key: 'naito', ja: '内藤証券', en: 'Naito Securities', domains: ['naito-sec.co.jp'] },
   { key: 'nomura', ja: '野村證券', en: 'Nomura Securities', otherNames: ['野村証券'], domains: ['nomura.co.jp'] },
   { key: 'smbcnikko', ja: 'SMBC日興証券', en: 'SMBC Nikko Securities', domains: ['smbcnikko.co.jp'] },

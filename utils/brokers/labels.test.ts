@@ -15,7 +15,8 @@ describe('broker labels (the parser-free list the UI uses)', () => {
   it.each([
     ['rakuten', 'ja', '楽天証券'],
     ['sbi', 'en', 'SBI Securities'],
-    ['monex', 'ja', 'monex'],
+    ['monex', 'ja', 'マネックス証券'],
+    ['exampleco', 'ja', 'exampleco'],
   ] as const)('brokerName(%s, %s) is %s', (id, lang, name) => {
     expect(brokerName(id, lang)).toBe(name);
   });

@@ -8,6 +8,7 @@ import iwaicosmo from './iwaicosmo/broker';
 import kabucom from './kabucom/broker';
 import matsui from './matsui/broker';
 import mizuho from './mizuho/broker';
+import monex from './monex/broker';
 import mumss from './mumss/broker';
 import okasan from './okasan/broker';
 import rakuten from './rakuten/broker';
@@ -21,6 +22,7 @@ export const DECLARATIONS = [
   kabucom,
   matsui,
   mizuho,
+  monex,
   mumss,
   okasan,
   rakuten,

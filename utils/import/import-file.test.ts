@@ -60,6 +60,16 @@ describe('importFile', () => {
     expect(await importFile(db, file('tradehistory(JP)_20250410.csv'))).toMatchObject({ status: 'already-imported' });
   });
 
+  it("stores a Monex trade CSV as the monex broker's orders (the format is declared by its broker)", async () => {
+    const db = newDb();
+    const r = await importFile(db, file('monex_20250410.csv'));
+    expect(r).toMatchObject({ status: 'imported', format: 'monex-tradehistory', broker: 'monex', orders: 2, added: 2 });
+    expect((await db.orders.toArray()).map((o) => [o.broker, o.symbol, o.side]).sort()).toEqual([
+      ['monex', '4599', 'buy'],
+      ['monex', '6758', 'sell'],
+    ]);
+  });
+
   it('adds only the new rows of an overlapping file', async () => {
     const db = newDb();
     await importFile(db, file('tradehistory(JP)_20250410.csv'));
@@ -71,7 +81,6 @@ describe('importFile', () => {
   it.each([
     ['Withdrawallist_20250410.csv', /読み取れる形式のCSVではありません.*tradehistory/],
     ['tradehistory(JP)_20250416.csv', /読み取れない行がありました/],
-    ['monex_20250410.csv', /まだ対応していません/],
   ])('refuses %s and stores nothing', async (name, message) => {
     const db = newDb();
     const r = await importFile(db, file(name));

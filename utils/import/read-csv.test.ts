@@ -36,7 +36,7 @@ describe('format detection', () => {
     ['tradehistory(JP)_20250410.csv', 'renamed.csv', 'rakuten-tradehistory'],
     ['SaveFile_000001_20260623.csv', 'export (1).csv', 'sbi-savefile'],
     ['SBI_yakujo20260707215330.csv', 'foreign.csv', 'sbi-yakujo'],
-    ['monex_20250410.csv', 'x.csv', 'monex'],
+    ['monex_20250410.csv', 'x.csv', 'monex-tradehistory'],
   ])('%s renamed to %s is still %s (the header decides)', (file, renamed, id) => {
     expect(detectFormat(rows(file), renamed)?.id).toBe(id);
   });
