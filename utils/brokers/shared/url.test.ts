@@ -24,6 +24,13 @@ describe('stripSessionIds', () => {
       'https://www.deal.matsui.co.jp/ITS/frame/FraAstDistribution.jsp',
     ],
     [
+      'https://trade.smbcnikko.co.jp/Logout/95C2K0006681/login/ipan_logout/exec',
+      'https://trade.smbcnikko.co.jp/Logout/0/login/ipan_logout/exec',
+    ],
+    ['https://trade.smbcnikko.co.jp/Trade/0/top/', 'https://trade.smbcnikko.co.jp/Trade/0/top/'],
+    // a 12-letter word is no token
+    ['https://s20.si0.kabu.co.jp/ap/LIGHTVERSIONS/x', 'https://s20.si0.kabu.co.jp/ap/LIGHTVERSIONS/x'],
+    [
       'https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID&getFlg=on',
       'https://site1.sbisec.co.jp/ETGate/?_ControlID=WPLETacR001Control&_PageID=DefaultPID&getFlg=on',
     ],

@@ -7,8 +7,12 @@ const MATRIX_SESSION = /;[A-Za-z_][\w.-]*=[^/?#;]*/g;
 const SESSION_PARAMS =
   /^(?:BV_SessionID|BV_EngineID|jsessionid|sessionid|session_id|sid|token|_csrf|csrf_token|access_token)$/i;
 
+// SMBC日興 carries a 12-character token as the second path segment (`/Logout/95C2K0006681/login/…`,
+// `/InvestmentInformation/7152B0129761/…`; its login pages have `0` there: docs/brokers.md "Real samples")
+const PATH_TOKEN = /^(https?:\/\/[^/?#]+\/[A-Za-z]+\/)(?=[0-9A-Z]{12}\/)(?=[^/]*\d)(?=[^/]*[A-Z])[0-9A-Z]{12}(?=\/)/;
+
 export function stripSessionIds(url: string): string {
-  const noMatrix = url.replace(MATRIX_SESSION, '');
+  const noMatrix = url.replace(MATRIX_SESSION, '').replace(PATH_TOKEN, '$10');
   let u: URL;
   try {
     u = new URL(noMatrix);
