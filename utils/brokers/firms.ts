@@ -19,5 +19,4 @@ export const UNDECLARED_FIRMS: readonly Firm[] = [
   { key: 'ig', ja: 'IG証券', en: 'IG Securities', domains: ['ig.com'] },
   { key: 'naito', ja: '内藤証券', en: 'Naito Securities', domains: ['naito-sec.co.jp'] },
   { key: 'nomura', ja: '野村證券', en: 'Nomura Securities', otherNames: ['野村証券'], domains: ['nomura.co.jp'] },
-  { key: 'smbcnikko', ja: 'SMBC日興証券', en: 'SMBC Nikko Securities', domains: ['smbcnikko.co.jp'] },
 ];

@@ -14,6 +14,7 @@ import okasan from './okasan/broker';
 import rakuten from './rakuten/broker';
 import sbi from './sbi/broker';
 import sbineotrade from './sbineotrade/broker';
+import smbcnikko from './smbcnikko/broker';
 import tachibana from './tachibana/broker';
 
 export const DECLARATIONS = [
@@ -28,6 +29,7 @@ export const DECLARATIONS = [
   rakuten,
   sbi,
   sbineotrade,
+  smbcnikko,
   tachibana,
 ] as const;
 
