@@ -151,7 +151,8 @@ export interface OrderReadOptions {
   reference?: () => ReferenceDate | undefined;
 }
 
-const MMF_RE = /マネー・?マーケット・?ファンド|マネーマーケット|\bMMF\b/i;
+// MRF (マネー・リザーブ・ファンド) is the yen cash fund brokers sweep into (nomura/fixtures/trade-history.html)
+const MMF_RE = /マネー・?マーケット・?ファンド|マネーマーケット|マネー・?リザーブ・?ファンド|\bMMF\b|\bMRF\b/i;
 
 export { rowContent } from './row-content';
 
