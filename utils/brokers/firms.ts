@@ -18,5 +18,4 @@ export const UNDECLARED_FIRMS: readonly Firm[] = [
   { key: 'daiwa', ja: '大和証券', en: 'Daiwa Securities', domains: ['daiwa.co.jp'] },
   { key: 'ig', ja: 'IG証券', en: 'IG Securities', domains: ['ig.com'] },
   { key: 'naito', ja: '内藤証券', en: 'Naito Securities', domains: ['naito-sec.co.jp'] },
-  { key: 'nomura', ja: '野村證券', en: 'Nomura Securities', otherNames: ['野村証券'], domains: ['nomura.co.jp'] },
 ];

@@ -10,6 +10,7 @@ import matsui from './matsui/broker';
 import mizuho from './mizuho/broker';
 import monex from './monex/broker';
 import mumss from './mumss/broker';
+import nomura from './nomura/broker';
 import okasan from './okasan/broker';
 import rakuten from './rakuten/broker';
 import sbi from './sbi/broker';
@@ -25,6 +26,7 @@ export const DECLARATIONS = [
   mizuho,
   monex,
   mumss,
+  nomura,
   okasan,
   rakuten,
   sbi,

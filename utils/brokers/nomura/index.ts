@@ -1,0 +1,5 @@
+// The nomura adapter (its declaration, ./broker.ts, with the shared readers): the registry's
+// own instance, for tests and tools that name it.
+import { brokerById } from '../index';
+
+export const nomura = brokerById('nomura')!;
