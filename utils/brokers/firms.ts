@@ -15,7 +15,6 @@ export interface Firm {
 }
 
 export const UNDECLARED_FIRMS: readonly Firm[] = [
-  { key: 'daiwa', ja: '大和証券', en: 'Daiwa Securities', domains: ['daiwa.co.jp'] },
   { key: 'ig', ja: 'IG証券', en: 'IG Securities', domains: ['ig.com'] },
   { key: 'naito', ja: '内藤証券', en: 'Naito Securities', domains: ['naito-sec.co.jp'] },
 ];

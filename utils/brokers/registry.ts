@@ -3,6 +3,7 @@
 // derived from it. Light: declarations carry no reader, so the popup and the
 // content scripts can import this.
 
+import daiwa from './daiwa/broker';
 import gmoclick from './gmoclick/broker';
 import iwaicosmo from './iwaicosmo/broker';
 import kabucom from './kabucom/broker';
@@ -19,6 +20,7 @@ import smbcnikko from './smbcnikko/broker';
 import tachibana from './tachibana/broker';
 
 export const DECLARATIONS = [
+  daiwa,
   gmoclick,
   iwaicosmo,
   kabucom,
