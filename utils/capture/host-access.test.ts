@@ -85,6 +85,31 @@ describe('syncContentScripts', () => {
     expect(await syncContentScripts(f.api, ['rakuten', 'sbi'])).toEqual({ register: [], unregister: [] });
   });
 
+  it('registers a frame-set broker (松井) for every frame, and re-registers a registration made without', async () => {
+    const matsui = BROKERS.find((b) => b.id === 'matsui')!;
+    const f = api({ granted: hostPatterns(matsui) });
+    await syncContentScripts(f.api, ['matsui']);
+    expect(f.registered()).toEqual([
+      {
+        id: scriptId('matsui'),
+        matches: hostPatterns(matsui),
+        js: [scriptFile('matsui')],
+        runAt: 'document_idle',
+        allFrames: true,
+        persistAcrossSessions: true,
+      },
+    ]);
+    const stale = [{ id: scriptId('matsui'), matches: hostPatterns(matsui) }];
+    expect(
+      planRegistrations({
+        enabled: ['matsui'],
+        granted: { matsui: hostPatterns(matsui) },
+        registered: stale,
+        staticFiles: new Set(),
+      }),
+    ).toMatchObject({ unregister: ['kg-matsui'], register: [{ id: 'kg-matsui', allFrames: true }] });
+  });
+
   it('unregisters when the permission is removed or the broker disabled', async () => {
     const f = api({ granted: [...hostPatterns(rakuten), ...hostPatterns(sbi)] });
     await syncContentScripts(f.api, ['rakuten', 'sbi']);
