@@ -12,6 +12,7 @@ import type { Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_SESSION, DEMO_URLS } from '../../demo/site/urls';
 import { BROKERS } from '../../utils/brokers';
+import { declarationOf } from '../../utils/brokers/registry';
 import { brokerHostPatterns, hostPatterns } from '../../utils/brokers/hosts';
 import { scriptFile, scriptId } from '../../utils/capture/host-access';
 import type { AdapterHealth, LoginEvent, Snapshot, Visit } from '../../utils/records';
@@ -47,9 +48,14 @@ const health = async (broker: string) =>
 const registered = async () =>
   (await ff.background.evaluate(async () =>
     (await (globalThis as any).browser.scripting.getRegisteredContentScripts()).map(
-      (s: { id: string; matches: string[]; js: string[] }) => ({ id: s.id, matches: [...s.matches].sort(), js: s.js }),
+      (s: { id: string; matches: string[]; js: string[]; allFrames?: boolean }) => ({
+        id: s.id,
+        matches: [...s.matches].sort(),
+        js: s.js,
+        allFrames: s.allFrames === true,
+      }),
     ),
-  )) as Array<{ id: string; matches: string[]; js: string[] }>;
+  )) as Array<{ id: string; matches: string[]; js: string[]; allFrames: boolean }>;
 
 beforeAll(async () => {
   server = await startBrokerServer();
@@ -97,7 +103,13 @@ describe('capture in Firefox (demo broker, real host names)', () => {
     ).origins;
     expect(origins.sort()).toEqual(brokerHostPatterns().sort());
     expect(await registered()).toEqual(
-      BROKERS.map((b) => ({ id: scriptId(b.id), matches: hostPatterns(b).sort(), js: [scriptFile(b.id)] })),
+      // in every frame for a frame-set broker only (松井)
+      BROKERS.map((b) => ({
+        id: scriptId(b.id),
+        matches: hostPatterns(b).sort(),
+        js: [scriptFile(b.id)],
+        allFrames: declarationOf(b.id)?.frames === true,
+      })),
     );
   });
 

@@ -19,6 +19,7 @@ import {
   permissionProblems,
   remoteCodeProblems,
 } from '../support/manifest-checks';
+import { DECLARATIONS } from '../../utils/brokers/registry';
 
 const BUILDS = {
   production: '.output/chrome-mv3/manifest.json',
@@ -67,6 +68,8 @@ describe.each(Object.entries(BUILDS))('%s manifest', (name, path) => {
       const m = loadManifest(dirOf(path));
       const scripts = (m.content_scripts ?? []).filter((c) => c.js.some((j) => j.includes('content-scripts/')));
       expect(scripts.map((c) => c.js)).toEqual([['content-scripts/broker.js']]);
+      // every frame: 松井's site is a frame set; the background gives other brokers' sub-frames no page side
+      expect(scripts[0]).toMatchObject({ all_frames: true });
       expect(scripts[0]!.matches.sort()).toEqual(BROKERS.flatMap((b) => b.hosts.map((h) => `https://${h}/*`)).sort());
     });
   }
@@ -90,6 +93,17 @@ describe('the store checks catch what they are for', () => {
       'host https://tracker.example/* is not a broker host of an adapter',
     ]);
     expect(remoteCodeProblems(dir, bad)[0]).toMatch(/^loosened CSP/);
+  });
+});
+
+describe.each(['.output/chrome-mv3', '.output/firefox-mv3'])('%s broker content script', (dir) => {
+  const file = resolve(dir, 'content-scripts/broker.js');
+  // its page side is handed over by the background (utils/capture/page-side.ts), so broker data never grows it
+  it.skipIf(!existsSync(file))('carries no broker declaration, only the host list it runs on', () => {
+    const js = readFileSync(file, 'utf8');
+    const carried = DECLARATIONS.flatMap((d) => [d.parserVersion, d.label.en]).filter((s) => js.includes(s));
+    expect(carried).toEqual([]);
+    expect(js.includes('officialUrls')).toBe(false);
   });
 });
 

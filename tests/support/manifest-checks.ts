@@ -21,7 +21,7 @@ export interface BuiltManifest {
   optional_permissions?: string[];
   host_permissions?: string[];
   optional_host_permissions?: string[];
-  content_scripts?: Array<{ matches: string[]; js: string[] }>;
+  content_scripts?: Array<{ matches: string[]; js: string[]; all_frames?: boolean }>;
   content_security_policy?: unknown;
   web_accessible_resources?: unknown;
   externally_connectable?: unknown;
