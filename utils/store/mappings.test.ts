@@ -146,7 +146,7 @@ describe('export and import', () => {
       ),
       'invalid-mapping',
     ],
-    ['an unknown broker', withMapping({ broker: 'monex' }), 'invalid-mapping'],
+    ['an unknown broker', withMapping({ broker: 'exampleco' }), 'invalid-mapping'],
     ['a host in the URL pattern', withMapping({ urlPattern: '//evil.example/app' }), 'invalid-mapping'],
     ['a huge header', withMapping({ signature: ['x'.repeat(500)] }), 'invalid-mapping'],
     [

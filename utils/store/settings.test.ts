@@ -61,7 +61,7 @@ describe('settings', () => {
     ],
     ['an unknown field is dropped', { notifyLevel: 'medium', theme: 'dark' }],
     ['an explicit undefined', { staleDays: undefined, notifyLevel: 'high' }],
-    ['a broker nobody knows', { enabledBrokers: ['rakuten', 'monex'] }],
+    ['a broker nobody knows', { enabledBrokers: ['rakuten', 'exampleco'] }],
     ['no broker at all', { enabledBrokers: [] }],
     ['brokers not a list', { enabledBrokers: 'sbi' }],
     ['a fractional interval', { checkIntervalMinutes: 2.5 }],
