@@ -82,23 +82,18 @@ export function headingText(doc: Document): string {
 /** A password field exists (its presence only: its value is never read); `TYPE="PASSWORD"` too (kabucom/fixtures/login.html). */
 export function hasPasswordField(doc: Document): boolean {
   // by hand, not `[type="password" i]`: happy-dom's selectors know no `i` flag
-  for (const input of Array.from(doc.querySelectorAll('input[type]')))
-    if (input.getAttribute('type')!.toLowerCase() === 'password') return true;
-  return false;
+  return Array.from(doc.querySelectorAll('input[type]')).some((i) => /^password$/i.test(i.getAttribute('type')!));
 }
 
 // a logout control's words, once decoration is off: 松井's menu link 「■ログアウト」, kabu.com's image `LOG OUT`
 // (docs/brokers.md "Real samples")
 const LOGOUT_WORDS = /^(?:ログアウト|ログオフ|log ?out)$/i;
-const DECORATION = /^[■□◆◇●○▶▷►・>»\s]+|[\s]+$/g;
+// (normalizeText has trimmed the end already)
+const DECORATION = /^[■□◆◇●○▶▷►・>»\s]+/;
 
-const LOGOUT_SELECTOR = [
-  'a[href*="logout" i]',
-  'form[action*="logout" i]',
-  ...['a', 'button', 'input[type="image"]', 'input[type="submit"]', 'input[type="button"]'].map(
-    (c) => `${c}[name*="logout" i]`,
-  ),
-].join(',');
+const LOGOUT_SELECTOR =
+  'a[href*="logout" i],form[action*="logout" i],a[name*="logout" i],button[name*="logout" i],' +
+  'input[type="image"][name*="logout" i],input[type="submit"][name*="logout" i],input[type="button"][name*="logout" i]';
 
 export function hasLogoutControl(doc: Document): boolean {
   // SMBC日興's logout is a control named `btn_logout` (docs/brokers.md "Real samples")

@@ -99,8 +99,9 @@ export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?:
   if (!sense.loggedIn) return sense;
   const previousLogin = readPreviousLogin(doc, spec.banner);
   if (!previousLogin) return sense;
-  // as readBrokerPage: a page showing the banner is a page we read, so its snapshot is sent
-  return { ...sense, previousLogin, status: sense.status === 'unsupported' ? 'recognised' : sense.status };
+  // as readBrokerPage: a page showing the banner is a page we read, so its snapshot is sent (a logged-in
+  // page's status is 'recognised' or 'unsupported' only)
+  return { ...sense, previousLogin, status: 'recognised' };
 }
 
 function senseState(spec: ReaderSpec, doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense {
