@@ -44,8 +44,11 @@ export interface LoginRow {
 
 /** An order or execution row as read from a page or CSV (issue 3 fills these). */
 export interface OrderRow {
+  /** Execution time (約定日時), else the order time; a date alone with `dateOnly`. */
   at: string;
   dateOnly?: boolean;
+  /** When the order was placed (注文日時), where the page shows it with a time. */
+  orderedAt?: string;
   side: 'buy' | 'sell';
   symbol?: string;
   name?: string;

@@ -107,7 +107,11 @@ async function storeReading(
       : undefined;
     return {
       added: results.reduce((n, r) => n + (r?.added ?? 0), 0) + (holdings?.added ?? 0),
-      newEventIds: results.flatMap((r) => r?.addedIds ?? []),
+      // a trade seen again on another page may gain its time: detection looks at it again
+      newEventIds: results.flatMap((r) => [
+        ...(r?.addedIds ?? []),
+        ...((r as { changedIds?: string[] } | undefined)?.changedIds ?? []),
+      ]),
     };
   });
 }

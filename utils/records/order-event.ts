@@ -9,6 +9,8 @@ export const OrderEventSchema = z.object({
   /** Execution time, else order time; `dateOnly` when the source has no time (then T00:00+09:00). */
   at: IsoWithOffset,
   dateOnly: z.boolean().optional(),
+  /** When the order was placed (注文日時), where a page showed it; `at` stays the execution time. */
+  orderedAt: IsoWithOffset.optional(),
   side: z.enum(['buy', 'sell']),
   symbol: z.string().optional(),
   name: z.string().optional(),

@@ -149,4 +149,89 @@ describe('upsertOrders', () => {
     ).rejects.toThrow();
     expect(await db.orders.count()).toBe(0);
   });
+
+  describe('one trade seen on the order inquiry and on the trade history (or its CSV)', () => {
+    // the inquiry shows the order number and times, the history the date, the amount and the fee
+    const inquiry: OrderRow = {
+      at: '2024-12-30T09:00:00+09:00',
+      orderedAt: '2024-12-27T21:14:00+09:00',
+      side: 'sell',
+      status: 'executed',
+      orderNumber: '20241227-001234',
+      symbol: '4755',
+      name: '楽天グループ',
+      marketRegion: 'JP',
+      quantity: 300,
+      price: 905,
+      account: '特定',
+      raw: { 注文番号: '20241227-001234' },
+    };
+    const history: OrderRow = {
+      at: '2024-12-30T00:00:00+09:00',
+      dateOnly: true,
+      side: 'sell',
+      status: 'executed',
+      symbol: '4755',
+      name: '楽天グループ',
+      marketRegion: 'JP',
+      quantity: 300,
+      price: 905,
+      fees: 0,
+      amount: 271_500,
+      account: '特定',
+      raw: { 約定日: '2024/12/30' },
+    };
+    it.each([
+      ['inquiry first', [inquiry, history]],
+      ['history first', [history, inquiry]],
+    ] as const)('%s: one trade, the precise fields of both, both snapshots', async (_n, [first, second]) => {
+      const db = newDb();
+      await upsertOrders(db, 'rakuten', [first], 'snap_a', '2024-12-30T12:00:00+09:00');
+      const r = await upsertOrders(db, 'rakuten', [second], 'snap_b', '2024-12-30T20:00:00+09:00');
+      expect(r.added).toBe(0);
+      // read both pages again: still one trade
+      await upsertOrders(db, 'rakuten', [first], 'snap_c', '2025-01-06T20:00:00+09:00');
+      await upsertOrders(db, 'rakuten', [second], 'snap_d', '2025-01-06T20:01:00+09:00');
+      const all = await db.orders.toArray();
+      expect(all).toHaveLength(1);
+      expect(all[0]).toMatchObject({
+        at: '2024-12-30T09:00:00+09:00',
+        orderedAt: '2024-12-27T21:14:00+09:00',
+        orderNumber: '20241227-001234',
+        fees: 0,
+        amount: 271_500,
+        status: 'executed',
+        snapshotIds: ['snap_a', 'snap_b', 'snap_c', 'snap_d'],
+      });
+      expect(all[0]!.dateOnly).toBeUndefined();
+    });
+
+    it('an order time alone never replaces the execution date of the history', async () => {
+      const db = newDb();
+      const onlyOrdered = { ...inquiry, at: inquiry.orderedAt! };
+      await upsertOrders(db, 'rakuten', [onlyOrdered], 'snap_a', '2024-12-28T12:00:00+09:00');
+      await upsertOrders(db, 'rakuten', [history], 'snap_b', '2024-12-30T20:00:00+09:00');
+      expect(await db.orders.toArray()).toMatchObject([
+        { at: '2024-12-30T00:00:00+09:00', dateOnly: true, orderedAt: '2024-12-27T21:14:00+09:00' },
+      ]);
+    });
+
+    it('two identical real trades on one day stay two', async () => {
+      const db = newDb();
+      const second = { ...inquiry, orderNumber: '20241227-001299', orderedAt: '2024-12-27T21:20:00+09:00' };
+      await upsertOrders(db, 'rakuten', [inquiry, second], 'snap_a', '2024-12-30T12:00:00+09:00');
+      await upsertOrders(db, 'rakuten', [history, history], 'snap_b', '2024-12-30T20:00:00+09:00');
+      const all = await db.orders.toArray();
+      expect(all).toHaveLength(2);
+      expect(all.map((o) => o.amount)).toEqual([271_500, 271_500]);
+    });
+
+    it('a different quantity or price is a different trade', async () => {
+      const db = newDb();
+      await upsertOrders(db, 'rakuten', [inquiry], 'snap_a', '2024-12-30T12:00:00+09:00');
+      await upsertOrders(db, 'rakuten', [{ ...history, quantity: 200 }], 'snap_b', '2024-12-30T20:00:00+09:00');
+      await upsertOrders(db, 'rakuten', [{ ...history, price: 910 }], 'snap_c', '2024-12-30T20:00:00+09:00');
+      expect(await db.orders.count()).toBe(3);
+    });
+  });
 });

@@ -3,19 +3,20 @@
 import type { BrokerId, OrderRow } from '../brokers/types';
 import { OrderEventSchema, type OrderEvent } from '../records';
 import type { KabuGuardDB } from './db';
+import { normalizeText } from '../brokers/shared/text';
 import { mergeSeen, occurrenceIds } from './provenance';
 
 /**
- * Identity: broker, order number when shown; otherwise day (not minute),
- * side, symbol, quantity, price, account, status. Identical rows in one source
- * are told apart by occurrence.
+ * Identity: broker, order number when shown (with the day the order was
+ * placed); otherwise day (not minute), side, symbol, quantity, price, account,
+ * status. Identical rows in one source are told apart by occurrence.
  */
 export function orderEventIds(broker: BrokerId, rows: OrderRow[]): string[] {
   return occurrenceIds(
     `order_${broker}`,
     rows.map((r) =>
       r.orderNumber
-        ? [broker, 'no', r.orderNumber, r.side, r.at.slice(0, 10)]
+        ? [broker, 'no', r.orderNumber, r.side, (r.orderedAt ?? r.at).slice(0, 10)]
         : [
             broker,
             r.at.slice(0, 10),
@@ -32,6 +33,7 @@ export function orderEventIds(broker: BrokerId, rows: OrderRow[]): string[] {
 
 const OPTIONAL = [
   'dateOnly',
+  'orderedAt',
   'symbol',
   'name',
   'market',
@@ -75,6 +77,11 @@ function shiftDay(day: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+const key = (e: OrderEvent) => normalizeText(e.symbol ?? e.name ?? '');
+const sameOrUnknown = <T>(a: T | undefined, b: T | undefined) => a === undefined || b === undefined || a === b;
+const samePrice = (a: number | undefined, b: number | undefined) =>
+  a === undefined || b === undefined || Math.abs(a - b) <= 1e-6 * Math.max(1, Math.abs(a));
+
 /** The same trade, whatever day it is dated: what a restatement keeps. */
 function sameTrade(a: OrderEvent, b: OrderEvent): boolean {
   return (
@@ -87,85 +94,149 @@ function sameTrade(a: OrderEvent, b: OrderEvent): boolean {
   );
 }
 
-/** A row that may be a restatement of a stored trade: foreign, without an order number. */
-function mayBeRestated(e: OrderEvent): boolean {
-  return !e.orderNumber && e.marketRegion !== 'JP';
-}
-
 /**
  * Rakuten restates US rows after settlement: the trade date moves from the US
  * day to the JST day and the yen amounts are re-priced (brokers.md §1.5). A
  * foreign row without an order number whose id is new is matched to a stored
  * trade one day either side that no capture of this source already holds.
- * `near` holds the stored orders around the page's days (one range read).
  */
-function findRestated(
-  near: readonly OrderEvent[],
-  e: OrderEvent,
-  snapshotId: string,
-  taken: Set<string>,
-): OrderEvent | undefined {
-  const day = e.at.slice(0, 10);
-  const from = shiftDay(day, -1);
-  const to = shiftDay(day, 2);
-  return near.find(
-    (o) =>
-      o.at >= from &&
-      o.at < to &&
-      !taken.has(o.id) &&
-      o.at.slice(0, 10) !== day &&
-      !o.snapshotIds.includes(snapshotId) &&
-      sameTrade(o, e),
+function isRestatement(stored: OrderEvent, e: OrderEvent, snapshotId: string): boolean {
+  if (e.orderNumber || e.marketRegion === 'JP') return false;
+  return (
+    stored.at.slice(0, 10) !== e.at.slice(0, 10) && !stored.snapshotIds.includes(snapshotId) && sameTrade(stored, e)
   );
 }
 
+/** Days on which the trade may have executed: an order time alone leaves the next few days open. */
+function executionDays(e: OrderEvent): [string, string] {
+  const day = e.at.slice(0, 10);
+  return e.orderedAt && e.orderedAt === e.at && e.status !== 'cancelled' ? [day, shiftDay(day, 5)] : [day, day];
+}
+
+/** How much a row says about when: an order time, a time, a date. */
+const precision = (e: OrderEvent) => (e.orderedAt ? 2 : 0) + (e.dateOnly ? 0 : 1) + (e.orderNumber ? 1 : 0);
+
+/**
+ * One trade seen on two kinds of page: the order inquiry (order number, times)
+ * and the trade history or its CSV (date only, amounts and fees). Both rows
+ * name the same side, symbol and quantity on an overlapping day, at the same
+ * price where both show one, from different captures, and one says more than
+ * the other about when.
+ */
+function isSameTradeElsewhere(stored: OrderEvent, e: OrderEvent, snapshotId: string): boolean {
+  if (stored.snapshotIds.includes(snapshotId) || stored.side !== e.side || key(stored) !== key(e) || !key(e))
+    return false;
+  if (stored.quantity === undefined || stored.quantity !== e.quantity) return false;
+  if (!sameOrUnknown(stored.account, e.account) || !samePrice(stored.price, e.price)) return false;
+  if ((stored.status === 'cancelled') !== (e.status === 'cancelled')) return false;
+  const [a0, a1] = executionDays(stored);
+  const [b0, b1] = executionDays(e);
+  if (a1 < b0 || b1 < a0) return false;
+  // the order number settles it both ways
+  if (stored.orderNumber && e.orderNumber) return stored.orderNumber === e.orderNumber;
+  // an order number alone says nothing about when: two date-only rows, one numbered, may be two trades
+  return !!stored.dateOnly !== !!e.dateOnly || !!stored.orderedAt !== !!e.orderedAt;
+}
+
+/**
+ * A stored trade seen again (the same page, or the same trade on another page):
+ * the newer reading's fields win (an open order that executed, a restated
+ * date), but what is more precise is never lost: a time beats a date, an order
+ * time, order number, amount or fee shown anywhere is kept, an executed order
+ * never goes back to open. The stored id stays; provenance accumulates.
+ */
+export function mergeOrder(old: OrderEvent, fresh: OrderEvent, snapshotId: string, seenAt: string): OrderEvent {
+  const merged = mergeSeen(old, fresh, snapshotId, seenAt, true);
+  const other = seenAt >= old.lastSeenAt ? old : fresh;
+  const out: OrderEvent = { ...merged };
+  for (const f of OPTIONAL)
+    if (out[f] === undefined && other[f] !== undefined) (out as Record<string, unknown>)[f] = other[f];
+  // a time beats a date of the same day; an order time alone never replaces an execution date
+  const onlyOrderTime = (e: OrderEvent) => !e.dateOnly && e.orderedAt === e.at;
+  const day = (e: OrderEvent) => e.at.slice(0, 10);
+  if (merged.dateOnly !== other.dateOnly) {
+    const [dated, timed] = merged.dateOnly ? [merged, other] : [other, merged];
+    if (day(dated) === day(timed)) {
+      out.at = timed.at;
+      delete out.dateOnly;
+    } else {
+      out.at = dated.at;
+      out.dateOnly = true;
+    }
+  } else if (!merged.dateOnly && onlyOrderTime(merged) && !onlyOrderTime(other)) out.at = other.at;
+  if (other.status === 'executed') out.status = 'executed';
+  return OrderEventSchema.parse(out);
+}
+
+/** What a later pass must look at again: the fields detection reads changed. */
+function judgedChanged(a: OrderEvent, b: OrderEvent): boolean {
+  return (
+    a.at !== b.at ||
+    a.orderedAt !== b.orderedAt ||
+    a.status !== b.status ||
+    !!a.dateOnly !== !!b.dateOnly ||
+    a.quantity !== b.quantity ||
+    a.price !== b.price
+  );
+}
+
+/**
+ * Validates every row first: one bad row stores nothing. One transaction: the
+ * stored rows it may meet are read in two bulk reads (by id, and the days
+ * around the rows for restatements and the same trade on another page), matched
+ * in memory, and written in one bulk write: no await per row. Inside the
+ * ingest transaction, ~100 awaits that touch no table lost it
+ * (PrematureCommitError, issue 11 item 1; utils/capture/large-ingest.test.ts).
+ */
 export async function upsertOrders(
   db: KabuGuardDB,
   broker: BrokerId,
   rows: OrderRow[],
   snapshotId: string,
   seenAt: string,
-): Promise<{ added: number; seen: number; addedIds: string[] }> {
+): Promise<{ added: number; seen: number; addedIds: string[]; changedIds: string[] }> {
   const ids = orderEventIds(broker, rows);
   const fresh = rows.map((r, i) => toOrderEvent(broker, r, ids[i]!, snapshotId, seenAt));
-  let added = 0;
   const addedIds: string[] = [];
-  // Bulk read, compute, bulk write: no await per row. Inside the ingest
-  // transaction, ~100 awaits that touch no table lost it (PrematureCommitError,
-  // issue 11 item 1; utils/capture/large-ingest.test.ts).
+  const changedIds: string[] = [];
+  if (!fresh.length) return { added: 0, seen: 0, addedIds, changedIds };
+  const days = fresh.map((e) => e.at.slice(0, 10)).sort();
+  const lo = shiftDay(days[0]!, -6);
+  const hi = shiftDay(days[days.length - 1]!, 7);
   await db.transaction('rw', db.orders, async () => {
-    const existing: Array<OrderEvent | undefined> = await db.orders.bulkGet(ids);
-    const candidates = fresh.filter((e, i) => !existing[i] && mayBeRestated(e));
-    if (candidates.length) {
-      const days = candidates.map((e) => e.at.slice(0, 10)).sort();
-      const near = await db.orders
-        .where('[broker+at]')
-        .between([broker, shiftDay(days[0]!, -1)], [broker, shiftDay(days.at(-1)!, 2)], true, false)
-        .toArray();
-      const taken = new Set<string>(ids);
-      for (const [i, e] of fresh.entries()) {
-        if (existing[i] || !mayBeRestated(e)) continue;
-        const restated = findRestated(near, e, snapshotId, taken);
-        if (restated) {
-          existing[i] = restated;
-          taken.add(restated.id);
-        }
+    const [byId, near] = await Promise.all([
+      db.orders.bulkGet(ids),
+      db.orders.where('[broker+at]').between([broker, lo], [broker, hi], true, false).toArray(),
+    ]);
+    const existing: Array<OrderEvent | undefined> = [...byId];
+    const taken = new Set<string>(ids);
+    // each stored trade answers for at most one new row: two identical real trades stay two
+    const claim = (i: number, match: (o: OrderEvent) => boolean) => {
+      const found = near.find((o) => !taken.has(o.id) && match(o));
+      if (found) {
+        existing[i] = found;
+        taken.add(found.id);
       }
-    }
-    const merged = fresh.map((e, i) => {
+    };
+    fresh.forEach((e, i) => existing[i] ?? claim(i, (o) => isSameTradeElsewhere(o, e, snapshotId)));
+    fresh.forEach((e, i) => existing[i] ?? claim(i, (o) => isRestatement(o, e, snapshotId)));
+    const out = new Map<string, OrderEvent>();
+    fresh.forEach((e, i) => {
       const old = existing[i];
       if (!old) {
-        added++;
         addedIds.push(e.id);
-        return e;
+        out.set(e.id, e);
+        return;
       }
-      // a later capture may know more (an open order executed, a restated date): newest wins, provenance accumulates
-      return mergeSeen(old, e, snapshotId, seenAt, true);
+      const base = out.get(old.id) ?? old;
+      const merged = mergeOrder(base, e, snapshotId, seenAt);
+      if (judgedChanged(old, merged) && !changedIds.includes(old.id)) changedIds.push(old.id);
+      out.set(old.id, merged);
     });
     // a restated row replaces its old-dated twin under the old id
-    await db.orders.bulkPut(merged);
+    await db.orders.bulkPut([...out.values()]);
   });
-  return { added, seen: rows.length, addedIds };
+  return { added: addedIds.length, seen: rows.length, addedIds, changedIds };
 }
 
 export function countOrders(db: KabuGuardDB, broker: BrokerId): Promise<number> {

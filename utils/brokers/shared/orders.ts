@@ -377,6 +377,9 @@ export function readOrderRows(t: OrderTable, warnings: string[], opts: OrderRead
     const ccy = currencyCode(currencyShown) ?? REGION_CURRENCY[region];
     const o: OrderRow = { at: when.iso, side, status, raw: rawOf(t, row) };
     if (when.dateOnly) o.dateOnly = true;
+    // 注文日時 beside 約定日時: when the order was placed, not when it executed (an evening order runs at the open)
+    const ordered = orderText ? parseJstDateTime(orderText) : undefined;
+    if (ordered && !ordered.dateOnly) o.orderedAt = ordered.iso;
     if (symbol) o.symbol = symbol;
     if (inst.name) o.name = inst.name;
     if (market) o.market = market;
