@@ -13,7 +13,7 @@ import type { LoginEvent, OrderEvent } from '../utils/records';
 import type { Environment } from '../utils/records/environment';
 import { toJstIso } from '../utils/brokers/shared/dates';
 import { assignIncidents, toAlerts } from '../utils/detect/alerts';
-import { detect, NEARBY_AFTER_MS, NEARBY_BEFORE_MS, type DetectionInput } from '../utils/detect/detect';
+import { CONTEXT_MS, detect, type DetectionInput } from '../utils/detect/detect';
 import { loginFacts } from '../utils/detect/facts';
 import { foldLogin, newEnvironment } from '../utils/detect/profile';
 
@@ -148,26 +148,22 @@ export async function benchDetect(
         browser: 'Chrome 140',
       });
   }
-  const times = [...newLogins, ...newOrders].map((e) => Date.parse(e.at));
-  const from = Math.min(...times) - NEARBY_BEFORE_MS;
-  const to = Math.max(...times) + NEARBY_AFTER_MS;
-  const nearby = logins.filter((e) => {
-    const t = Date.parse(e.at);
-    return t >= from && t <= to;
-  });
+  // the checkpoint: the environments folded up to the last history day, as the engine keeps them
+  const watermark = toJstIso(lastMs + 1000);
+  const from = lastMs - CONTEXT_MS;
+  const nearby = logins.filter((e) => Date.parse(e.at) >= from);
   const before = [...logins].reverse().find((e) => Date.parse(e.at) < from && !e.channel);
   const input: DetectionInput = {
+    broker: 'sbi',
     now: toJstIso(lastMs + 2 * DAY),
     installedAt,
-    newLogins,
-    newOrders,
-    newAccountEvents: [],
-    nearbyLogins: nearby,
-    orders,
+    base: { v: 1, watermark, envs: [...envs.values()] },
+    logins: [...nearby, ...newLogins],
+    ...(before ? { lastSuccessBefore: before.at } : {}),
+    visits: nearby.filter((_, i) => i % 2 === 0).map((e) => toJstIso(Date.parse(e.at) + 60_000)),
+    orders: [...orders, ...newOrders],
     accountEvents: [],
-    visits: { sbi: nearby.filter((_, i) => i % 2 === 0).map((e) => toJstIso(Date.parse(e.at) + 60_000)) },
-    environments: [...envs.values()],
-    lastSuccessBefore: before ? { sbi: before.at } : {},
+    answers: [],
     priorSeverity: new Map(),
   };
 

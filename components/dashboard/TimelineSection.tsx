@@ -21,6 +21,7 @@ const BADGE_KEYS: Record<Attribution, string> = {
   known: 'tlBadgeKnown',
   new: 'tlBadgeNew',
   'not-mine': 'tlBadgeNotMine',
+  suspect: 'tlBadgeSuspect',
   elsewhere: 'tlBadgeElsewhere',
 };
 const SEVERITY_KEYS = {

@@ -1,6 +1,8 @@
 // Every scenario — the project's own (tests/scenarios) and the shared floor
 // (../shared/scenarios, when present) — replayed through the code the
-// extension runs, with FORMAT.md's checks.
+// extension runs, with FORMAT.md's checks; and again with every capture
+// delivered twice, shuffled within its day (utils/detect/scenario.ts
+// deliveryOrder): the judgement must not depend on the order pages were read in.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,35 +17,37 @@ const files = (dir: string) =>
     .filter((n) => n.endsWith('.json'))
     .sort()
     .map((n) => join(dir, n));
+const load = (file: string) => ScenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
 
-describe('project scenarios (tests/scenarios)', () => {
-  const list = files(own);
-  it('there are at least six, both attack and benign', () => {
-    const kinds = list.map((f) => ScenarioSchema.parse(JSON.parse(readFileSync(f, 'utf8'))).kind);
-    expect(list.length).toBeGreaterThanOrEqual(6);
-    expect(new Set(kinds)).toEqual(new Set(['attack', 'benign']));
-  });
-  it.each(list.map((f) => [f.slice(own.length + 1), f]))(
+function suite(dir: string) {
+  it.each(files(dir).map((f) => [f.slice(dir.length + 1), f]))(
     '%s',
     async (_name, file) => {
-      const r = await evaluateScenario(ScenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
-      expect(r.problems).toEqual([]);
+      expect((await evaluateScenario(load(file))).problems).toEqual([]);
     },
     60_000,
   );
+  it.each(files(dir).map((f) => [f.slice(dir.length + 1), f]))(
+    '%s, every capture repeated and shuffled within its day',
+    async (_name, file) => {
+      const s = load(file);
+      for (const seed of [7, 2026]) expect((await evaluateScenario(s, { shuffleSeed: seed })).problems).toEqual([]);
+    },
+    120_000,
+  );
+}
+
+describe('project scenarios (tests/scenarios)', () => {
+  it('there are at least six, both attack and benign', () => {
+    const list = files(own);
+    expect(list.length).toBeGreaterThanOrEqual(6);
+    expect(new Set(list.map((f) => load(f).kind))).toEqual(new Set(['attack', 'benign']));
+  });
+  suite(own);
 });
 
 if (existsSync(shared)) {
-  describe('shared scenarios (../shared/scenarios)', () => {
-    it.each(files(shared).map((f) => [f.slice(shared.length + 1), f]))(
-      '%s',
-      async (_name, file) => {
-        const r = await evaluateScenario(ScenarioSchema.parse(JSON.parse(readFileSync(file, 'utf8'))));
-        expect(r.problems).toEqual([]);
-      },
-      60_000,
-    );
-  });
+  describe('shared scenarios (../shared/scenarios)', () => suite(shared));
 } else {
   describe.skip('shared scenarios (../shared/scenarios)', () => {
     it('skipped', () => undefined);

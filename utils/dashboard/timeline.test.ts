@@ -105,7 +105,8 @@ describe('loadTimelinePage', () => {
     ['orders only', { kinds: ['order'] }, (i: TimelineItem) => i.kind === 'order', 2],
     ['Rakuten only', { brokers: ['rakuten'] }, (i: TimelineItem) => i.broker === 'rakuten', 12],
     ['a period', { from: '2025-04-01', to: '2025-04-01' }, (i: TimelineItem) => i.at.startsWith('2025-04-01'), 3],
-    ['only flagged', { onlyFlagged: true }, (i: TimelineItem) => i.flag === 'high', 1],
+    // the foreign login (an open high alert) and the Hong Kong order made in its session half an hour later
+    ['only flagged', { onlyFlagged: true }, (i: TimelineItem) => i.attribution === 'suspect', 2],
   ] as const)('filters: %s', async (_n, patch, ok, count) => {
     const { db } = await seeded();
     const { items } = await all(db, { ...defaultFilter(), ...(patch as Partial<TimelineFilter>) }, 5);
@@ -113,24 +114,27 @@ describe('loadTimelinePage', () => {
     expect(items.every(ok)).toBe(true);
   });
 
-  it('says where each login came from: this browser, a known environment, a new one', async () => {
+  it('says where each login came from: this browser, a known environment, a suspect nobody answered', async () => {
     const { db, foreign, own, orders } = await seeded();
     const { items } = await loadTimelinePage(db, defaultFilter(), undefined, 10);
     const byId = new Map(items.map((i) => [i.id, i]));
     expect(byId.get(own.id)).toMatchObject({ attribution: 'this-browser' });
-    expect(byId.get(foreign.id)).toMatchObject({ attribution: 'new', flag: 'high' });
+    expect(byId.get(foreign.id)).toMatchObject({ attribution: 'suspect', flag: 'high' });
     expect(
       items.find((i) => i.kind === 'login' && i.id !== own.id && i.id !== foreign.id && i.broker === 'sbi'),
     ).toMatchObject({ attribution: 'known' });
-    // an order 30 minutes after this browser's login with no visit near it: not this browser
-    expect(byId.get(orders[1]!.id)).toMatchObject({ kind: 'order', attribution: 'elsewhere' });
+    // an order in the foreign login's session: a suspect too
+    expect(byId.get(orders[1]!.id)).toMatchObject({ kind: 'order', attribution: 'suspect' });
   });
 
-  it('marks logins from an environment the user rejected, and shows the name the user gave', async () => {
-    const { db, foreign } = await seeded();
+  it('marks the logins of an environment the user rejected and the orders of its sessions, with the name the user gave', async () => {
+    const { db, foreign, orders } = await seeded();
     const env = envsOf([facts(foreign)], 'rejected')[0]!;
     await db.environments.put({ ...env, label: 'だれか' });
     const { items } = await loadTimelinePage(db, { ...defaultFilter(), onlyFlagged: true });
-    expect(items[0]).toMatchObject({ id: foreign.id, attribution: 'not-mine', envLabel: 'だれか' });
+    expect(items).toMatchObject([
+      { id: orders[1]!.id, attribution: 'not-mine' },
+      { id: foreign.id, attribution: 'not-mine', envLabel: 'だれか' },
+    ]);
   });
 });

@@ -1,30 +1,26 @@
 // The dashboard's timeline: logins and orders, newest first, one page at a
 // time from the [broker+at] indexes (never all rows), each with where it came
-// from: this browser, a known environment, a new one, or one the user said
-// was not theirs. Attribution uses the detector's own helpers (facts.ts,
-// attribution.ts) on the page's rows and the visits around them.
+// from: this browser, a known environment, a new one, one the user said was
+// not theirs, or a suspect nobody has answered. What is not the user's comes
+// from the case (utils/case), the same function the alerts and the evidence
+// report read, built over the days around the page (sessions are local; an
+// environment's rejection is in the answers and the environments).
 
 import { BROKER_LABELS } from '../brokers/labels';
 import { toJstIso } from '../brokers/shared/dates';
 import type { BrokerId } from '../brokers/types';
-import {
-  attributeLogins,
-  ATTRIBUTION_WINDOW_MS,
-  Presence,
-  SESSION_MS,
-  toMs,
-  VISIT_LEAD_MS,
-} from '../detect/attribution';
+import { buildCase, loadCase, type Case } from '../case';
 import { installedAt } from '../detect/engine';
 import { loginFacts } from '../detect/facts';
 import { country, deviceLabel, m } from '../detect/phrases';
+import { toMs } from '../detect/sessions';
 import type { LoginEvent, OrderEvent } from '../records';
 import { maxSeverity, severityRank, type Msg, type Severity } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { KabuGuardDB } from '../store/db';
 
 export type TimelineKind = 'login' | 'order';
-export type Attribution = 'this-browser' | 'known' | 'new' | 'not-mine' | 'elsewhere';
+export type Attribution = 'this-browser' | 'known' | 'new' | 'not-mine' | 'suspect' | 'elsewhere';
 
 export interface TimelineFilter {
   brokers: BrokerId[];
@@ -130,18 +126,19 @@ async function pageOfAll(
     .slice(0, size + 1);
 }
 
-/** Only rows an alert (low or more) is about: alerts are few, so start from them. */
+/** Only rows the case lists (not the user's, or suspects): the case is built over everything, once. */
 async function pageOfFlagged(
   db: KabuGuardDB,
   f: TimelineFilter,
   cursor: TimelineCursor | undefined,
   size: number,
 ): Promise<Array<{ kind: TimelineKind; row: LoginEvent | OrderEvent }>> {
-  const alerts = await db.alerts.where('severity').anyOf(['low', 'medium', 'high']).toArray();
-  const ids = [...new Set(alerts.filter((a) => f.brokers.includes(a.broker)).flatMap((a) => a.eventIds))];
+  const c = await loadCase(db);
+  const listed = [...c.notMine, ...c.suspect].filter((e) => f.brokers.includes(e.broker));
+  const ids = (kind: string) => [...new Set(listed.filter((e) => e.kind === kind).map((e) => e.id))];
   const [logins, orders] = await Promise.all([
-    f.kinds.includes('login') ? db.logins.bulkGet(ids) : Promise.resolve([] as Array<LoginEvent | undefined>),
-    f.kinds.includes('order') ? db.orders.bulkGet(ids) : Promise.resolve([] as Array<OrderEvent | undefined>),
+    f.kinds.includes('login') ? db.logins.bulkGet(ids('login')) : Promise.resolve([] as Array<LoginEvent | undefined>),
+    f.kinds.includes('order') ? db.orders.bulkGet(ids('order')) : Promise.resolve([] as Array<OrderEvent | undefined>),
   ]);
   const keep = beforeCursor(cursor);
   const ok = inFilter(f);
@@ -159,51 +156,70 @@ const KNOWN = new Set<Environment['status']>(['baseline', 'learned', 'confirmed'
 
 type LoginExtras = { attribution: Attribution; envLabel?: string; device: Msg; place?: Msg };
 
-async function attributeLoginRows(
+const DAY = 86_400_000;
+
+/** The case over the days around the page's rows (as loadCase builds it, over less). */
+async function caseAround(
   db: KabuGuardDB,
+  rows: Array<LoginEvent | OrderEvent>,
+  day1: string | undefined,
+): Promise<Case> {
+  const brokers = [...new Set(rows.map((r) => r.broker))];
+  if (!rows.length)
+    return buildCase({
+      logins: [],
+      orders: [],
+      accountEvents: [],
+      visits: [],
+      alerts: [],
+      answers: [],
+      environments: [],
+      installedAt: day1,
+    });
+  const times = rows.map((r) => toMs(r.at));
+  const lo = toJstIso(Math.min(...times) - 2 * DAY);
+  const hi = toJstIso(Math.max(...times) + DAY);
+  const inRange = <T>(t: {
+    where(i: string): { between(a: unknown, b: unknown, x: boolean, y: boolean): { toArray(): Promise<T[]> } };
+  }) =>
+    Promise.all(brokers.map((b) => t.where('[broker+at]').between([b, lo], [b, hi], true, true).toArray())).then((x) =>
+      x.flat(),
+    );
+  const [logins, orders, accountEvents, visits, answers, environments] = await Promise.all([
+    inRange<LoginEvent>(db.logins as never),
+    inRange<OrderEvent>(db.orders as never),
+    inRange<import('../records').AccountEvent>(db.accountEvents as never),
+    inRange<import('../records').Visit>(db.visits as never),
+    db.answers.toArray(),
+    db.environments.toArray(),
+  ]);
+  const ids = [...logins, ...orders, ...accountEvents].map((e) => e.id);
+  const alerts = ids.length ? await db.alerts.where('eventIds').anyOf(ids).distinct().toArray() : [];
+  return buildCase({ logins, orders, accountEvents, visits, alerts, answers, environments, installedAt: day1 });
+}
+
+function attributeLoginRows(
   rows: LoginEvent[],
+  envs: Map<string, Environment>,
+  c: Case,
   installedMs: number | undefined,
-): Promise<Map<string, LoginExtras>> {
+): Map<string, LoginExtras> {
   const out = new Map<string, LoginExtras>();
-  if (!rows.length) return out;
-  const facts = rows.map((e) => loginFacts(e, installedMs));
-  const envIds = facts.map((f) => f.envId);
-  const envs = new Map(
-    (await db.environments.bulkGet([...new Set(envIds)])).filter((e): e is Environment => !!e).map((e) => [e.id, e]),
-  );
-  const mine = new Set<string>();
-  for (const b of new Set(rows.map((r) => r.broker))) {
-    const ofBroker = rows.filter((r) => r.broker === b);
-    const times = ofBroker.map((r) => toMs(r.at));
-    const from = Math.min(...times) - ATTRIBUTION_WINDOW_MS;
-    const to = Math.max(...times) + ATTRIBUTION_WINDOW_MS;
-    // the logins around the page too, so a visit is given to the same login the detector gave it to
-    const [around, visits] = await Promise.all([
-      db.logins
-        .where('[broker+at]')
-        .between([b, toJstIso(from)], [b, toJstIso(to)], true, true)
-        .toArray(),
-      db.visits
-        .where('[broker+at]')
-        .between([b, toJstIso(from - VISIT_LEAD_MS)], [b, toJstIso(to + VISIT_LEAD_MS)], true, true)
-        .toArray(),
-    ]);
-    for (const id of attributeLogins(
-      around.map((e) => loginFacts(e, installedMs)),
-      new Presence(visits.map((v) => v.at)),
-    ))
-      mine.add(id);
-  }
-  rows.forEach((e, i) => {
-    const env = envs.get(envIds[i]!);
-    const f = facts[i]!;
-    const attribution: Attribution = mine.has(e.id)
-      ? 'this-browser'
-      : env?.status === 'rejected'
-        ? 'not-mine'
-        : env && KNOWN.has(env.status)
-          ? 'known'
-          : 'new';
+  const notMine = new Set(c.notMine.map((e) => e.id));
+  const suspect = new Set(c.suspect.map((e) => e.id));
+  const mine = new Set(c.thisBrowser);
+  for (const e of rows) {
+    const f = loginFacts(e, installedMs);
+    const env = envs.get(f.envId);
+    const attribution: Attribution = notMine.has(e.id)
+      ? 'not-mine'
+      : mine.has(e.id)
+        ? 'this-browser'
+        : suspect.has(e.id)
+          ? 'suspect'
+          : env && KNOWN.has(env.status)
+            ? 'known'
+            : 'new';
     const extras: LoginExtras = { attribution, device: deviceLabel(f.device) };
     const place = f.provider
       ? m('detNetworkProvider', {
@@ -216,27 +232,20 @@ async function attributeLoginRows(
     if (place) extras.place = place;
     if (env?.label) extras.envLabel = env.label;
     out.set(e.id, extras);
-  });
+  }
   return out;
 }
 
-async function attributeOrderRows(db: KabuGuardDB, rows: OrderEvent[]): Promise<Map<string, Attribution>> {
+function attributeOrderRows(rows: OrderEvent[], c: Case): Map<string, Attribution> {
   const out = new Map<string, Attribution>();
-  const timed = rows.filter((o) => !o.dateOnly);
-  for (const b of new Set(timed.map((r) => r.broker))) {
-    const ofBroker = timed.filter((r) => r.broker === b);
-    const times = ofBroker.map((r) => toMs(r.at));
-    const visits = await db.visits
-      .where('[broker+at]')
-      .between(
-        [b, toJstIso(Math.min(...times) - SESSION_MS)],
-        [b, toJstIso(Math.max(...times) + VISIT_LEAD_MS)],
-        true,
-        true,
-      )
-      .toArray();
-    const presence = new Presence(visits.map((v) => v.at));
-    for (const o of ofBroker) out.set(o.id, presence.onSite(toMs(o.at)) ? 'this-browser' : 'elsewhere');
+  const notMine = new Set(c.notMine.map((e) => e.id));
+  const suspect = new Set(c.suspect.map((e) => e.id));
+  const mine = new Set(c.thisBrowser);
+  for (const o of rows) {
+    if (notMine.has(o.id)) out.set(o.id, 'not-mine');
+    else if (suspect.has(o.id)) out.set(o.id, 'suspect');
+    else if (mine.has(o.id)) out.set(o.id, 'this-browser');
+    else if (!o.dateOnly) out.set(o.id, 'elsewhere');
   }
   return out;
 }
@@ -254,11 +263,18 @@ export async function loadTimelinePage(
   const day1 = await installedAt(db);
   const logins = rows.filter((r) => r.kind === 'login').map((r) => r.row as LoginEvent);
   const orders = rows.filter((r) => r.kind === 'order').map((r) => r.row as OrderEvent);
-  const [alerts, loginAttr, orderAttr] = await Promise.all([
+  const [alerts, c, envList] = await Promise.all([
     ids.length ? db.alerts.where('eventIds').anyOf(ids).toArray() : Promise.resolve([]),
-    attributeLoginRows(db, logins, day1 ? toMs(day1) : undefined),
-    attributeOrderRows(db, orders),
+    caseAround(
+      db,
+      rows.map((r) => r.row),
+      day1,
+    ),
+    db.environments.toArray(),
   ]);
+  const envs = new Map(envList.map((e) => [e.id, e]));
+  const loginAttr = attributeLoginRows(logins, envs, c, day1 ? toMs(day1) : undefined);
+  const orderAttr = attributeOrderRows(orders, c);
   const flags = new Map<string, Severity>();
   for (const a of alerts) {
     if (severityRank(a.severity) < severityRank('low')) continue;

@@ -5,14 +5,15 @@
 import { stableHash } from '../brokers/shared/text';
 import { maxSeverity, severityRank, type Alert, type Reason, type Severity } from '../records/alert';
 import type { Incident } from '../records/incident';
-import { toMs } from './attribution';
+import { toMs } from './sessions';
 import { DAY_MS } from './detect';
 import { atLeast, bump } from './severity';
 import { RULE_ORDER } from './rules';
 import type { Finding } from './types';
 
-export function alertId(f: Pick<Finding, 'broker' | 'kind' | 'anchor'>): string {
-  return `alert_${f.broker}_${stableHash(`${f.kind}\u0000${f.anchor.id}`)}`;
+/** Stable: the same anchor (or the same environment not yet answered) is the same alert on every pass. */
+export function alertId(f: Pick<Finding, 'broker' | 'kind' | 'anchor' | 'alertKey'>): string {
+  return `alert_${f.broker}_${stableHash(`${f.kind}\u0000${f.alertKey ?? f.anchor.id}`)}`;
 }
 
 /** Two independent reasons of medium or more make an alert high. */

@@ -1,142 +1,79 @@
-// One detection pass, pure: new events + the stored history they are judged
-// against → findings and the environments they update. Logins are judged in
-// time order, each against the profile as it was just before it, so an
-// attacker's first login is judged against the user's history only.
+// One detection pass for one broker, pure: the stored history (from a
+// checkpoint on) → findings, the environments as they now stand, and the next
+// checkpoint. Every login, order and account change from the checkpoint on is
+// judged again in time order, each login against the profile as it was just
+// before it, so the result does not depend on the order in which pages were
+// read; the engine (engine.ts) falls back to a full pass from the beginning
+// when rows older than the checkpoint arrive. Sessions (sessions.ts) decide
+// what this browser did and which session placed each order; the user's
+// answers (answers.ts) are applied on every pass, so they survive rebuilds.
 
-import type { AccountEvent, LoginEvent, OrderEvent } from '../records';
+import type { AccountEvent, Answer, LoginEvent, LoginObservation, OrderEvent } from '../records';
 import type { BrokerId } from '../brokers/types';
 import { maxSeverity, type Severity } from '../records/alert';
-import type { Environment } from '../records/environment';
-import { attributeLogins, Presence, toMs } from './attribution';
-import { loginFacts, orderFacts } from './facts';
+import type { Environment, EnvironmentStatus } from '../records/environment';
+import { indexAnswers, type AnswerIndex } from './answers';
+import { YEN_PER_UNIT, loginFacts, orderFacts, orderRegion } from './facts';
 import { cloneOrderProfile, emptyOrderProfile, foldOrder, sessionsOf } from './order-profile';
-import { buildProfile, foldLogin, newEnvironment } from './profile';
-import { ACCOUNT_RULES, LOGIN_RULES, ORDER_RULES } from './rules';
+import { buildProfile, foldLogin, KNOWN, newEnvironment } from './profile';
+import { ACCOUNT_RULES, ENVIRONMENT_RULES, LOGIN_RULES, ORDER_RULES } from './rules';
 import { AFTER_WAKING_DAYS, DORMANT_DAYS } from './rules/dormant-waking';
+import { REVIEW_RECENT_DAYS, reviewHistory } from './rules/history-review';
+import { buildSessions, decisiveSessions, placeOrder, toMs, type Session, type SessionModel } from './sessions';
 import { atLeast } from './severity';
-import type { Finding, LoginFacts, LoginProfile, PrecedingLogin } from './types';
+import { m, time, todo } from './phrases';
+import type { Finding, LoginFacts, LoginProfile, OrderFacts, OrderProfile, PlacedBy, SessionVerdict } from './types';
 
 export const DAY_MS = 24 * 3600_000;
-/** How far back logins are loaded around new events (dormancy follow-up, bursts, preceding logins). */
-export const NEARBY_BEFORE_MS = (AFTER_WAKING_DAYS + 1) * DAY_MS;
+/** Logins before the judged range that are loaded as context (bursts, sprays, dormancy follow-up). */
+export const CONTEXT_MS = (AFTER_WAKING_DAYS + 1) * DAY_MS;
+/** The checkpoint trails the pass's time by this much: later captures rarely bring rows older than that. */
+export const SETTLE_MS = 2 * DAY_MS;
+/** Compatibility for callers that load logins around new events. */
+export const NEARBY_BEFORE_MS = CONTEXT_MS;
 export const NEARBY_AFTER_MS = DAY_MS;
-/** A trade or change is "after" a login made at most this long before. */
-export const PRECEDING_LOGIN_MS = 6 * 3600_000;
+
+/** What the engine keeps between passes: the environments folded over every login before the watermark. */
+export interface DetectState {
+  v: 1;
+  /** ISO; null: nothing folded yet (the next pass is a full one). */
+  watermark: string | null;
+  envs: Environment[];
+}
+export const EMPTY_STATE: DetectState = { v: 1, watermark: null, envs: [] };
 
 export interface DetectionInput {
+  broker: BrokerId;
   now: string;
-  /** First Visit or capture: before it nothing is judged (it is the baseline). */
+  /** The extension's day one: the history before it is judged as a review. */
   installedAt: string | undefined;
-  newLogins: LoginEvent[];
-  newOrders: OrderEvent[];
-  newAccountEvents: AccountEvent[];
-  /** Logins of the brokers concerned around the new events (history and new). */
-  nearbyLogins: LoginEvent[];
-  /** All orders of the brokers concerned (history and new). */
+  homeCountry?: string;
+  /** The checkpoint to start from (EMPTY_STATE for a full pass). */
+  base: DetectState;
+  /** Logins from the watermark on, with CONTEXT_MS before it (all of them for a full pass), any order. */
+  logins: LoginEvent[];
+  /** The newest successful non-aggregator login before the first of `logins`. */
+  lastSuccessBefore?: string;
+  visits: string[];
+  /** All orders and account changes of the broker. */
   orders: OrderEvent[];
-  /** Account events of the brokers concerned (history and new). */
   accountEvents: AccountEvent[];
-  /** Visit times per broker around the new events. */
-  visits: Partial<Record<BrokerId, string[]>>;
-  environments: Environment[];
-  /** Newest successful (non-aggregator) login before the nearby window, per broker. */
-  lastSuccessBefore: Partial<Record<BrokerId, string>>;
-  /** Highest severity of stored alerts per event id. */
+  observations?: LoginObservation[];
+  answers: Answer[];
+  /** Highest severity of stored alerts per event (never lowered by a pass). */
   priorSeverity: Map<string, Severity>;
+  /** The login history's last successful reading (ISO), if it was ever read. */
+  loginHistoryReadAt?: string;
 }
 
 export interface DetectionResult {
   findings: Finding[];
+  /** Every environment of the broker as it now stands. */
   environments: Environment[];
-}
-
-export function detect(input: DetectionInput): DetectionResult {
-  const installedMs = input.installedAt ? toMs(input.installedAt) : undefined;
-  const envs = new Map(input.environments.map((e) => [e.id, e]));
-  const changed = new Set<string>();
-  const findings: Finding[] = [];
-  const severity = new Map(input.priorSeverity);
-  const brokers = new Set<BrokerId>(
-    [...input.newLogins, ...input.newOrders, ...input.newAccountEvents].map((e) => e.broker),
-  );
-
-  for (const broker of brokers) {
-    const presence = new Presence(input.visits[broker] ?? []);
-    const newIds = new Set(input.newLogins.filter((e) => e.broker === broker).map((e) => e.id));
-    const byId = new Map<string, LoginEvent>();
-    for (const e of [...input.nearbyLogins, ...input.newLogins]) if (e.broker === broker) byId.set(e.id, e);
-    const nearby: LoginFacts[] = [...byId.values()].map((e) => loginFacts(e, installedMs)).sort(byTimeFailuresFirst);
-    const mine = attributeLogins(nearby, presence);
-    for (const f of nearby) f.thisBrowser = mine.has(f.event.id);
-    const wake = wakings(nearby, input.lastSuccessBefore[broker]);
-
-    let profile: LoginProfile | undefined;
-    const brokerEnvs = () => [...envs.values()].filter((e) => e.broker === broker);
-    for (const f of nearby) {
-      if (!newIds.has(f.event.id)) continue;
-      let sev: Severity | undefined;
-      if (!f.preInstall) {
-        profile ??= buildProfile(brokerEnvs());
-        const ctx = {
-          facts: f,
-          profile,
-          env: envs.get(f.envId),
-          nearby,
-          previousSuccessAt: wake.previous.get(f.event.id),
-          wokeFrom: wake.wokeFrom.get(f.event.id),
-          severityOf: (id: string) => severity.get(id),
-        };
-        for (const rule of LOGIN_RULES) {
-          const found = rule.evaluate(ctx);
-          if (!found) continue;
-          findings.push(found);
-          sev = maxSeverity(sev ?? 'info', found.severity);
-          for (const ev of found.events)
-            severity.set(ev.id, maxSeverity(severity.get(ev.id) ?? 'info', found.severity));
-        }
-      }
-      if (f.event.result !== 'success') continue;
-      const alerted = atLeast(sev, 'medium');
-      const env =
-        envs.get(f.envId) ?? newEnvironment(f, f.preInstall ? 'baseline' : alerted ? 'alerted' : 'learned', input.now);
-      envs.set(f.envId, foldLogin(env, f, input.now, alerted));
-      changed.add(f.envId);
-      profile = undefined;
-    }
-
-    const loginProfile = buildProfile(brokerEnvs());
-    const sessionStarts = nearby
-      .filter((f) => f.thisBrowser)
-      .map((f) => f.ms)
-      .sort((a, b) => a - b);
-    const onSite = (ms: number) => presence.onSite(ms, sessionStarts);
-    const preceding = (ms: number): PrecedingLogin | undefined => {
-      let best: LoginFacts | undefined;
-      for (const f of nearby) {
-        if (f.event.result !== 'success' || f.device.channel === 'aggregator') continue;
-        if (f.ms <= ms && f.ms >= ms - PRECEDING_LOGIN_MS) best = f;
-      }
-      return best ? { facts: best, severity: severity.get(best.event.id) } : undefined;
-    };
-
-    findings.push(...orderFindings(input, broker, installedMs, onSite, preceding, loginProfile));
-
-    const changes = input.accountEvents.filter((e) => e.broker === broker).sort((a, b) => a.at.localeCompare(b.at));
-    for (const e of input.newAccountEvents.filter((x) => x.broker === broker)) {
-      const ms = toMs(e.at);
-      if (installedMs === undefined || ms < installedMs) continue;
-      for (const rule of ACCOUNT_RULES) {
-        const found = rule.evaluate({
-          event: e,
-          onSite: e.dateOnly ? undefined : onSite(ms),
-          precedingLogin: preceding(ms),
-          pastChanges: changes.filter((c) => c.at < e.at).length,
-        });
-        if (found) findings.push(found);
-      }
-    }
-  }
-  return { findings, environments: [...changed].map((id) => envs.get(id)!) };
+  state: DetectState;
+  /** A login the previous-login banner shows that neither this browser nor the stored history explains. */
+  needsLoginHistory: boolean;
+  sessions: SessionModel;
 }
 
 function byTimeFailuresFirst(a: LoginFacts, b: LoginFacts): number {
@@ -146,12 +83,12 @@ function byTimeFailuresFirst(a: LoginFacts, b: LoginFacts): number {
 }
 
 /** For each success: the previous success, and the dormant waking it follows (if within AFTER_WAKING_DAYS). */
-function wakings(nearby: LoginFacts[], before: string | undefined) {
+function wakings(logins: LoginFacts[], before: string | undefined) {
   const previous = new Map<string, string>();
   const wokeFrom = new Map<string, { at: string; idleDays: number }>();
   let last = before;
   let woke: { at: string; idleDays: number; ms: number } | undefined;
-  for (const f of nearby) {
+  for (const f of logins) {
     if (f.event.result !== 'success' || f.device.channel === 'aggregator') continue;
     if (last) {
       previous.set(f.event.id, last);
@@ -165,53 +102,336 @@ function wakings(nearby: LoginFacts[], before: string | undefined) {
   return { previous, wokeFrom };
 }
 
+const VERDICT_RANK: Record<SessionVerdict, number> = { mine: 0, unknown: 1, suspect: 2, 'not-mine': 3 };
+
+/** The alert key of an environment not yet answered (a later answer starts a new one). */
+export function environmentKey(envId: string, answers: AnswerIndex): string {
+  const episode = answers.episodeOf(envId);
+  return episode ? `env:${envId}@${episode}` : `env:${envId}`;
+}
+
+export function detect(input: DetectionInput): DetectionResult {
+  const W = input.base.watermark ? toMs(input.base.watermark) : -Infinity;
+  const full = W === -Infinity;
+  const nowMs = toMs(input.now);
+  const installedMs = input.installedAt ? toMs(input.installedAt) : undefined;
+  const home = input.homeCountry ?? 'JP';
+  const answers = indexAnswers(input.answers);
+  const findings: Finding[] = [];
+  const severity = new Map(input.priorSeverity);
+  const raise = (id: string, s: Severity) => severity.set(id, maxSeverity(severity.get(id) ?? 'info', s));
+
+  const facts = input.logins.map((e) => loginFacts(e, installedMs)).sort(byTimeFailuresFirst);
+  const model = buildSessions(
+    facts,
+    input.visits.map((v) => toMs(v)),
+  );
+  for (const f of facts) {
+    f.thisBrowser = model.thisBrowser.has(f.event.id);
+    f.maybeThisBrowser = model.maybe.has(f.event.id);
+  }
+
+  const envs = new Map<string, Environment>(input.base.envs.map((e) => [e.id, e]));
+  const answerStatus = (envId: string): EnvironmentStatus | undefined => {
+    const a = answers.environment(envId);
+    return a ? (a.verdict === 'mine' ? 'confirmed' : 'rejected') : undefined;
+  };
+  const withAnswer = (e: Environment): Environment => {
+    const a = answers.environment(e.id);
+    const status = answerStatus(e.id);
+    return status && (e.status !== status || e.reviewedAt !== a!.at)
+      ? { ...e, status, reviewedAt: a!.at, updatedAt: input.now }
+      : e;
+  };
+  for (const [id, e] of envs) envs.set(id, withAnswer(e));
+
+  // orders and changes: where they were placed (the verdicts come once logins are judged)
+  const allOrders = input.orders
+    .map((e) => {
+      const p = placeOrder(e, orderRegion(e), model);
+      const o = orderFacts(e, () => false, installedMs);
+      o.onSite = p.thisBrowser;
+      return { o, p };
+    })
+    .sort((a, b) => a.o.ms - b.o.ms || a.o.event.id.localeCompare(b.o.event.id));
+  for (const { o, p } of allOrders)
+    o.placedBy = { verdict: 'unknown', sessions: decisiveSessions(p).map((s) => s.id), ambiguous: false };
+
+  // the first review of the history found at installation (a full pass sees all of it)
+  const suspectEnvs = new Set<string>();
+  if (full && installedMs !== undefined) {
+    const review = reviewHistory({
+      installedMs,
+      homeCountry: home,
+      logins: facts,
+      model,
+      orders: allOrders.map((x) => x.o).filter((o) => o.preInstall),
+      changes: input.accountEvents.filter((e) => toMs(e.at) < installedMs),
+      answered: (envId) => answers.environment(envId)?.verdict,
+    });
+    for (const s of review.suspects) {
+      if (s.wholeEnvironment) suspectEnvs.add(s.envId);
+      for (const f of s.logins) raise(f.event.id, s.severity);
+    }
+    findings.push(...review.findings);
+  }
+
+  // logins, in time order, each against the profile just before it
+  const Wn = Math.max(W, nowMs - SETTLE_MS);
+  let checkpoint: Environment[] | undefined;
+  const wake = wakings(facts, input.lastSuccessBefore);
+  let profile: LoginProfile | undefined;
+  const known = () => [...envs.values()].filter((e) => KNOWN.has(e.status));
+  for (const f of facts) {
+    if (f.ms < W) continue;
+    if (!checkpoint && f.ms >= Wn) checkpoint = [...envs.values()];
+    const forgotten = answers.forgottenBefore(f.envId);
+    if (forgotten !== undefined && f.ms < forgotten) continue;
+    const env = envs.get(f.envId);
+    let sev: Severity | undefined;
+    if (!f.preInstall) {
+      profile ??= buildProfile(known());
+      const session = model.byLogin.get(f.event.id);
+      const concurrent = (session?.overlaps ?? [])
+        .map((id) => model.sessions.find((s) => s.id === id))
+        .filter((s): s is Session => !!s && s.thisBrowser === 'yes' && s.start <= f.ms)
+        .map((s) => ({ envId: s.envId, wide: s.login?.wide, start: s.start }));
+      const ctx = {
+        facts: f,
+        profile,
+        env,
+        concurrent,
+        answered: answers.environment(f.envId)?.verdict,
+        nearby: facts,
+        previousSuccessAt: wake.previous.get(f.event.id),
+        wokeFrom: wake.wokeFrom.get(f.event.id),
+        severityOf: (id: string) => severity.get(id),
+      };
+      const found: Finding[] = [];
+      for (const rule of LOGIN_RULES) {
+        const x = rule.evaluate(ctx);
+        if (x) found.push(x);
+      }
+      // an environment not yet known or answered: all its logins join one alert
+      const unknownEnv = !env || !KNOWN.has(env.status);
+      if ((unknownEnv || found.some((x) => ENVIRONMENT_RULES.has(x.rule))) && !answers.environment(f.envId)) {
+        const key = environmentKey(f.envId, answers);
+        for (const x of found) if (x.events.length === 1 && x.events[0]!.id === f.event.id) x.alertKey = key;
+      }
+      for (const x of found) {
+        findings.push(x);
+        sev = maxSeverity(sev ?? 'info', x.severity);
+        for (const ev of x.events) raise(ev.id, x.severity);
+      }
+    }
+    if (f.event.result !== 'success') continue;
+    const flagged = atLeast(severity.get(f.event.id), 'medium') || answers.event(f.event.id, f.event.at) === 'not-mine';
+    const initial: EnvironmentStatus =
+      answerStatus(f.envId) ??
+      (f.preInstall
+        ? suspectEnvs.has(f.envId)
+          ? 'alerted'
+          : 'baseline'
+        : sev !== undefined && sev !== 'info'
+          ? 'alerted'
+          : 'learned');
+    const next = foldLogin(env ?? newEnvironment(f, initial, input.now), f, input.now, flagged);
+    envs.set(f.envId, withAnswer(next));
+    profile = undefined;
+  }
+  checkpoint ??= [...envs.values()];
+
+  // which sessions are the user's: this browser, an answer, a known environment; or flagged, or unknown
+  const sessionVerdict = (s: Session): SessionVerdict => {
+    const login = s.login;
+    if (!login) return 'mine';
+    const answered = answers.event(login.event.id, login.event.at);
+    if (answered) return answered;
+    if (s.thisBrowser === 'yes') return 'mine';
+    const env = envs.get(login.envId);
+    if (env?.status === 'rejected') return 'not-mine';
+    if (env?.status === 'confirmed') return 'mine';
+    if (atLeast(severity.get(login.event.id), 'medium')) return 'suspect';
+    if (env && KNOWN.has(env.status) && s.thisBrowser === 'no') return 'mine';
+    return 'unknown';
+  };
+  const placedByOf = (sessions: Session[]): PlacedBy => {
+    if (!sessions.length) return { verdict: 'unknown', sessions: [], ambiguous: false };
+    const verdicts = sessions.map(sessionVerdict);
+    let worst = 0;
+    verdicts.forEach((v, i) => (VERDICT_RANK[v] > VERDICT_RANK[verdicts[worst]!] ? (worst = i) : 0));
+    const login = sessions[worst]!.login;
+    return {
+      verdict: verdicts[worst]!,
+      ...(login ? { login } : {}),
+      sessions: sessions.map((s) => s.id),
+      ambiguous: new Set(verdicts).size > 1,
+    };
+  };
+  const precedingOf = (p: PlacedBy) =>
+    p.login
+      ? {
+          facts: p.login,
+          severity: p.verdict === 'not-mine' ? ('high' as const) : severity.get(p.login.event.id),
+        }
+      : undefined;
+
+  for (const { o, p } of allOrders) {
+    const by = placedByOf(decisiveSessions(p));
+    o.placedBy = by;
+    // a session of the user's own known environment weighs as the user's, like this browser
+    if (by.verdict === 'mine') o.onSite = true;
+  }
+  findings.push(
+    ...orderFindings(
+      allOrders.map((x) => x.o),
+      W,
+      installedMs,
+      precedingOf,
+      buildProfile(known()),
+    ),
+  );
+
+  // account changes
+  const changes = [...input.accountEvents].sort((a, b) => a.at.localeCompare(b.at));
+  changes.forEach((e, i) => {
+    const ms = toMs(e.at);
+    const pre = installedMs === undefined || ms < installedMs;
+    const p = placeOrder({ at: e.at, status: 'open', ...(e.dateOnly ? { dateOnly: true } : {}) }, 'JP', model);
+    const by = placedByOf(decisiveSessions(p));
+    const flaggedSession = by.verdict === 'not-mine' || by.verdict === 'suspect';
+    if (ms < W - DAY_MS) return;
+    if (pre && !flaggedSession && (installedMs === undefined || ms < installedMs - REVIEW_RECENT_DAYS * DAY_MS)) return;
+    const onSite = by.verdict === 'mine' ? true : e.dateOnly ? undefined : p.thisBrowser;
+    for (const rule of ACCOUNT_RULES) {
+      const found = rule.evaluate({
+        event: e,
+        onSite,
+        precedingLogin: precedingOf(by),
+        pastChanges: i,
+        review: pre,
+        placedBy: by,
+      });
+      if (found) findings.push(pre && found.rule !== 'account-change' ? capReview(found, flaggedSession) : found);
+    }
+  });
+
+  // the previous-login banner: a login this browser's visits do not explain
+  let needsLoginHistory = false;
+  for (const obs of input.observations ?? []) {
+    const ms = toMs(obs.at);
+    if (ms < W - DAY_MS) continue;
+    // this browser's own login (its session starts then), or a login the history lists (judged there)
+    const mine = model.sessions.some((s) => s.thisBrowser === 'yes' && Math.abs(s.start - ms) <= 2 * 60_000);
+    const listed = facts.some((f) => f.event.result === 'success' && Math.abs(f.ms - ms) <= 90_000);
+    if (mine || listed) continue;
+    const readAfter = input.loginHistoryReadAt !== undefined && input.loginHistoryReadAt > obs.firstSeenAt;
+    if (!readAfter) needsLoginHistory = true;
+    // the history was read since and does not list it, or there is no history to read: ask, low-key
+    if (readAfter || input.loginHistoryReadAt === undefined) findings.push(previousLoginPrompt(obs));
+  }
+
+  return {
+    findings,
+    environments: [...envs.values()],
+    state: { v: 1, watermark: new Date(Wn).toISOString(), envs: checkpoint },
+    needsLoginHistory,
+    sessions: model,
+  };
+}
+
+/** A review of the history before installation asks; it does not accuse, unless the session was flagged. */
+function capReview(f: Finding, flaggedSession: boolean): Finding {
+  if (flaggedSession || f.rule === 'orders-in-flagged-session' || !atLeast(f.severity, 'high')) return f;
+  return { ...f, severity: 'medium', explanation: { ...f.explanation, todo: todo('medium', f.broker) } };
+}
+
+function accountValue(p: OrderProfile): number {
+  let v = 0;
+  for (const pos of p.positions.values())
+    if (pos.quantity > 0 && pos.lastPrice !== undefined)
+      v += pos.quantity * pos.lastPrice * (YEN_PER_UNIT[pos.currency ?? 'JPY'] ?? 1);
+  return v;
+}
+
 function orderFindings(
-  input: DetectionInput,
-  broker: BrokerId,
+  all: OrderFacts[],
+  W: number,
   installedMs: number | undefined,
-  onSite: (ms: number) => boolean,
-  preceding: (ms: number) => PrecedingLogin | undefined,
+  precedingOf: (p: PlacedBy) => { facts: LoginFacts; severity: Severity | undefined } | undefined,
   loginProfile: LoginProfile,
 ): Finding[] {
-  const newIds = new Set(input.newOrders.filter((e) => e.broker === broker).map((e) => e.id));
-  if (!newIds.size) return [];
-  const byId = new Map<string, OrderEvent>();
-  for (const e of [...input.orders, ...input.newOrders]) if (e.broker === broker) byId.set(e.id, e);
-  const all = [...byId.values()]
-    .map((e) => orderFacts(e, onSite, installedMs))
-    .sort((a, b) => a.ms - b.ms || a.event.id.localeCompare(b.event.id));
   const out: Finding[] = [];
   const profile = emptyOrderProfile();
+  const flaggedSession = (o: OrderFacts) => o.placedBy?.verdict === 'not-mine' || o.placedBy?.verdict === 'suspect';
+  // judged: from the checkpoint on; before installation, in a flagged session or in the weeks before it
+  const judged = (o: OrderFacts) => {
+    if (o.ms < W - DAY_MS) return false;
+    if (!o.preInstall) return true;
+    return flaggedSession(o) || (installedMs !== undefined && o.ms >= installedMs - REVIEW_RECENT_DAYS * DAY_MS);
+  };
   for (const session of sessionsOf(all)) {
-    const judged = session.filter((o) => newIds.has(o.event.id) && !o.preInstall);
-    if (!judged.length) {
+    const mine = session.filter(judged);
+    if (!mine.length) {
       for (const o of session) foldOrder(profile, o);
       continue;
     }
+    const review = mine.every((o) => o.preInstall);
+    const anyFlagged = mine.some(flaggedSession);
     const start = cloneOrderProfile(profile);
-    const precedingLogin = preceding(session[0]!.ms);
+    const first = session[0]!;
+    const precedingLogin = precedingOf(first.placedBy!) ?? mine.map((o) => precedingOf(o.placedBy!)).find(Boolean);
+    const keep = (f: Finding) => out.push(review ? capReview(f, anyFlagged) : f);
     for (const rule of ORDER_RULES) {
       if (rule.scope !== 'session') continue;
-      const found = rule.evaluate({ order: session[0]!, session, profile: start, precedingLogin, loginProfile });
-      if (found) out.push(found);
+      const found = rule.evaluate({
+        order: first,
+        session,
+        profile: start,
+        precedingLogin,
+        loginProfile,
+        review,
+        accountJpy: accountValue(start),
+      });
+      if (found) keep(found);
     }
     for (const o of session) {
-      if (newIds.has(o.event.id) && !o.preInstall) {
+      if (judged(o)) {
         const ctx = {
           order: o,
           session,
           profile: cloneOrderProfile(profile),
-          precedingLogin: preceding(o.ms) ?? precedingLogin,
+          precedingLogin: precedingOf(o.placedBy!) ?? precedingLogin,
           loginProfile,
+          review: o.preInstall,
+          accountJpy: accountValue(profile),
         };
         for (const rule of ORDER_RULES) {
           if (rule.scope !== 'order') continue;
           const found = rule.evaluate(ctx);
-          if (found) out.push(found);
+          if (found) out.push(o.preInstall ? capReview(found, flaggedSession(o)) : found);
         }
       }
       foldOrder(profile, o);
     }
   }
   return out;
+}
+
+function previousLoginPrompt(obs: LoginObservation): Finding {
+  return {
+    rule: 'previous-login',
+    severity: 'low',
+    kind: 'login',
+    broker: obs.broker,
+    anchor: { id: obs.id, at: obs.at },
+    events: [{ id: obs.id, at: obs.at }],
+    title: m('detTitlePreviousLogin', { time: time(obs.at) }),
+    explanation: {
+      seen: m('detSeenPreviousLogin', { time: time(obs.at), text: obs.text }),
+      compared: m('detComparedPreviousLogin'),
+      harmless: [m('detHarmlessAppOrService')],
+      todo: [m('detTodoCheckHistory', { broker: m('@broker', { id: obs.broker }) }), m('detTodoAnswer')],
+    },
+  };
 }

@@ -1,25 +1,31 @@
 // The detection engine as the background calls it after each capture:
 //   runDetection(db, { newEventIds, now }) → new and raised alerts, incidents.
-// It loads only what the pass needs (the new events, logins around them, the
-// environments, the order history, visits nearby), runs the pure pass
-// (detect.ts, alerts.ts) and stores the result. Feedback ("mine" /
-// "not mine") is applied here too. No browser APIs: Node (cli/eval.ts) and
-// the extension run the same code.
+// Per broker it loads the checkpoint (environments folded up to a watermark)
+// and what lies after it, runs the pure pass (detect.ts) and stores alerts,
+// incidents, environments and the next checkpoint. Rows older than the
+// watermark (the first capture, an older page, a CSV of past years, an
+// answer) make it a full pass from the beginning. The user's answers live
+// apart (store/answers.ts) and are applied on every pass. No browser APIs:
+// Node (cli/eval.ts) and the extension run the same code.
 
 import { toJstIso } from '../brokers/shared/dates';
-import type { AccountEvent, LoginEvent, OrderEvent } from '../records';
+import type { AccountEvent, LoginEvent, LoginObservation, OrderEvent } from '../records';
 import type { BrokerId } from '../brokers/types';
-import { maxSeverity, type Alert } from '../records/alert';
+import { maxSeverity, type Alert, type Severity } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { Incident } from '../records/incident';
 import { alertsForEvents, getAlerts, putAlerts } from '../store/alerts';
+import { addAnswer, answersOf, type NewAnswer } from '../store/answers';
 import type { KabuGuardDB } from '../store/db';
 import { environmentsOf, putEnvironments } from '../store/environments';
 import { putIncidents, recentIncidents } from '../store/incidents';
+import { storedInstalledAt } from '../store/install';
+import { kvGet, kvSet } from '../store/kv';
 import { alertId, assignIncidents, toAlerts } from './alerts';
-import { toMs } from './attribution';
-import { DAY_MS, detect, NEARBY_AFTER_MS, NEARBY_BEFORE_MS, type DetectionInput } from './detect';
+import { indexAnswers } from './answers';
+import { CONTEXT_MS, DAY_MS, detect, EMPTY_STATE, type DetectionInput, type DetectState } from './detect';
 import { loginFacts } from './facts';
+import { toMs } from './sessions';
 
 export interface DetectionRun {
   /** Alerts raised for the first time by this pass. */
@@ -28,12 +34,18 @@ export interface DetectionRun {
   updatedAlerts: Alert[];
   /** Incidents created or changed. */
   incidents: Incident[];
+  /** Brokers whose login history should be read at once (a previous-login banner nothing explains). */
+  needsLoginHistory: BrokerId[];
 }
 
-const EMPTY: DetectionRun = { newAlerts: [], updatedAlerts: [], incidents: [] };
+const EMPTY: DetectionRun = { newAlerts: [], updatedAlerts: [], incidents: [], needsLoginHistory: [] };
 
-/** First Visit or first capture, whichever is earlier: the extension's day one. */
+const stateKey = (broker: BrokerId) => `detect-state:${broker}`;
+
+/** The install time the extension recorded, else its first Visit or capture: the extension's day one. */
 export async function installedAt(db: KabuGuardDB): Promise<string | undefined> {
+  const stored = await storedInstalledAt(db);
+  if (stored) return stored;
   const [visit, snap] = await Promise.all([
     db.visits.orderBy('at').first(),
     db.snapshots.orderBy('capturedAt').first(),
@@ -42,116 +54,170 @@ export async function installedAt(db: KabuGuardDB): Promise<string | undefined> 
   return times.length ? toJstIso(Math.min(...times)) : undefined;
 }
 
-const between = (broker: BrokerId, from: number, to: number) =>
-  [
-    [broker, toJstIso(from)],
-    [broker, toJstIso(to)],
-  ] as const;
-
-/** Loads what one pass needs for these new events. */
+/** Everything a pass over one broker needs, from its checkpoint on (or from the beginning). */
 export async function loadDetectionInput(
   db: KabuGuardDB,
-  newEventIds: string[],
-  now: string,
-): Promise<DetectionInput | undefined> {
-  const ids = [...new Set(newEventIds)];
-  const [logins, orders, accounts] = await Promise.all([
-    db.logins.bulkGet(ids),
-    db.orders.bulkGet(ids),
-    db.accountEvents.bulkGet(ids),
+  broker: BrokerId,
+  opts: { now: string; from?: number; full?: boolean },
+): Promise<DetectionInput> {
+  const state = await kvGet<DetectState>(db, stateKey(broker), EMPTY_STATE);
+  const W = state.watermark ? toMs(state.watermark) : undefined;
+  const full = opts.full || W === undefined || (opts.from !== undefined && opts.from < W);
+  const base = full ? EMPTY_STATE : state;
+  const lo = full ? '' : toJstIso(W! - CONTEXT_MS);
+  const range = (d: number) => (full ? ['', '\uffff'] : [toJstIso(W! - CONTEXT_MS - d), '\uffff']);
+  const [vlo] = range(DAY_MS);
+  const [logins, visits, orders, accountEvents, observations, answers, historySnap] = await Promise.all([
+    db.logins.where('[broker+at]').between([broker, lo], [broker, '\uffff'], true, true).toArray(),
+    db.visits.where('[broker+at]').between([broker, vlo], [broker, '\uffff'], true, true).toArray(),
+    db.orders.where('broker').equals(broker).toArray(),
+    db.accountEvents.where('broker').equals(broker).toArray(),
+    db.loginObservations.where('[broker+at]').between([broker, vlo], [broker, '\uffff'], true, true).toArray(),
+    answersOf(db, broker),
+    db.snapshots
+      .where('[broker+pageKind+capturedAt]')
+      .between([broker, 'login-history', ''], [broker, 'login-history', '\uffff'])
+      .reverse()
+      .filter((s) => s.parse.status === 'ok' || s.parse.status === 'empty')
+      .first(),
   ]);
-  const newLogins = logins.filter((e): e is LoginEvent => !!e);
-  const newOrders = orders.filter((e): e is OrderEvent => !!e);
-  const newAccountEvents = accounts.filter((e): e is AccountEvent => !!e);
-  const all = [...newLogins, ...newOrders, ...newAccountEvents];
-  if (!all.length) return undefined;
-  const times = all.map((e) => toMs(e.at));
-  const from = Math.min(...times) - NEARBY_BEFORE_MS;
-  const to = Math.max(...times) + NEARBY_AFTER_MS;
-  const brokers = [...new Set(all.map((e) => e.broker))];
-
-  const input: DetectionInput = {
-    now,
-    installedAt: await installedAt(db),
-    newLogins,
-    newOrders,
-    newAccountEvents,
-    nearbyLogins: [],
-    orders: [],
-    accountEvents: [],
-    visits: {},
-    environments: [],
-    lastSuccessBefore: {},
-    priorSeverity: new Map(),
+  const before =
+    full || !logins.length
+      ? undefined
+      : await db.logins
+          .where('[broker+at]')
+          .between([broker, ''], [broker, lo], true, false)
+          .reverse()
+          .filter((e) => e.result === 'success' && loginFacts(e, undefined).device.channel !== 'aggregator')
+          .first();
+  const priorSeverity = new Map<string, Severity>();
+  const ids = [
+    ...logins.map((e) => e.id),
+    ...orders.map((e) => e.id),
+    ...accountEvents.map((e) => e.id),
+    ...observations.map((e) => e.id),
+  ];
+  for (const a of await alertsForEvents(db, ids)) {
+    if (a.broker !== broker) continue;
+    for (const id of a.eventIds) priorSeverity.set(id, maxSeverity(priorSeverity.get(id) ?? 'info', a.severity));
+  }
+  const day1 = await installedAt(db);
+  return {
+    broker,
+    now: opts.now,
+    installedAt: day1,
+    base,
+    logins,
+    ...(before ? { lastSuccessBefore: before.at } : {}),
+    visits: visits.map((v) => v.at),
+    orders,
+    accountEvents,
+    observations,
+    answers,
+    priorSeverity,
+    ...(historySnap ? { loginHistoryReadAt: historySnap.capturedAt } : {}),
   };
-  for (const b of brokers) {
-    const [lo, hi] = between(b, from, to);
-    const [vlo, vhi] = between(b, from - DAY_MS, to + DAY_MS);
-    const [nearby, before, orderHistory, accountHistory, visits, envs] = await Promise.all([
-      db.logins.where('[broker+at]').between(lo, hi, true, true).toArray(),
-      db.logins
-        .where('[broker+at]')
-        .between([b, ''], lo, true, false)
-        .reverse()
-        .filter((e) => e.result === 'success' && loginFacts(e, undefined).device.channel !== 'aggregator')
-        .first(),
-      db.orders.where('broker').equals(b).toArray(),
-      db.accountEvents.where('broker').equals(b).toArray(),
-      db.visits.where('[broker+at]').between(vlo, vhi, true, true).toArray(),
-      environmentsOf(db, b),
-    ]);
-    input.nearbyLogins.push(...nearby);
-    input.orders.push(...orderHistory);
-    input.accountEvents.push(...accountHistory);
-    input.visits[b] = visits.map((v) => v.at);
-    input.environments.push(...envs);
-    if (before) input.lastSuccessBefore[b] = before.at;
-  }
-  const windowIds = [...input.nearbyLogins.map((e) => e.id), ...newOrders.map((e) => e.id)];
-  for (const a of await alertsForEvents(db, windowIds)) {
-    for (const id of a.eventIds)
-      input.priorSeverity.set(id, maxSeverity(input.priorSeverity.get(id) ?? 'info', a.severity));
-  }
-  return input;
+}
+
+/** Where new events are, per broker: the earliest time a pass must judge again. */
+async function affected(db: KabuGuardDB, ids: string[]): Promise<Map<BrokerId, number>> {
+  const unique = [...new Set(ids)];
+  const [logins, orders, accounts, observations] = await Promise.all([
+    db.logins.bulkGet(unique),
+    db.orders.bulkGet(unique),
+    db.accountEvents.bulkGet(unique),
+    db.loginObservations.bulkGet(unique),
+  ]);
+  const out = new Map<BrokerId, number>();
+  const note = (e: LoginEvent | OrderEvent | AccountEvent | LoginObservation | undefined) => {
+    if (!e) return;
+    // an order's placement reaches back to the previous close, a date to the day before
+    const t = toMs(e.at) - ('side' in e ? 4 * DAY_MS : 0);
+    out.set(e.broker, Math.min(out.get(e.broker) ?? Infinity, t));
+  };
+  [...logins, ...orders, ...accounts, ...observations].forEach(note);
+  return out;
 }
 
 /** One detection pass over new events given the stored history; stores and returns what changed. */
 export async function runDetection(
   db: KabuGuardDB,
-  opts: { newEventIds: string[]; now?: string },
+  opts: { newEventIds: string[]; now?: string; brokers?: BrokerId[]; full?: boolean },
 ): Promise<DetectionRun> {
   const now = opts.now ?? toJstIso(Date.now());
-  const input = await loadDetectionInput(db, opts.newEventIds, now);
-  if (!input) return EMPTY;
-  const { findings, environments } = detect(input);
-  const ids = [...new Set(findings.map((f) => alertId(f)))];
-  const stored = (await getAlerts(db, ids)).filter((a): a is Alert => !!a);
-  const { created, updated } = toAlerts(findings, new Map(stored.map((a) => [a.id, a])), now);
-  const since = toJstIso(
-    Math.min(...[...created, ...updated].map((a) => toMs(a.eventTimes[0]!)), toMs(now)) - 2 * DAY_MS,
-  );
-  const incidentsBefore = created.length || updated.length ? await recentIncidents(db, since) : [];
-  const assigned = assignIncidents([...created, ...updated], incidentsBefore, now);
-  const byId = new Map(assigned.alerts.map((a) => [a.id, a]));
-  await db.transaction('rw', db.alerts, db.incidents, db.environments, async () => {
-    await putEnvironments(db, environments);
-    await putAlerts(db, assigned.alerts);
-    await putIncidents(db, assigned.incidents);
-  });
-  return {
-    newAlerts: created.map((a) => byId.get(a.id)!),
-    updatedAlerts: updated.map((a) => byId.get(a.id)!),
-    incidents: assigned.incidents,
-  };
+  const from = await affected(db, opts.newEventIds);
+  for (const b of opts.brokers ?? []) if (!from.has(b)) from.set(b, -Infinity);
+  if (!from.size) return EMPTY;
+  const run: DetectionRun = { newAlerts: [], updatedAlerts: [], incidents: [], needsLoginHistory: [] };
+  for (const [broker, t0] of from) {
+    const input = await loadDetectionInput(db, broker, {
+      now,
+      ...(Number.isFinite(t0) ? { from: t0 } : {}),
+      full: opts.full || !Number.isFinite(t0),
+    });
+    const result = detect(input);
+    const ids = [...new Set(result.findings.map((f) => alertId(f)))];
+    const stored = (await getAlerts(db, ids)).filter((a): a is Alert => !!a);
+    const { created, updated } = toAlerts(result.findings, new Map(stored.map((a) => [a.id, a])), now);
+    // answers are re-applied to alerts made again (after a rebuild, or about events answered elsewhere)
+    const answers = indexAnswers(input.answers);
+    const answered = (a: Alert): Alert => {
+      if (a.status !== 'open') return a;
+      const v =
+        answers.alert(a.id) ??
+        (a.eventIds.every((id, i) => answers.event(id, a.eventTimes[i]) === 'mine') ? 'mine' : undefined);
+      return v ? { ...a, status: v, answeredAt: a.answeredAt ?? now } : a;
+    };
+    const since = toJstIso(
+      Math.min(...[...created, ...updated].map((a) => toMs(a.eventTimes[0]!)), toMs(now)) - 2 * DAY_MS,
+    );
+    const incidentsBefore = created.length || updated.length ? await recentIncidents(db, since) : [];
+    const assigned = assignIncidents([...created, ...updated].map(answered), incidentsBefore, now);
+    const byId = new Map(assigned.alerts.map((a) => [a.id, a]));
+    const labels = new Map((await environmentsOf(db, broker)).map((e) => [e.id, e]));
+    const envs = result.environments.map((e) => keepUserFields(e, labels.get(e.id)));
+    await db.transaction('rw', [db.alerts, db.incidents, db.environments, db.kv], async () => {
+      // the environments are the pass's: one that no login shows any more (forgotten) goes
+      const gone = [...labels.keys()].filter((id) => !envs.some((e) => e.id === id));
+      if (gone.length) await db.environments.bulkDelete(gone);
+      await putEnvironments(db, envs);
+      await putAlerts(db, assigned.alerts);
+      await putIncidents(db, assigned.incidents);
+      await kvSet(db, stateKey(broker), result.state);
+    });
+    run.newAlerts.push(...created.map((a) => byId.get(a.id)!));
+    run.updatedAlerts.push(...updated.map((a) => byId.get(a.id)!));
+    run.incidents.push(...assigned.incidents);
+    if (result.needsLoginHistory) run.needsLoginHistory.push(broker);
+  }
+  return run;
+}
+
+/** What the user gave an environment (its name) survives the pass that rebuilds it. */
+function keepUserFields(e: Environment, stored: Environment | undefined): Environment {
+  if (!stored?.label || e.label) return e;
+  return { ...e, label: stored.label };
 }
 
 export type Verdict = 'mine' | 'not-mine';
 
+/** Environments whose logins an alert is about (successful logins; the alert's own environment key first). */
+async function environmentsOfAlert(db: KabuGuardDB, alert: Alert): Promise<Environment[]> {
+  const logins = (await db.logins.bulkGet(alert.eventIds)).filter(
+    (e): e is LoginEvent => !!e && e.result === 'success',
+  );
+  const day1 = await installedAt(db);
+  const ids = [...new Set(logins.map((e) => loginFacts(e, day1 ? toMs(day1) : undefined).envId))];
+  return (await db.environments.bulkGet(ids)).filter((e): e is Environment => !!e);
+}
+
 /**
- * The user's answer to an alert. "mine": the environments of its logins
- * become known (the next login from them is quiet; a login this browser did
- * not make counts as the user elsewhere). "not mine": the environments are
- * rejected and the incident is confirmed and raised to high.
+ * The user's answer to an alert. It covers the alert's events, and the
+ * environment of its logins: "mine" makes the environment known (the next
+ * login from it is quiet); "not mine" rejects it where the page shows enough
+ * to identify it (an address, a location), so every login from it and every
+ * order made in its sessions is not the user's. The answer is stored apart
+ * and the broker's history is judged again with it.
  */
 export async function applyFeedback(
   db: KabuGuardDB,
@@ -160,49 +226,87 @@ export async function applyFeedback(
   at?: string,
 ): Promise<{ alert: Alert; incident: Incident | undefined }> {
   const when = at ?? toJstIso(Date.now());
-  return db.transaction(
-    'rw',
-    [db.alerts, db.incidents, db.environments, db.logins, db.visits, db.snapshots],
-    async () => {
-      const alert = await db.alerts.get(alertId);
-      if (!alert) throw new Error(`no alert ${alertId}`);
-      const answered: Alert = { ...alert, status: verdict, answeredAt: when, updatedAt: when };
-      await db.alerts.put(answered);
-      if (alert.kind === 'login') {
-        const logins = (await db.logins.bulkGet(alert.eventIds)).filter(
-          (e): e is LoginEvent => !!e && e.result === 'success',
-        );
-        const day1 = await installedAt(db);
-        const envIds = [...new Set(logins.map((e) => loginFacts(e, day1 ? toMs(day1) : undefined).envId))];
-        const envs = (await db.environments.bulkGet(envIds)).filter((e): e is Environment => !!e);
-        const elsewhere = alert.reasons.some((r) => r.rule === 'not-this-browser');
-        await db.environments.bulkPut(
-          envs.map((e) =>
-            verdict === 'mine'
-              ? {
-                  ...e,
-                  status: 'confirmed' as const,
-                  elsewhere: e.elsewhere + (elsewhere ? 1 : 0),
-                  reviewedAt: when,
-                  updatedAt: when,
-                }
-              : { ...e, status: 'rejected' as const, reviewedAt: when, updatedAt: when },
-          ),
-        );
+  const alert = await db.alerts.get(alertId);
+  if (!alert) throw new Error(`no alert ${alertId}`);
+  const envs = alert.kind === 'login' ? await environmentsOfAlert(db, alert) : [];
+  await addAnswer(db, {
+    broker: alert.broker,
+    at: when,
+    verdict,
+    scope: 'events',
+    alertId: alert.id,
+    eventIds: alert.eventIds,
+    eventTimes: alert.eventTimes,
+    source: 'alert',
+  });
+  for (const e of envs) {
+    // "not mine" about a channel alone ("PC" with no address) would take the user's own PC logins with it
+    if (verdict === 'not-mine' && e.networkKey === 'none' && e.thisBrowser > 0) continue;
+    await addAnswer(db, environmentAnswer(e, verdict, when, 'alert'));
+  }
+  const result = await db.transaction('rw', [db.alerts, db.incidents], async () => {
+    const answered: Alert = { ...alert, status: verdict, answeredAt: when, updatedAt: when };
+    await db.alerts.put(answered);
+    let incident = await db.incidents.get(alert.incidentId);
+    if (incident) {
+      if (verdict === 'not-mine') incident = { ...incident, status: 'confirmed', severity: 'high', updatedAt: when };
+      else {
+        const siblings = (await db.alerts.bulkGet(incident.alertIds)).filter((a): a is Alert => !!a);
+        if (siblings.every((a) => a.status === 'mine')) incident = { ...incident, status: 'resolved', updatedAt: when };
       }
-      let incident = await db.incidents.get(alert.incidentId);
-      if (incident) {
-        if (verdict === 'not-mine') incident = { ...incident, status: 'confirmed', severity: 'high', updatedAt: when };
-        else {
-          const siblings = (await db.alerts.bulkGet(incident.alertIds)).filter((a): a is Alert => !!a);
-          if (siblings.every((a) => a.status === 'mine'))
-            incident = { ...incident, status: 'resolved', updatedAt: when };
-        }
-        await db.incidents.put(incident);
-      }
-      return { alert: answered, incident };
-    },
-  );
+      await db.incidents.put(incident);
+    }
+    return { alert: answered, incident };
+  });
+  await runDetection(db, { newEventIds: [], brokers: [alert.broker], now: when, full: true });
+  return result;
+}
+
+function environmentAnswer(e: Environment, verdict: Verdict | 'forget', at: string, source: NewAnswer['source']) {
+  return {
+    broker: e.broker,
+    at,
+    verdict,
+    scope: 'environment' as const,
+    environmentId: e.id,
+    deviceKey: e.deviceKey,
+    networkKey: e.networkKey,
+    source,
+  };
+}
+
+/**
+ * The user's answer about a whole environment (the first review, the
+ * environments list): mine, not mine, or forget (the next login from it is new
+ * again). Stored apart, then the broker's history is judged again with it.
+ */
+export async function answerEnvironment(
+  db: KabuGuardDB,
+  envId: string,
+  verdict: Verdict | 'forget',
+  source: NewAnswer['source'],
+  at?: string,
+): Promise<void> {
+  const when = at ?? toJstIso(Date.now());
+  const env = await db.environments.get(envId);
+  if (!env) return;
+  await addAnswer(db, environmentAnswer(env, verdict, when, source));
+  await runDetection(db, { newEventIds: [], brokers: [env.broker], now: when, full: true });
+}
+
+/** Derived state rebuilt from the records and the answers (after the records were rebuilt from snapshots). */
+export async function rebuildDetection(db: KabuGuardDB, now?: string): Promise<DetectionRun> {
+  const brokers = new Set<BrokerId>();
+  for (const t of [db.logins, db.orders, db.accountEvents]) {
+    const keys = (await t.orderBy('[broker+at]').uniqueKeys()) as unknown as Array<[BrokerId, string]>;
+    for (const k of keys) brokers.add(k[0]);
+  }
+  await db.transaction('rw', [db.alerts, db.incidents, db.environments, db.kv], async () => {
+    await db.alerts.clear();
+    await db.incidents.clear();
+    for (const b of brokers) await db.kv.delete(stateKey(b));
+  });
+  return runDetection(db, { newEventIds: [], brokers: [...brokers], ...(now ? { now } : {}), full: true });
 }
 
 /** Alerts that list an event (for answering by event, as scenario files do). */

@@ -7,7 +7,7 @@ import { deviceClassOf } from './device';
 import { countryOf, providerOf } from './geo';
 import { netOf, parseIp, wideOf } from './ip';
 import { environmentId } from './profile';
-import { toMs } from './attribution';
+import { toMs } from './sessions';
 import type { LoginFacts, OrderFacts } from './types';
 
 /** Country names some brokers print instead of an address (`location`). */

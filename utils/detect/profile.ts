@@ -50,10 +50,17 @@ export function buildProfile(envs: Iterable<Environment>): LoginProfile {
     const own = e.count - e.alerted;
     p.total += own;
     if (e.device.channel !== 'aggregator') e.hours.forEach((n, h) => (p.hours[h]! += n));
-    const d = p.devices.get(e.deviceKey) ?? { count: 0, thisBrowser: 0, elsewhere: 0, device: e.device };
+    const d = p.devices.get(e.deviceKey) ?? {
+      count: 0,
+      thisBrowser: 0,
+      elsewhere: 0,
+      elsewhereHours: Array<number>(24).fill(0),
+      device: e.device,
+    };
     d.count += own;
     d.thisBrowser += e.thisBrowser;
     d.elsewhere += e.elsewhere;
+    if (e.thisBrowser === 0) e.hours.forEach((n, h) => (d.elsewhereHours[h]! += n));
     p.devices.set(e.deviceKey, d);
     p.channels.add(
       channelKey({

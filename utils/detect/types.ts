@@ -15,16 +15,27 @@ export type RuleId =
   | 'hosting-network'
   | 'new-device-class'
   | 'new-channel'
+  | 'aggregator-first'
   | 'not-this-browser'
+  | 'rejected-environment'
+  | 'concurrent-session'
   | 'failed-login-burst'
+  | 'slow-spray'
   | 'success-after-failures'
   | 'dormant-waking'
+  | 'history-review'
+  | 'previous-login'
   | 'first-foreign-market'
   | 'china-hk-buy'
   | 'outsized-new-symbol'
+  | 'pump-buy'
   | 'liquidation'
   | 'sell-then-buy'
   | 'orders-off-site'
+  | 'orders-in-flagged-session'
+  | 'account-withdrawal'
+  | 'account-contact'
+  | 'account-documents'
   | 'account-change';
 
 export interface EventRef {
@@ -42,6 +53,12 @@ export interface Finding {
   events: EventRef[];
   title: Msg;
   explanation: Explanation;
+  /**
+   * What the alert is about when it is more than its anchor event: `env:<id>`
+   * for an environment not yet answered (all its logins join one alert).
+   * Set by the engine.
+   */
+  alertKey?: string;
 }
 
 /** A login as detection sees it. */
@@ -57,8 +74,10 @@ export interface LoginFacts {
   wide?: string;
   net?: string;
   envId: string;
-  /** A Visit of this browser right after it: this browser made it. */
+  /** A Visit of this browser right after it: this browser made it (sessions.ts). */
   thisBrowser: boolean;
+  /** The page shows too little to tell it from a re-login of this browser during its session (no address). */
+  maybeThisBrowser?: boolean;
   /** Before the extension was installed: history, never judged. */
   preInstall: boolean;
 }
@@ -67,6 +86,8 @@ export interface DeviceStats {
   count: number;
   thisBrowser: number;
   elsewhere: number;
+  /** By JST hour: logins of this class's environments that this browser never made (the user's other device). */
+  elsewhereHours: number[];
 }
 
 /** The user's own login history, summarised from the environments that count as known. */
@@ -89,6 +110,10 @@ export interface LoginRuleContext {
   profile: LoginProfile;
   /** The stored environment of this login before it, if any. */
   env: Environment | undefined;
+  /** This browser's sessions this login overlaps (another device or person logged in meanwhile). */
+  concurrent?: Array<{ envId?: string; wide?: string; start: number }>;
+  /** The user's answer about this login's environment (the latest), if any. */
+  answered?: 'mine' | 'not-mine';
   /** Logins around this one (history and new), sorted by time, with facts. */
   nearby: LoginFacts[];
   /** The newest successful login before this one. */
@@ -113,9 +138,28 @@ export interface OrderFacts {
   symbolKey: string;
   /** Quantity × price in yen (rough fixed rates for foreign currencies). */
   amountJpy?: number;
-  /** This browser was on the broker's site then; undefined when the time is unknown (date only). */
+  /**
+   * This browser placed it (its session could have, and only its session);
+   * false: only other sessions could have, or none; undefined: the page's
+   * times cannot tell (a date alone, or this browser and another session both).
+   */
   onSite: boolean | undefined;
   preInstall: boolean;
+  /** Sessions that could have placed it, with how the engine judges them (set by the engine). */
+  placedBy?: PlacedBy;
+}
+
+/** How the sessions that could have placed an order are judged. */
+export type SessionVerdict = 'mine' | 'not-mine' | 'suspect' | 'unknown';
+export interface PlacedBy {
+  /** The worst verdict among them. */
+  verdict: SessionVerdict;
+  /** The login of that session, if the history has it. */
+  login?: LoginFacts;
+  /** Ids of the sessions that could have placed it. */
+  sessions: string[];
+  /** Another session than this browser's could also have placed it. */
+  ambiguous: boolean;
 }
 
 export interface Position {
@@ -155,6 +199,10 @@ export interface OrderRuleContext {
   precedingLogin: PrecedingLogin | undefined;
   /** The login profile (which channels the user has: apps trade off this browser). */
   loginProfile: LoginProfile;
+  /** A trade from before installation, judged in the first review of the history. */
+  review?: boolean;
+  /** Rough value of the account just before (holdings the orders imply, at their last prices, yen). */
+  accountJpy?: number;
 }
 
 export interface OrderRule {
@@ -169,6 +217,10 @@ export interface AccountRuleContext {
   onSite: boolean | undefined;
   precedingLogin: PrecedingLogin | undefined;
   pastChanges: number;
+  /** A change from before installation, judged in the first review of the history. */
+  review?: boolean;
+  /** The sessions that could have made the change, as the engine judges them. */
+  placedBy?: PlacedBy;
 }
 
 export interface AccountRule {

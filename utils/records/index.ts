@@ -8,3 +8,5 @@ export * from './order-event';
 export * from './holding';
 export * from './account-event';
 export * from './pending-work';
+export * from './answer';
+export * from './login-observation';

@@ -9,9 +9,11 @@ import type { TableMapping } from '../records/table-mapping';
 import type {
   AccountEvent,
   AdapterHealth,
+  Answer,
   CaptureLogEntry,
   Holding,
   LoginEvent,
+  LoginObservation,
   OrderEvent,
   PendingWork,
   Snapshot,
@@ -47,6 +49,10 @@ export class KabuGuardDB extends Dexie {
   mappings!: Table<TableMapping, string>;
   /** Work owed to stored snapshots (read them, detect on their new events); finished at start-up. */
   pending!: Table<PendingWork, string>;
+  /** The user's answers (mine / not mine / forget): kept apart from what detection derives, never rebuilt. */
+  answers!: Table<Answer, string>;
+  /** Logins a page mentions outside the login history (the previous-login banner). */
+  loginObservations!: Table<LoginObservation, string>;
 
   constructor(name: string = DB_NAME) {
     super(name);
@@ -82,6 +88,11 @@ export class KabuGuardDB extends Dexie {
           .toArray();
         await tx.table<PendingWork, string>('pending').bulkPut(unread.map((s) => pendingRead(s)));
       });
+    // 3 adds the user's answers and the previous-login observations
+    this.version(3).stores({
+      answers: 'id, broker, at',
+      loginObservations: 'id, [broker+at]',
+    });
   }
 }
 

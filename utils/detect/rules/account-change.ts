@@ -1,30 +1,27 @@
-// Changes to the account itself: e-mail, notification settings, the
-// withdrawal bank account, a foreign-stock account opened. Attackers silence
-// the owner's notifications and redirect withdrawals; the owner making the
-// change from this browser is the ordinary case.
+// Other changes to the account: password, security settings, a foreign-stock
+// account opened, address, name. (The withdrawal account, contact details and
+// document consent have their own rules: account-withdrawal.ts,
+// account-contact.ts, account-documents.ts.) The owner making the change from
+// this browser is the ordinary case.
 
 import { m, time, todo } from '../phrases';
 import { atLeast } from '../severity';
 import type { Severity } from '../../records/alert';
 import type { AccountRule } from '../types';
 
-/** Kinds an attacker changes to act unseen or take money out. */
-const SENSITIVE = new Set([
-  'email',
-  'notification-settings',
-  'withdrawal-bank-account',
-  'foreign-stock-account',
-  'security-settings',
-  'phone',
-  'password',
-]);
+/** Kinds with a rule of their own. */
+const OWN_RULE = new Set(['email', 'notification-settings', 'phone', 'withdrawal-bank-account', 'document-consent']);
+/** Kinds an attacker changes to act unseen or to buy abroad. */
+const SENSITIVE = new Set(['foreign-stock-account', 'security-settings', 'password']);
 
 export const accountChange: AccountRule = {
   id: 'account-change',
-  evaluate({ event: e, onSite, precedingLogin, pastChanges }) {
+  evaluate({ event: e, onSite, precedingLogin, pastChanges, review, placedBy }) {
+    if (OWN_RULE.has(e.kind)) return undefined;
     const sensitive = SENSITIVE.has(e.kind);
     let severity: Severity;
-    if (atLeast(precedingLogin?.severity, 'medium')) severity = 'high';
+    if (atLeast(precedingLogin?.severity, 'medium') || placedBy?.verdict === 'not-mine') severity = 'high';
+    else if (review) return undefined;
     else if (onSite === true) severity = sensitive ? 'low' : 'info';
     else if (onSite === undefined) severity = sensitive ? 'medium' : 'low';
     else severity = sensitive ? (e.kind === 'password' ? 'medium' : 'high') : 'low';

@@ -10,12 +10,14 @@ import type { OrderRule } from '../types';
 export const chinaHkBuy: OrderRule = {
   id: 'china-hk-buy',
   scope: 'order',
-  evaluate({ order: o, profile, precedingLogin, loginProfile }) {
-    if (o.preInstall || o.event.side !== 'buy' || (o.region !== 'HK' && o.region !== 'CN')) return undefined;
+  evaluate({ order: o, profile, precedingLogin, loginProfile, review }) {
+    if ((o.preInstall && !review) || o.event.side !== 'buy' || (o.region !== 'HK' && o.region !== 'CN'))
+      return undefined;
     const trader = profile.regions.has(o.region);
     let severity: Severity | undefined;
     if (o.onSite === true) severity = trader ? undefined : 'low';
     else if (atLeast(precedingLogin?.severity, 'medium')) severity = 'high';
+    else if (o.onSite === undefined) severity = trader ? 'low' : 'medium';
     else if (trader) severity = hasOtherChannels(loginProfile) ? 'low' : 'medium';
     else severity = 'high';
     if (!severity) return undefined;

@@ -12,9 +12,11 @@ export const AFTER_WAKING_DAYS = 14;
 
 export const dormantWaking: LoginRule = {
   id: 'dormant-waking',
-  evaluate({ facts: f, profile, wokeFrom }) {
+  evaluate({ facts: f, profile, wokeFrom, env, answered }) {
     if (f.event.result !== 'success' || f.preInstall || f.device.channel === 'aggregator' || !wokeFrom)
       return undefined;
+    // "this was me" on the environment covers its logins after the break too
+    if (answered === 'mine' || env?.status === 'confirmed') return undefined;
     const waking = wokeFrom.at === f.event.at;
     if (!waking && f.thisBrowser) return undefined;
     const severity: Severity = f.thisBrowser ? 'low' : 'medium';

@@ -10,8 +10,14 @@ import type { OrderRule } from '../types';
 export const firstForeignMarket: OrderRule = {
   id: 'first-foreign-market',
   scope: 'order',
-  evaluate({ order: o, profile, precedingLogin }) {
-    if (o.preInstall || o.region === 'JP' || o.region === 'UNKNOWN' || o.region === 'HK' || o.region === 'CN')
+  evaluate({ order: o, profile, precedingLogin, review }) {
+    if (
+      (o.preInstall && !review) ||
+      o.region === 'JP' ||
+      o.region === 'UNKNOWN' ||
+      o.region === 'HK' ||
+      o.region === 'CN'
+    )
       return undefined;
     if (profile.regions.has(o.region)) return undefined;
     let severity: Severity;

@@ -14,9 +14,13 @@ export const DAY_MS = 24 * 3600_000;
 export const liquidation: OrderRule = {
   id: 'liquidation',
   scope: 'session',
-  evaluate({ order: first, session, profile }) {
+  evaluate({ order: first, session, profile, review }) {
     const sells = session.filter(
-      (o) => o.event.side === 'sell' && !o.preInstall && o.event.status !== 'cancelled' && o.ms - first.ms <= DAY_MS,
+      (o) =>
+        o.event.side === 'sell' &&
+        (!o.preInstall || review) &&
+        o.event.status !== 'cancelled' &&
+        o.ms - first.ms <= DAY_MS,
     );
     if (!sells.length) return undefined;
     const value = (qty: number, price: number | undefined, ccy: string | undefined) =>

@@ -1,6 +1,6 @@
 // Trades made while this browser was not on the broker's site. Alone this is
-// ordinary for people who trade in the app; it is serious right after an
-// unfamiliar login, and medium for someone who only ever trades here.
+// ordinary for people who trade in the app; medium for someone who only ever
+// trades here. Trades in a flagged session are orders-in-flagged-session's.
 
 import { comparedOrders, m, orderLabel, time, todo } from '../phrases';
 import { atLeast } from '../severity';
@@ -15,8 +15,8 @@ export const orderOffSite: OrderRule = {
     const off = session.filter((o) => !o.preInstall && o.onSite === false);
     if (!off.length) return undefined;
     let severity: Severity;
-    if (atLeast(precedingLogin?.severity, 'medium')) severity = 'high';
-    else if (precedingLogin?.facts.thisBrowser) severity = 'low';
+    if (off.every((o) => o.placedBy?.verdict === 'not-mine' || o.placedBy?.verdict === 'suspect')) return undefined;
+    if (precedingLogin?.facts.thisBrowser) severity = 'low';
     // just after the user's own phone or app login from a known place: their own trade, noted only
     else if (
       precedingLogin &&

@@ -1,6 +1,8 @@
 // A buy of a symbol never traded before, far larger than the user's largest
 // buy, or a bulk buy at a penny price: the pump-and-dump leg of a takeover
-// (domestic small caps as well as HK ones, brokers.md §4).
+// (domestic small caps as well as HK ones, brokers.md §4). Judged by the yen
+// amount, not the share count: HK board lots run to thousands of shares, so
+// five lots of a HK$0.9 large cap (about ¥190,000) is not a bulk buy.
 
 import { comparedOrders, m, orderLabel, todo } from '../phrases';
 import type { Severity } from '../../records/alert';
@@ -23,9 +25,9 @@ export function isLowPrice(price: number | undefined, currency: string | undefin
 export const outsizedNewSymbol: OrderRule = {
   id: 'outsized-new-symbol',
   scope: 'order',
-  evaluate({ order: o, profile }) {
+  evaluate({ order: o, profile, review }) {
     const e = o.event;
-    if (o.preInstall || e.side !== 'buy' || e.status === 'cancelled' || profile.symbols.has(o.symbolKey))
+    if ((o.preInstall && !review) || e.side !== 'buy' || e.status === 'cancelled' || profile.symbols.has(o.symbolKey))
       return undefined;
     const amount = o.amountJpy ?? 0;
     const outsized =
@@ -34,7 +36,8 @@ export const outsizedNewSymbol: OrderRule = {
         : amount >= OUTSIZED_NO_HISTORY_JPY;
     const bulk = (e.quantity ?? 0) >= Math.max(BULK_FACTOR * profile.maxBuyQuantity, BULK_FLOOR_SHARES);
     const lowPrice = isLowPrice(e.price, o.currency);
-    if (!(outsized || (bulk && lowPrice) || (bulk && amount >= 2 * profile.maxBuyJpy && profile.count > 0)))
+    const material = amount >= OUTSIZED_FLOOR_JPY;
+    if (!(outsized || (material && bulk && (lowPrice || (amount >= 2 * profile.maxBuyJpy && profile.count > 0)))))
       return undefined;
     const severity: Severity = o.onSite === true ? 'low' : o.onSite === undefined ? 'medium' : 'high';
     return {

@@ -4,6 +4,14 @@ import type { Severity } from '../../records/alert';
 import { accountEvent, facts, homeHistory, login, loginCtx, ofacts, order, orderCtx, preceding } from '../testkit';
 import { buildProfile } from '../profile';
 import { accountChange } from './account-change';
+import { accountContact } from './account-contact';
+import { accountDocuments } from './account-documents';
+import { accountWithdrawal } from './account-withdrawal';
+import { aggregatorFirst } from './aggregator-first';
+import { concurrentSession } from './concurrent-session';
+import { pumpBuy } from './pump-buy';
+import { rejectedEnvironment } from './rejected-environment';
+import { slowSpray } from './slow-spray';
 import { chinaHkBuy } from './china-hk-buy';
 import { dormantWaking } from './dormant-waking';
 import { failedLoginBurst } from './failed-login-burst';
@@ -14,6 +22,7 @@ import { newChannel } from './new-channel';
 import { newCountry } from './new-country';
 import { newDeviceClass } from './new-device-class';
 import { notThisBrowser } from './not-this-browser';
+import { ordersInFlaggedSession } from './orders-in-flagged-session';
 import { orderOffSite } from './orders-off-site';
 import { outsizedNewSymbol } from './outsized-new-symbol';
 import { sellThenBuy } from './sell-then-buy';
@@ -87,6 +96,14 @@ describe('new-channel', () => {
     ['aggregator never alerts', '他社サービスからログイン', undefined],
   ])('%s', (_n, channel, want) => {
     expect(newChannel.evaluate(loginCtx(facts(login(AFTER, { broker: 'rakuten', channel })), pc))?.severity).toBe(want);
+  });
+  it('a first smartphone login at 03:12 on an account that only ever used the PC is high', () => {
+    const f = facts(login(NIGHT, { broker: 'rakuten', channel: 'スマートフォン' }));
+    expect(newChannel.evaluate(loginCtx(f, pc))?.severity).toBe('high');
+  });
+  it('"mine" about the environment silences it', () => {
+    const f = facts(login(NIGHT, { broker: 'rakuten', channel: 'スマートフォン' }));
+    expect(newChannel.evaluate(loginCtx(f, pc, { answered: 'mine' }))).toBeUndefined();
   });
   it('full-width ｉＳＰＥＥＤ matches a known iSPEED', () => {
     const app = homeHistory(5, { channel: 'iSPEED' });
@@ -173,6 +190,119 @@ describe('dormant-waking', () => {
     const wokeFrom = { at: waking ? AFTER : '2025-03-08T21:00:00+09:00', idleDays: 680 };
     expect(dormantWaking.evaluate(loginCtx(f, [], { wokeFrom }))?.severity).toBe(want);
   });
+  it('respects "this was me" about the environment', () => {
+    const f = facts(login(AFTER, { channel: 'PC', broker: 'rakuten' }));
+    const wokeFrom = { at: AFTER, idleDays: 680 };
+    expect(dormantWaking.evaluate(loginCtx(f, [], { wokeFrom, answered: 'mine' }))).toBeUndefined();
+  });
+});
+
+describe('concurrent-session', () => {
+  const session = (ip: string) => [{ envId: 'env_home', wide: facts(login(AFTER, { ...HOME, ip })).wide, start: 0 }];
+  it.each<[string, Record<string, string>, boolean, Sev]>([
+    ['a new network while this browser is logged in', { ...HOME, ip: '13.112.20.5' }, false, 'high'],
+    ['the phone on the same home network', { ip: '126.55.77.1', os: 'iOS', browser: 'Safari' }, false, 'low'],
+    ['a known environment at the same time', HOME, true, undefined],
+  ])('%s', (_n, fields, knownEnv, want) => {
+    const f = facts(login(AFTER, fields));
+    const history = knownEnv ? [...home, ...homeHistory(5, fields)] : home;
+    expect(concurrentSession.evaluate(loginCtx(f, history, { concurrent: session('126.55.10.20') }))?.severity).toBe(
+      want,
+    );
+  });
+  it('no second session: nothing', () => {
+    expect(
+      concurrentSession.evaluate(loginCtx(facts(login(AFTER, { ...HOME, ip: '13.112.20.5' })), home)),
+    ).toBeUndefined();
+  });
+  it('the same channel with no address during the session: low, it cannot be told', () => {
+    const f = facts(login(AFTER, { broker: 'rakuten', channel: 'PC' }));
+    f.maybeThisBrowser = true;
+    expect(concurrentSession.evaluate(loginCtx(f, []))?.severity).toBe('low');
+  });
+});
+
+describe('rejected-environment', () => {
+  it('a login from an environment the user rejected is high; this browser never is', () => {
+    const f = facts(login(AFTER, { ...HOME, ip: '36.110.14.22' }));
+    expect(rejectedEnvironment.evaluate(loginCtx(f, [], { answered: 'not-mine' }))?.severity).toBe('high');
+    expect(rejectedEnvironment.evaluate(loginCtx(facts(f.event, true), [], { answered: 'not-mine' }))).toBeUndefined();
+    expect(rejectedEnvironment.evaluate(loginCtx(f, []))).toBeUndefined();
+  });
+});
+
+describe('aggregator-first', () => {
+  const agg = (extra: Partial<Parameters<typeof loginCtx>[2]> = {}, history = home) =>
+    aggregatorFirst.evaluate(
+      loginCtx(facts(login(AFTER, { broker: 'rakuten', channel: '他社サービスからログイン' })), history, extra),
+    )?.severity;
+  it.each<[string, Sev]>([
+    ['first ever, after 30 logins without one', agg()],
+    [
+      'a user who links a service already',
+      agg({}, [...home, ...homeHistory(5, { channel: '他社サービスからログイン' })]),
+    ],
+    ['answered "mine"', agg({ answered: 'mine' })],
+    ['a new account with little history', agg({}, home.slice(0, 5))],
+  ])('%s', (name, got) => {
+    expect(got).toBe(name.startsWith('first ever') ? 'medium' : undefined);
+  });
+});
+
+describe('slow-spray', () => {
+  const night = (d: number, h: number, ip: string) =>
+    facts(login(`2025-03-${String(d).padStart(2, '0')}T0${h}:1${d % 10}:00+09:00`, { ...HOME, ip, result: 'failure' }));
+  it.each<[string, string[], Sev]>([
+    [
+      'one or two a night from new addresses, four nights',
+      ['45.76.99.3', '103.152.220.4', '203.198.7.9', '117.136.8.9'],
+      'medium',
+    ],
+    ['two nights only', ['45.76.99.3', '103.152.220.4'], undefined],
+    ['mistypes at home, four nights', ['126.55.10.20', '126.55.10.21', '126.55.10.22', '126.55.10.23'], undefined],
+  ])('%s', (_n, ips, want) => {
+    const fails = ips.map((ip, i) => night(12 + i, 2 + (i % 2), ip));
+    const last = fails[fails.length - 1]!;
+    expect(slowSpray.evaluate(loginCtx(last, [...home, ...fails.slice(0, -1)]))?.severity).toBe(want);
+  });
+});
+
+describe('not-this-browser, a second PC of the same kind', () => {
+  // this browser at home every evening; the office PC (same Chrome on Windows) at lunch, never this browser
+  const office = { ...HOME, ip: '210.160.10.5' };
+  const lunches = Array.from({ length: 8 }, (_, i) =>
+    facts(login(`2025-03-0${i + 1}T12:${10 + i * 4}:00+09:00`, { ...office, ip: `210.160.10.${i + 2}` })),
+  );
+  const history = [...home, ...homeHistory(20, office, false, 12), ...lunches];
+  const env = (f: ReturnType<typeof facts>) => loginCtx(f, history);
+  it.each<[string, string, string, Sev]>([
+    ['the office at lunch from a network new to the user (the office moved)', '12:20', '114.160.10.7', 'low'],
+    ['a new network in Japan at 15:40', '15:40', '114.160.10.7', 'medium'],
+    ['the known office network', '12:20', '210.160.10.9', undefined],
+  ])('%s', (_n, hm, ip, want) => {
+    const f = facts(login(`2025-03-10T${hm}:00+09:00`, { ...office, ip }));
+    expect(notThisBrowser.evaluate(env(f))?.severity).toBe(want);
+  });
+});
+
+describe('pump-buy', () => {
+  const held = [
+    ofacts(order('2024-03-10T10:00:00+09:00', { symbol: '7203', quantity: 1000, price: 2156 })),
+    ofacts(order('2024-04-11T10:00:00+09:00', { symbol: '9432', quantity: 10000, price: 150 })),
+  ];
+  const account = 1000 * 2156 + 10000 * 150;
+  const buy = (onSite: boolean | undefined, fields: Record<string, unknown>) =>
+    ofacts(order(T(9, 6), { symbol: '9999', ...fields }), onSite);
+  it.each<[string, boolean | undefined, Record<string, unknown>, Sev]>([
+    ['a third of the account into a never-traded small cap, off-site', false, { quantity: 7000, price: 163 }, 'high'],
+    ['the same, the page cannot tell who', undefined, { quantity: 7000, price: 163 }, 'medium'],
+    ['the same from this browser', true, { quantity: 7000, price: 163 }, undefined],
+    ['a tenth of the account', false, { quantity: 2200, price: 163 }, undefined],
+    ['a stock already traded', false, { symbol: '7203', quantity: 600, price: 2200 }, undefined],
+  ])('%s', (_n, onSite, fields, want) => {
+    const o = buy(onSite, fields);
+    expect(pumpBuy.evaluate({ ...orderCtx(o, held), accountJpy: account })?.severity).toBe(want);
+  });
 });
 
 const T = (h: number, m = 0) => `2025-03-31T${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}:00+09:00`;
@@ -226,10 +356,12 @@ describe('outsized-new-symbol', () => {
   ])('%s', (_n, fields, onSite, want) => {
     expect(outsizedNewSymbol.evaluate(orderCtx(ofacts(order(T(9, 6), fields), onSite), holdings))?.severity).toBe(want);
   });
-  it('a penny HK stock in bulk', () => {
-    expect(
-      outsizedNewSymbol.evaluate(orderCtx(hkBuy(false, { quantity: 80000, price: 0.41 }), holdings))?.severity,
-    ).toBe('high');
+  // board lots: an HK share count says little; the yen amount decides
+  it.each<[string, Record<string, unknown>, Sev]>([
+    ['a penny HK stock in bulk, ¥1.6 million', { quantity: 200000, price: 0.41 }, 'high'],
+    ['5 lots of 2,000 of a HK$0.9 large cap, ¥171,000', { symbol: '01398', quantity: 10000, price: 0.9 }, undefined],
+  ])('%s', (_n, fields, want) => {
+    expect(outsizedNewSymbol.evaluate(orderCtx(hkBuy(false, fields), holdings))?.severity).toBe(want);
   });
 });
 
@@ -296,7 +428,6 @@ describe('orders-off-site', () => {
     },
   ]);
   it.each<[string, Partial<Parameters<typeof orderCtx>[2]>, Sev]>([
-    ['after a flagged login', { precedingLogin: preceding(suspicious, 'high') }, 'high'],
     ['no login captured, user only trades here', {}, 'medium'],
     [
       "right after the user's own phone login",
@@ -306,24 +437,64 @@ describe('orders-off-site', () => {
   ])('%s', (_n, extra, want) => {
     expect(orderOffSite.evaluate(orderCtx(o, holdings, extra ?? {}))?.severity).toBe(want);
   });
+  it.each<[string, 'not-mine' | 'suspect' | 'mine' | 'unknown', Sev]>([
+    ['in a session the user rejected', 'not-mine', 'high'],
+    ['in a session of a flagged login', 'suspect', 'high'],
+    ["in the user's own session", 'mine', undefined],
+  ])('orders-in-flagged-session: %s', (_n, verdict, want) => {
+    const placed = { ...o, placedBy: { verdict, login: suspicious, sessions: ['s'], ambiguous: false } };
+    expect(ordersInFlaggedSession.evaluate(orderCtx(placed, holdings))?.severity).toBe(want);
+    if (verdict === 'not-mine' || verdict === 'suspect')
+      expect(orderOffSite.evaluate(orderCtx(placed, holdings))).toBeUndefined();
+  });
   it('a session made from this browser is not reported', () => {
     const on = ofacts(order(T(9, 1), { side: 'sell', symbol: '7203', quantity: 100, price: 2700 }), true);
     expect(orderOffSite.evaluate(orderCtx(on, holdings))).toBeUndefined();
   });
 });
 
-describe('account-change', () => {
-  it.each<[string, Parameters<typeof accountEvent>[1], boolean | undefined, boolean, Sev]>([
-    ['withdrawal account changed off-site', 'withdrawal-bank-account', false, false, 'high'],
-    ['e-mail changed from this browser', 'email', true, false, 'low'],
-    ['address changed from this browser', 'address', true, false, 'info'],
-    ['notifications off right after a flagged login', 'notification-settings', true, true, 'high'],
-    ['password changed off-site', 'password', false, false, 'medium'],
-  ])('%s', (_n, kind, onSite, afterFlagged, want) => {
-    const pre = afterFlagged ? preceding(facts(login(T(2, 0), HOME)), 'medium') : undefined;
-    expect(
-      accountChange.evaluate({ event: accountEvent(T(2, 5), kind), onSite, precedingLogin: pre, pastChanges: 0 })
-        ?.severity,
-    ).toBe(want);
+describe('account changes', () => {
+  type V = 'not-mine' | 'suspect' | 'mine' | 'unknown' | undefined;
+  const by = (verdict: V) =>
+    verdict ? { verdict, login: facts(login(T(2, 0), HOME)), sessions: ['s'], ambiguous: false } : undefined;
+  it.each<[string, Parameters<typeof accountEvent>[1], string, boolean | undefined, V, Sev]>([
+    [
+      'withdrawal account, right after a login not yet known',
+      'withdrawal-bank-account',
+      T(2, 5),
+      false,
+      'unknown',
+      'high',
+    ],
+    ['withdrawal account in a flagged session', 'withdrawal-bank-account', T(2, 5), false, 'suspect', 'high'],
+    ['withdrawal account from this browser', 'withdrawal-bank-account', T(21, 5), true, 'mine', 'low'],
+    ['withdrawal account, no login seen', 'withdrawal-bank-account', T(21, 5), false, undefined, 'medium'],
+    ['e-mail changed from this browser', 'email', T(21, 5), true, 'mine', 'low'],
+    ['notifications off right after a flagged login', 'notification-settings', T(2, 5), false, 'suspect', 'high'],
+    [
+      'notifications off on a date alone',
+      'notification-settings',
+      '2025-03-31T00:00:00+09:00',
+      undefined,
+      undefined,
+      'medium',
+    ],
+    ['electronic documents at 02:05, not this browser', 'document-consent', T(2, 5), false, 'unknown', 'medium'],
+    ['electronic documents at 21:05 from this browser', 'document-consent', T(21, 5), true, 'mine', 'info'],
+    ['address changed from this browser', 'address', T(21, 5), true, 'mine', 'info'],
+    ['password changed off-site', 'password', T(2, 5), false, undefined, 'medium'],
+  ])('%s', (_n, kind, at, onSite, verdict, want) => {
+    const ctx = {
+      event: accountEvent(at, kind),
+      onSite,
+      precedingLogin: undefined,
+      pastChanges: 0,
+      placedBy: by(verdict),
+    };
+    const found = [accountWithdrawal, accountContact, accountDocuments, accountChange]
+      .map((r) => r.evaluate(ctx))
+      .filter((f) => !!f);
+    expect(found.length).toBeLessThanOrEqual(1);
+    expect(found[0]?.severity).toBe(want);
   });
 });

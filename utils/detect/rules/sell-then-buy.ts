@@ -12,8 +12,8 @@ export const SELL_THEN_BUY_MS = 24 * 3600_000;
 export const sellThenBuy: OrderRule = {
   id: 'sell-then-buy',
   scope: 'session',
-  evaluate({ order: first, session, profile }) {
-    const judged = session.filter((o) => !o.preInstall && o.event.status !== 'cancelled');
+  evaluate({ order: first, session, profile, review }) {
+    const judged = session.filter((o) => (!o.preInstall || review) && o.event.status !== 'cancelled');
     const seen = new Set(profile.symbols);
     let hit: { sells: OrderFacts[]; buy: OrderFacts } | undefined;
     for (const b of judged) {
