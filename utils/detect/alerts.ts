@@ -6,12 +6,13 @@ import { stableHash } from '../brokers/shared/text';
 import { maxSeverity, severityRank, type Alert, type Reason, type Severity } from '../records/alert';
 import type { Incident } from '../records/incident';
 import { toMs } from './sessions';
-import { DAY_MS } from './detect';
 import { atLeast, bump } from './severity';
 import { RULE_ORDER } from './rules';
 import type { Finding } from './types';
 
-/** Stable: the same anchor (or the same environment not yet answered) is the same alert on every pass. */
+const DAY_MS = 24 * 3600_000;
+
+/** Stable: the same anchor (or the same new thing not yet answered) is the same alert on every pass. */
 export function alertId(f: Pick<Finding, 'broker' | 'kind' | 'anchor' | 'alertKey'>): string {
   return `alert_${f.broker}_${stableHash(`${f.kind}\u0000${f.alertKey ?? f.anchor.id}`)}`;
 }
@@ -49,6 +50,8 @@ export function topReason(reasons: Reason[]): Reason {
 export interface AlertChanges {
   created: Alert[];
   updated: Alert[];
+  /** Stored alerts whose events' times changed (a date became a time): stored, not news. */
+  quiet: Alert[];
 }
 
 /**
@@ -93,8 +96,10 @@ export function toAlerts(findings: Finding[], existing: Map<string, Alert>, now:
     );
     const reasons = addReason(a.reasons, f);
     const sev = combinedSeverity(reasons);
+    // a trade seen again on a page with its time (it was a date) moves the alert's time with it
+    const moved = events.some((e, i) => a.eventIds[i] !== e.id || a.eventTimes[i] !== e.at);
     const grew = events.length !== a.eventIds.length || reasons !== a.reasons;
-    if (!grew) continue;
+    if (!grew && !moved) continue;
     const top = topReason(reasons);
     w.alert = {
       ...a,
@@ -109,6 +114,7 @@ export function toAlerts(findings: Finding[], existing: Map<string, Alert>, now:
   }
   const created: Alert[] = [];
   const updated: Alert[] = [];
+  const quiet: Alert[] = [];
   for (const w of work.values()) {
     if (!w.changed) continue;
     const old = existing.get(w.alert.id);
@@ -118,11 +124,14 @@ export function toAlerts(findings: Finding[], existing: Map<string, Alert>, now:
       old.eventIds.length === w.alert.eventIds.length &&
       old.severity === w.alert.severity &&
       old.reasons.length === w.alert.reasons.length
-    )
+    ) {
+      // nothing new to tell the user, but the times may have become precise: store them quietly
+      if (old.eventTimes.some((t, i) => t !== w.alert.eventTimes[i])) quiet.push(w.alert);
       continue;
+    }
     (w.isNew ? created : updated).push(w.alert);
   }
-  return { created, updated };
+  return { created, updated, quiet };
 }
 
 /** Related alerts (same broker, within a day of each other) share an incident; the highest severity wins. */

@@ -16,6 +16,8 @@ export interface AnswerIndex {
   event(eventId: string, at?: string): EventVerdict | undefined;
   /** The latest answer given on an alert. */
   alert(alertId: string): EventVerdict | undefined;
+  /** When an alert was last answered (ISO), if it was. */
+  alertAnsweredAt(alertId: string): string | undefined;
   /** When an environment was last answered or forgotten: its alerts start over after it. */
   episodeOf(envId: string): string | undefined;
 }
@@ -29,6 +31,7 @@ export function indexAnswers(answers: readonly Answer[]): AnswerIndex {
   const byTime = new Map<string, EventVerdict>();
   const kindOf = (id: string) => id.slice(0, id.indexOf('_'));
   const byAlert = new Map<string, EventVerdict>();
+  const alertAt = new Map<string, string>();
   for (const a of sorted) {
     if (a.scope === 'environment' && a.environmentId) {
       if (a.verdict === 'forget') {
@@ -45,7 +48,10 @@ export function indexAnswers(answers: readonly Answer[]): AnswerIndex {
       const t = a.eventTimes?.[i];
       if (t) byTime.set(`${kindOf(id)}|${Date.parse(t)}`, verdict);
     });
-    if (a.alertId) byAlert.set(a.alertId, verdict);
+    if (a.alertId) {
+      byAlert.set(a.alertId, verdict);
+      alertAt.set(a.alertId, a.at);
+    }
   }
   return {
     environment(envId) {
@@ -59,6 +65,7 @@ export function indexAnswers(answers: readonly Answer[]): AnswerIndex {
       );
     },
     alert: (alertId) => byAlert.get(alertId),
+    alertAnsweredAt: (alertId) => alertAt.get(alertId),
     episodeOf(envId) {
       const a = env.get(envId);
       const f = forget.get(envId);

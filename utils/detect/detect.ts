@@ -12,7 +12,9 @@ import type { AccountEvent, Answer, LoginEvent, LoginObservation, OrderEvent } f
 import type { BrokerId } from '../brokers/types';
 import { maxSeverity, type Severity } from '../records/alert';
 import type { Environment, EnvironmentStatus } from '../records/environment';
+import { alertId } from './alerts';
 import { indexAnswers, type AnswerIndex } from './answers';
+import { channelKey } from './device';
 import { YEN_PER_UNIT, loginFacts, orderFacts, orderRegion } from './facts';
 import { cloneOrderProfile, emptyOrderProfile, foldOrder, sessionsOf } from './order-profile';
 import { buildProfile, foldLogin, KNOWN, newEnvironment } from './profile';
@@ -104,10 +106,31 @@ function wakings(logins: LoginFacts[], before: string | undefined) {
 
 const VERDICT_RANK: Record<SessionVerdict, number> = { mine: 0, unknown: 1, suspect: 2, 'not-mine': 3 };
 
-/** The alert key of an environment not yet answered (a later answer starts a new one). */
-export function environmentKey(envId: string, answers: AnswerIndex): string {
-  const episode = answers.episodeOf(envId);
-  return episode ? `env:${envId}@${episode}` : `env:${envId}`;
+/**
+ * The alert the logins of something new join: the first new thing the rules name
+ * (country, hosting provider, device class, channel), else the environment. A trip
+ * across two networks of one country, or a new browser at home on two address
+ * blocks, is one alert. Once that alert is answered, a new one starts.
+ */
+export function alertKeyFor(broker: BrokerId, f: LoginFacts, found: Finding[], answers: AnswerIndex): string {
+  const rules = new Set(found.map((x) => x.rule));
+  let key: string;
+  if (rules.has('new-country') && f.country) key = `country:${f.country}`;
+  else if (rules.has('hosting-network') && f.provider) key = `provider:${f.provider.label}@${f.country ?? ''}`;
+  else if (rules.has('new-device-class')) key = `device:${f.device.key}`;
+  else if (rules.has('new-channel') || rules.has('aggregator-first')) key = `channel:${channelKey(f.device)}`;
+  else {
+    const episode = answers.episodeOf(f.envId);
+    key = episode ? `env:${f.envId}@${episode}` : `env:${f.envId}`;
+  }
+  for (let i = 0; i < 5; i++) {
+    const answered = answers.alertAnsweredAt(
+      alertId({ broker, kind: 'login', anchor: { id: '', at: '' }, alertKey: key }),
+    );
+    if (!answered) break;
+    key = `${key.split('@answered:')[0]}@answered:${answered}`;
+  }
+  return key;
 }
 
 export function detect(input: DetectionInput): DetectionResult {
@@ -208,14 +231,19 @@ export function detect(input: DetectionInput): DetectionResult {
         severityOf: (id: string) => severity.get(id),
       };
       const found: Finding[] = [];
-      for (const rule of LOGIN_RULES) {
+      // the user said this login, or its environment, was theirs: nothing about it is news any more
+      const own =
+        f.event.result === 'success' &&
+        (answers.environment(f.envId)?.verdict === 'mine' || answers.event(f.event.id, f.event.at) === 'mine');
+      for (const rule of own ? [] : LOGIN_RULES) {
         const x = rule.evaluate(ctx);
         if (x) found.push(x);
       }
-      // an environment not yet known or answered: all its logins join one alert
+      // what is new (a country, a provider, a channel, a device class), or an environment not yet known:
+      // one alert for all the logins it covers until the user answers it
       const unknownEnv = !env || !KNOWN.has(env.status);
       if ((unknownEnv || found.some((x) => ENVIRONMENT_RULES.has(x.rule))) && !answers.environment(f.envId)) {
-        const key = environmentKey(f.envId, answers);
+        const key = alertKeyFor(input.broker, f, found, answers);
         for (const x of found) if (x.events.length === 1 && x.events[0]!.id === f.event.id) x.alertKey = key;
       }
       for (const x of found) {

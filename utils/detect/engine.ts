@@ -90,17 +90,10 @@ export async function loadDetectionInput(
           .reverse()
           .filter((e) => e.result === 'success' && loginFacts(e, undefined).device.channel !== 'aggregator')
           .first();
+  // alerts are few: all of the broker's, rather than a lookup per event
   const priorSeverity = new Map<string, Severity>();
-  const ids = [
-    ...logins.map((e) => e.id),
-    ...orders.map((e) => e.id),
-    ...accountEvents.map((e) => e.id),
-    ...observations.map((e) => e.id),
-  ];
-  for (const a of await alertsForEvents(db, ids)) {
-    if (a.broker !== broker) continue;
+  for (const a of await db.alerts.where('broker').equals(broker).toArray())
     for (const id of a.eventIds) priorSeverity.set(id, maxSeverity(priorSeverity.get(id) ?? 'info', a.severity));
-  }
   const day1 = await installedAt(db);
   return {
     broker,
@@ -158,7 +151,7 @@ export async function runDetection(
     const result = detect(input);
     const ids = [...new Set(result.findings.map((f) => alertId(f)))];
     const stored = (await getAlerts(db, ids)).filter((a): a is Alert => !!a);
-    const { created, updated } = toAlerts(result.findings, new Map(stored.map((a) => [a.id, a])), now);
+    const { created, updated, quiet } = toAlerts(result.findings, new Map(stored.map((a) => [a.id, a])), now);
     // answers are re-applied to alerts made again (after a rebuild, or about events answered elsewhere)
     const answers = indexAnswers(input.answers);
     const answered = (a: Alert): Alert => {
@@ -175,13 +168,17 @@ export async function runDetection(
     const assigned = assignIncidents([...created, ...updated].map(answered), incidentsBefore, now);
     const byId = new Map(assigned.alerts.map((a) => [a.id, a]));
     const labels = new Map((await environmentsOf(db, broker)).map((e) => [e.id, e]));
-    const envs = result.environments.map((e) => keepUserFields(e, labels.get(e.id)));
+    // only what changed is written (a pass re-folds every environment)
+    const envs = result.environments
+      .map((e) => keepUserFields(e, labels.get(e.id)))
+      .filter((e) => !sameEnvironment(e, labels.get(e.id)));
     await db.transaction('rw', [db.alerts, db.incidents, db.environments, db.kv], async () => {
       // the environments are the pass's: one that no login shows any more (forgotten) goes
-      const gone = [...labels.keys()].filter((id) => !envs.some((e) => e.id === id));
+      const present = new Set(result.environments.map((e) => e.id));
+      const gone = [...labels.keys()].filter((id) => !present.has(id));
       if (gone.length) await db.environments.bulkDelete(gone);
       await putEnvironments(db, envs);
-      await putAlerts(db, assigned.alerts);
+      await putAlerts(db, [...assigned.alerts, ...quiet]);
       await putIncidents(db, assigned.incidents);
       await kvSet(db, stateKey(broker), result.state);
     });
@@ -191,6 +188,13 @@ export async function runDetection(
     if (result.needsLoginHistory) run.needsLoginHistory.push(broker);
   }
   return run;
+}
+
+function sameEnvironment(a: Environment, b: Environment | undefined): boolean {
+  if (!b) return false;
+  const { updatedAt: _a, ...x } = a;
+  const { updatedAt: _b, ...y } = b;
+  return JSON.stringify(x) === JSON.stringify(y);
 }
 
 /** What the user gave an environment (its name) survives the pass that rebuilds it. */

@@ -64,6 +64,14 @@ const ATTACK_CHANGES = new Set([
 
 const identifiable = (f: LoginFacts) => f.networkKey !== 'none' && !f.networkKey.startsWith('none@');
 
+/** The sessions live when an account change was made (the day's, for a date alone). */
+function sessionsOfChange(e: AccountEvent, model: SessionModel) {
+  const ms = Date.parse(e.at);
+  if (e.dateOnly) return model.overlapping(ms, ms + DAY_MS);
+  const live = model.liveAt(ms);
+  return live.length ? live : model.overlapping(ms - 6 * 3600_000, ms);
+}
+
 /** Orders and changes made in these logins' sessions (the session that was live when they were placed). */
 function madeIn(
   sessionIds: Set<string>,
@@ -76,15 +84,7 @@ function madeIn(
     const by = x.placedBy?.sessions ?? [];
     return inIt(by) || by.some((id) => sessionIds.has(id));
   });
-  const c = changes.filter((e) => {
-    const ms = Date.parse(e.at);
-    const live = e.dateOnly
-      ? model.overlapping(ms, ms + DAY_MS)
-      : model.liveAt(ms).length
-        ? model.liveAt(ms)
-        : model.overlapping(ms - 6 * 3600_000, ms);
-    return live.some((s) => sessionIds.has(s.id));
-  });
+  const c = changes.filter((e) => sessionsOfChange(e, model).some((s) => sessionIds.has(s.id)));
   return { orders: o, changes: c };
 }
 
@@ -123,14 +123,18 @@ export function reviewHistory(input: HistoryReviewInput): { suspects: Suspect[];
   const suspects: Suspect[] = [];
 
   for (const [envId, logins] of byEnv) {
-    if (envId === installEnv || input.answered(envId)) continue;
+    // this browser's own environment is the user's, where the page can tell it apart (an address);
+    // a channel alone ("PC") may be the attacker's as well: only its suspicious stretch is looked at
+    const first0 = logins[0]!;
+    if (input.answered(envId) || (envId === installEnv && identifiable(first0))) continue;
+    const mineToo = envId === installEnv;
     const rest = pre.filter((f) => f.envId !== envId && f.device.channel !== 'aggregator');
     const restProfile = buildProfile(envsOf(rest));
     const first = logins[0]!;
     const last = logins[logins.length - 1]!;
     const short = last.ms - first.ms <= SHORT_WINDOW_DAYS * DAY_MS && first.ms >= recentFrom;
     const olderHistory = first.ms - historyStart >= 30 * DAY_MS;
-    const whole = short && olderHistory;
+    const whole = short && olderHistory && !mineToo;
     // a short-window environment is judged whole; a long-standing one only by its recent stretch
     const episode = whole ? logins : logins.filter((f) => f.ms >= recentFrom);
     if (!episode.length) continue;
@@ -162,14 +166,20 @@ export function reviewHistory(input: HistoryReviewInput): { suspects: Suspect[];
     const attack = attackOrders.length > 0 || attackChanges.length > 0;
     let severity: Severity | undefined;
     if (attack && loginSignal && (whole || night.length > 0 || abroad || hosting || dormant)) severity = 'high';
-    else if (
-      whole &&
-      (abroad || hosting || dormant || night.length > 0 || newChannel || (newClass && logins.length <= 5))
-    )
-      severity = 'medium';
+    // a new phone or browser alone is not enough: the page shows a few weeks, so much looks recent
+    else if (whole && (abroad || hosting || dormant || night.length > 0)) severity = 'medium';
     else if (!whole && episode.length === logins.length && (abroad || hosting)) severity = 'medium';
     if (!severity) continue;
-    const episodeLogins = whole || abroad || hosting ? episode : episode.filter((f) => nightHour(f.ms) || attack);
+    // the stretch: the whole environment, or its logins at night and those whose sessions made the orders or changes
+    const attackSessions = new Set(
+      [...attackOrders.flatMap((o) => o.placedBy?.sessions ?? [])].concat(
+        attackChanges.flatMap((c) => sessionsOfChange(c, model).map((x) => x.id)),
+      ),
+    );
+    const episodeLogins =
+      whole || abroad || hosting
+        ? episode
+        : episode.filter((f) => nightHour(f.ms) || attackSessions.has(model.byLogin.get(f.event.id)?.id ?? ''));
     if (!episodeLogins.length) continue;
     const wholeEnvironment = whole || (identifiable(first) && episode.length === logins.length);
     suspects.push({
