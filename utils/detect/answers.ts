@@ -10,6 +10,10 @@ export type EventVerdict = 'mine' | 'not-mine';
 export interface AnswerIndex {
   /** The latest "mine" / "not mine" about an environment, unless forgotten after it. */
   environment(envId: string): { verdict: EventVerdict; at: string } | undefined;
+  /** The same, as it stood at `ms`: what the user had said by then. */
+  environmentAt(envId: string, ms: number): { verdict: EventVerdict; at: string } | undefined;
+  /** Every answer about an environment (mine, not mine, forget), oldest first. */
+  environmentAnswers(): Answer[];
   /** Logins of this environment before this instant are forgotten (ms). */
   forgottenBefore(envId: string): number | undefined;
   /** The latest answer about one event (by id, else by broker-local time). */
@@ -25,6 +29,8 @@ export interface AnswerIndex {
 export function indexAnswers(answers: readonly Answer[]): AnswerIndex {
   const sorted = [...answers].sort((a, b) => a.at.localeCompare(b.at) || a.id.localeCompare(b.id));
   const env = new Map<string, Answer>();
+  const envHistory = new Map<string, Answer[]>();
+  const envAnswers: Answer[] = [];
   const forget = new Map<string, number>();
   const byEvent = new Map<string, EventVerdict>();
   // `login|ms`: the kind of record and its time (ids start with the kind)
@@ -34,6 +40,8 @@ export function indexAnswers(answers: readonly Answer[]): AnswerIndex {
   const alertAt = new Map<string, string>();
   for (const a of sorted) {
     if (a.scope === 'environment' && a.environmentId) {
+      envAnswers.push(a);
+      envHistory.set(a.environmentId, [...(envHistory.get(a.environmentId) ?? []), a]);
       if (a.verdict === 'forget') {
         forget.set(a.environmentId, Date.parse(a.at));
         env.delete(a.environmentId);
@@ -58,6 +66,12 @@ export function indexAnswers(answers: readonly Answer[]): AnswerIndex {
       const a = env.get(envId);
       return a && a.verdict !== 'forget' ? { verdict: a.verdict, at: a.at } : undefined;
     },
+    environmentAt(envId, ms) {
+      let last: Answer | undefined;
+      for (const a of envHistory.get(envId) ?? []) if (Date.parse(a.at) <= ms) last = a;
+      return last && last.verdict !== 'forget' ? { verdict: last.verdict, at: last.at } : undefined;
+    },
+    environmentAnswers: () => envAnswers,
     forgottenBefore: (envId) => forget.get(envId),
     event(eventId, at) {
       return (

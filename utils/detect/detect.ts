@@ -121,13 +121,14 @@ export function alertKeyFor(broker: BrokerId, f: LoginFacts, found: Finding[], a
   else if (rules.has('new-channel') || rules.has('aggregator-first')) key = `channel:${channelKey(f.device)}`;
   else {
     const episode = answers.episodeOf(f.envId);
-    key = episode ? `env:${f.envId}@${episode}` : `env:${f.envId}`;
+    key = episode && toMs(episode) < f.ms ? `env:${f.envId}@${episode}` : `env:${f.envId}`;
   }
+  // an alert answered before this login is closed: a new one starts
   for (let i = 0; i < 5; i++) {
     const answered = answers.alertAnsweredAt(
       alertId({ broker, kind: 'login', anchor: { id: '', at: '' }, alertKey: key }),
     );
-    if (!answered) break;
+    if (!answered || toMs(answered) > f.ms) break;
     key = `${key.split('@answered:')[0]}@answered:${answered}`;
   }
   return key;
@@ -155,18 +156,27 @@ export function detect(input: DetectionInput): DetectionResult {
   }
 
   const envs = new Map<string, Environment>(input.base.envs.map((e) => [e.id, e]));
-  const answerStatus = (envId: string): EnvironmentStatus | undefined => {
-    const a = answers.environment(envId);
+  // what the user had said by a time: a login is judged with the answers given before it, so
+  // judging the history again after an answer gives the alerts it gave then (answers only add to them)
+  const answerStatus = (envId: string, ms = Infinity): EnvironmentStatus | undefined => {
+    const a = answers.environmentAt(envId, ms);
     return a ? (a.verdict === 'mine' ? 'confirmed' : 'rejected') : undefined;
   };
-  const withAnswer = (e: Environment): Environment => {
-    const a = answers.environment(e.id);
-    const status = answerStatus(e.id);
+  const withAnswer = (e: Environment, ms = Infinity): Environment => {
+    const a = answers.environmentAt(e.id, ms);
+    const status = answerStatus(e.id, ms);
     return status && (e.status !== status || e.reviewedAt !== a!.at)
       ? { ...e, status, reviewedAt: a!.at, updatedAt: input.now }
       : e;
   };
-  for (const [id, e] of envs) envs.set(id, withAnswer(e));
+  const envAnswers = answers.environmentAnswers();
+  let applied = 0;
+  const applyAnswersUntil = (ms: number) => {
+    for (; applied < envAnswers.length && toMs(envAnswers[applied]!.at) <= ms; applied++) {
+      const e = envs.get(envAnswers[applied]!.environmentId!);
+      if (e) envs.set(e.id, withAnswer(e, ms));
+    }
+  };
 
   // orders and changes: where they were placed (the verdicts come once logins are judged)
   const allOrders = input.orders
@@ -190,7 +200,8 @@ export function detect(input: DetectionInput): DetectionResult {
       model,
       orders: allOrders.map((x) => x.o).filter((o) => o.preInstall),
       changes: input.accountEvents.filter((e) => toMs(e.at) < installedMs),
-      answered: (envId) => answers.environment(envId)?.verdict,
+      // the history is judged as it was found at installation, whatever the user said since
+      answered: () => undefined,
     });
     for (const s of review.suspects) {
       if (s.wholeEnvironment) suspectEnvs.add(s.envId);
@@ -207,7 +218,11 @@ export function detect(input: DetectionInput): DetectionResult {
   const known = () => [...envs.values()].filter((e) => KNOWN.has(e.status));
   for (const f of facts) {
     if (f.ms < W) continue;
-    if (!checkpoint && f.ms >= Wn) checkpoint = [...envs.values()];
+    if (!checkpoint && f.ms >= Wn) {
+      applyAnswersUntil(Wn);
+      checkpoint = [...envs.values()];
+    }
+    applyAnswersUntil(f.ms);
     const forgotten = answers.forgottenBefore(f.envId);
     if (forgotten !== undefined && f.ms < forgotten) continue;
     const env = envs.get(f.envId);
@@ -224,7 +239,7 @@ export function detect(input: DetectionInput): DetectionResult {
         profile,
         env,
         concurrent,
-        answered: answers.environment(f.envId)?.verdict,
+        answered: answers.environmentAt(f.envId, f.ms)?.verdict,
         nearby: facts,
         previousSuccessAt: wake.previous.get(f.event.id),
         wokeFrom: wake.wokeFrom.get(f.event.id),
@@ -232,9 +247,7 @@ export function detect(input: DetectionInput): DetectionResult {
       };
       const found: Finding[] = [];
       // the user said this login, or its environment, was theirs: nothing about it is news any more
-      const own =
-        f.event.result === 'success' &&
-        (answers.environment(f.envId)?.verdict === 'mine' || answers.event(f.event.id, f.event.at) === 'mine');
+      const own = f.event.result === 'success' && answers.environmentAt(f.envId, f.ms)?.verdict === 'mine';
       for (const rule of own ? [] : LOGIN_RULES) {
         const x = rule.evaluate(ctx);
         if (x) found.push(x);
@@ -242,7 +255,7 @@ export function detect(input: DetectionInput): DetectionResult {
       // what is new (a country, a provider, a channel, a device class), or an environment not yet known:
       // one alert for all the logins it covers until the user answers it
       const unknownEnv = !env || !KNOWN.has(env.status);
-      if ((unknownEnv || found.some((x) => ENVIRONMENT_RULES.has(x.rule))) && !answers.environment(f.envId)) {
+      if ((unknownEnv || found.some((x) => ENVIRONMENT_RULES.has(x.rule))) && !answers.environmentAt(f.envId, f.ms)) {
         const key = alertKeyFor(input.broker, f, found, answers);
         for (const x of found) if (x.events.length === 1 && x.events[0]!.id === f.event.id) x.alertKey = key;
       }
@@ -255,7 +268,7 @@ export function detect(input: DetectionInput): DetectionResult {
     if (f.event.result !== 'success') continue;
     const flagged = atLeast(severity.get(f.event.id), 'medium') || answers.event(f.event.id, f.event.at) === 'not-mine';
     const initial: EnvironmentStatus =
-      answerStatus(f.envId) ??
+      answerStatus(f.envId, f.ms) ??
       (f.preInstall
         ? suspectEnvs.has(f.envId)
           ? 'alerted'
@@ -264,10 +277,16 @@ export function detect(input: DetectionInput): DetectionResult {
           ? 'alerted'
           : 'learned');
     const next = foldLogin(env ?? newEnvironment(f, initial, input.now), f, input.now, flagged);
-    envs.set(f.envId, withAnswer(next));
+    envs.set(f.envId, withAnswer(next, f.ms));
     profile = undefined;
   }
-  checkpoint ??= [...envs.values()];
+  if (!checkpoint) {
+    applyAnswersUntil(Wn);
+    checkpoint = [...envs.values()];
+  }
+  // every answer, for what the case and the orders are judged by
+  applyAnswersUntil(Infinity);
+  for (const [id, e] of envs) envs.set(id, withAnswer(e));
 
   // which sessions are the user's: this browser, an answer, a known environment; or flagged, or unknown
   const sessionVerdict = (s: Session): SessionVerdict => {

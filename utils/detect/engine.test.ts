@@ -5,7 +5,8 @@ import { KabuGuardDB } from '../store/db';
 import { loginEventIds, upsertLogins } from '../store/logins';
 import { orderEventIds, upsertOrders } from '../store/orders';
 import { recordVisit } from '../store/visits';
-import { applyFeedback, runDetection } from './engine';
+import { loadCase } from '../case';
+import { answerEnvironment, applyFeedback, rebuildDetection, runDetection } from './engine';
 import { alertTitle, renderExplanation } from './explain';
 
 let seq = 0;
@@ -168,5 +169,50 @@ describe('runDetection', () => {
     expect(incidents).toHaveLength(1);
     expect(incidents[0]!.severity).toBe('high');
     expect(incidents[0]!.alertIds.length).toBe(await db.alerts.count());
+  });
+
+  it('a low alert does not make a network known: the same network again is still judged, in the same alert', async () => {
+    const rows = await homeUser();
+    // this browser on a trip: a login from Taiwan followed by a page view raises only low
+    const trip = row('2025-04-21T21:00:00+09:00', '1.160.10.5');
+    await recordVisit(db, 'sbi', 'https://site.sbisec.co.jp/account/home', Date.parse(trip.at) + 60_000);
+    const r1 = await capture([...rows, trip], '2025-04-21T21:30:00+09:00');
+    expect(r1.newAlerts.map((a) => a.severity)).toEqual(['low']);
+    // the next login from the same network, not this browser: judged again, and it joins the same alert
+    const second = row('2025-04-22T03:00:00+09:00', '1.160.10.77');
+    const r2 = await capture([...rows, trip, second], '2025-04-22T08:00:00+09:00');
+    expect(r2.newAlerts).toHaveLength(0);
+    const alerts = await db.alerts.toArray();
+    expect(alerts).toHaveLength(1);
+    expect(alerts[0]!.eventTimes).toEqual([trip.at, second.at]);
+    expect(['medium', 'high']).toContain(alerts[0]!.severity);
+  });
+
+  it('answers live apart from what detection derives: a rebuild from scratch gives the same alerts and answers', async () => {
+    const rows = await homeUser();
+    const vpn1 = row('2025-04-21T12:00:00+09:00', '45.76.99.3');
+    const r1 = await capture([...rows, vpn1], '2025-04-21T20:00:00+09:00');
+    await applyFeedback(db, r1.newAlerts[0]!.id, 'not-mine', '2025-04-21T20:05:00+09:00');
+    const before = (await db.alerts.toArray()).map((a) => [a.id, a.status, a.severity]).sort();
+    const envBefore = (await db.environments.toArray()).map((e) => [e.id, e.status]).sort();
+    expect(await db.answers.count()).toBeGreaterThan(0);
+    await rebuildDetection(db, '2025-04-21T21:00:00+09:00');
+    expect((await db.alerts.toArray()).map((a) => [a.id, a.status, a.severity]).sort()).toEqual(before);
+    expect((await db.environments.toArray()).map((e) => [e.id, e.status]).sort()).toEqual(envBefore);
+  });
+
+  it('an answer about a whole environment covers every login from it, before and after', async () => {
+    const rows = await homeUser();
+    const a1 = row('2025-04-21T03:10:00+09:00', '13.112.20.5');
+    const a2 = row('2025-04-22T03:20:00+09:00', '13.112.20.99');
+    await capture([...rows, a1, a2], '2025-04-22T08:00:00+09:00');
+    const login = (await db.logins.toArray()).find((e) => e.at === a1.at)!;
+    const env = (await db.environments.toArray()).find((e) => e.network.provider === 'Amazon Web Services')!;
+    await answerEnvironment(db, env.id, 'not-mine', 'environments', '2025-04-22T08:10:00+09:00');
+    expect((await db.environments.get(env.id))?.status).toBe('rejected');
+    const c = await loadCase(db);
+    expect(c.notMine.filter((e) => e.kind === 'login').map((e) => e.at)).toEqual([a1.at, a2.at]);
+    expect(c.environments.notMine).toEqual([env.id]);
+    expect(login).toBeDefined();
   });
 });

@@ -135,8 +135,9 @@ export function foldLogin(env: Environment, f: LoginFacts, now: string, alerted 
     alerted: env.alerted + (alerted ? 1 : 0),
     hours: alerted ? env.hours : env.hours.map((n, h) => (h === jstHour(f.ms) ? n + 1 : n)),
     preInstall: env.preInstall + (!f.thisBrowser && f.preInstall ? 1 : 0),
-    // this browser made it: whatever we thought, the environment is the user's
-    status: f.thisBrowser && env.status === 'alerted' ? 'learned' : env.status,
+    // sustained use from this browser (a second login it made) makes the environment the user's;
+    // a warning, even a low one, never does
+    status: f.thisBrowser && env.status === 'alerted' && env.thisBrowser + 1 >= 2 ? 'learned' : env.status,
     sampleEventIds: samples,
     updatedAt: now,
   };

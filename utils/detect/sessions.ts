@@ -26,8 +26,6 @@ export const VISIT_LEAD_MS = 2 * 60_000;
  * page for a while still counts as being on the site).
  */
 export const SESSION_IDLE_MS = 30 * 60_000;
-/** With no address on the page, a same-channel login after this long without a page view is a re-login. */
-export const RELOGIN_GAP_MS = 3 * 60_000;
 
 export type ThisBrowser = 'yes' | 'no' | 'maybe';
 
@@ -149,10 +147,8 @@ export function buildSessions(logins: LoginFacts[], visitTimes: number[], idleMs
         cur = open(f, v);
         continue;
       }
-      // no address on the page: a re-login after a pause, or someone else with the same channel
-      const prev = visits[firstAtOrAfter(visits, f.ms) - 1];
-      if (prev === undefined || f.ms - prev >= RELOGIN_GAP_MS) cur = open(f, v);
-      else maybe.add(f.event.id);
+      // no address on the page: the user logging out and in again, or someone else with the same channel
+      maybe.add(f.event.id);
     }
     cur!.last = v;
     cur!.end = v + idleMs;

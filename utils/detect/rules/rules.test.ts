@@ -3,6 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Severity } from '../../records/alert';
 import { accountEvent, facts, homeHistory, login, loginCtx, ofacts, order, orderCtx, preceding } from '../testkit';
 import { buildProfile } from '../profile';
+import { loginFacts } from '../facts';
+import { buildSessions } from '../sessions';
+import { reviewHistory } from './history-review';
 import { accountChange } from './account-change';
 import { accountContact } from './account-contact';
 import { accountDocuments } from './account-documents';
@@ -496,5 +499,54 @@ describe('account changes', () => {
       .filter((f) => !!f);
     expect(found.length).toBeLessThanOrEqual(1);
     expect(found[0]?.severity).toBe(want);
+  });
+});
+
+describe('history-review (the history found at installation)', () => {
+  const installed = Date.parse('2025-04-03T20:30:00+09:00');
+  const day = (d: string, hm: string) => `2025-${d}T${hm}:00+09:00`;
+  // four months of evenings at home before installation; this browser's login at installation
+  const past = Array.from({ length: 120 }, (_, i) =>
+    loginFacts(
+      login(new Date(Date.parse('2024-12-01T21:10:00+09:00') + i * 86_400_000).toISOString(), HOME),
+      installed,
+    ),
+  );
+  const review = (extra: ReturnType<typeof loginFacts>[]) => {
+    const all = [...past, ...extra, loginFacts(login(day('04-03', '20:28'), HOME), installed)].sort(
+      (a, b) => a.ms - b.ms,
+    );
+    const model = buildSessions(all, [Date.parse(day('04-03', '20:29'))]);
+    return reviewHistory({
+      installedMs: installed,
+      homeCountry: 'JP',
+      logins: all,
+      model,
+      orders: [],
+      changes: [],
+      answered: () => undefined,
+    });
+  };
+  it.each<[string, Array<[string, string, Record<string, string>]>, Sev]>([
+    [
+      'an AWS server at 02:41 a week before installation',
+      [['03-26', '02:41', { ...HOME, ip: '13.112.20.5' }]],
+      'medium',
+    ],
+    ['Chinanet at 01:12', [['03-11', '01:12', { ...HOME, ip: '1.80.10.5' }]], 'medium'],
+    [
+      'a new phone at lunch for a week (the page shows a few weeks: new is not suspect)',
+      [
+        ['03-24', '12:10', { ip: '1.72.10.5', os: 'Android', browser: 'Chrome' }],
+        ['03-25', '12:15', { ip: '1.72.10.9', os: 'Android', browser: 'Chrome' }],
+      ],
+      undefined,
+    ],
+  ])('%s', (_n, rows, want) => {
+    const r = review(rows.map(([d, hm, f]) => loginFacts(login(day(d, hm), f), installed)));
+    expect(r.findings[0]?.severity).toBe(want);
+  });
+  it("the user's own long-standing environment is not raised", () => {
+    expect(review([]).findings).toEqual([]);
   });
 });
