@@ -205,7 +205,7 @@ describe('evidence bundle', () => {
   it('carries the case and the damage statement as data, the same the report shows', () => {
     const c = JSON.parse(text(files['data/case.json']));
     expect(c.format).toBe('kabu-guard.evidence.case/1');
-    expect(c.basis).toBe('answers-and-alerts');
+    expect(c.basis).toBe('attribution');
     expect(c.counts).toEqual({
       logins: { notMine: 3, suspect: 1 },
       orders: { notMine: 5, suspect: 0 },

@@ -3,10 +3,9 @@
 // suspects nobody has answered yet. The report, data/case.json, the damage
 // statement and the access-log request are all derived from this one value.
 //
-// The case function itself belongs to the attribution (issue 9). Until it
-// lands, `caseOf` builds the case from the stored answers and alerts (the
-// flags collectEvidence reads): swapping in the case function is the one
-// line marked below.
+// The judgement is the attribution's case function (utils/case, issue 9):
+// collectEvidence turns it into the flags `caseOf` reads. `judgementFromFlags`
+// over hand-made flags (tests) is the older stand-in: answers and alerts.
 
 import type { LoginEvent, OrderEvent, Snapshot } from '../records';
 import { isFlagged } from './collect';
@@ -118,10 +117,14 @@ export function buildCase(d: EvidenceData, j: CaseJudgement, basis: EvidenceCase
   return { basis, logins, orders, accountChanges };
 }
 
-/** THE case of an evidence bundle. */
+/**
+ * THE case of an evidence bundle. `d.flags` is the attribution's case
+ * (utils/case, read by collectEvidence over the whole history): its not-mine
+ * events (answers, and everything in sessions of a rejected environment) and
+ * its unanswered suspects.
+ */
 export function caseOf(d: EvidenceData): EvidenceCase {
-  // issue 9's case function replaces this line: buildCase(d, <its judgement>, 'attribution')
-  return buildCase(d, judgementFromFlags(d.flags), 'answers-and-alerts');
+  return buildCase(d, judgementFromFlags(d.flags), 'attribution');
 }
 
 /** Every event of the case, in time order: what the access-log request and the summary list. */

@@ -2,7 +2,11 @@
 // by other features (alerts, incidents, environments, holdings, account
 // events) are picked up when this database has them, read leniently.
 
-import type { LoginEvent, OrderEvent, Snapshot } from '../records';
+import { buildCase, type CaseEvent } from '../case/case';
+import { installedAt } from '../detect/engine';
+import type { AccountEvent, Answer, LoginEvent, LoginObservation, OrderEvent, Snapshot } from '../records';
+import type { Alert } from '../records/alert';
+import type { Environment } from '../records/environment';
 import type { KabuGuardDB } from '../store/db';
 import { ms, str, strings, whenOf, type Loose } from './fields';
 import type { AlertView, EventFlag, EvidenceData, EvidenceScope } from './types';
@@ -45,15 +49,13 @@ function inWindow(w: Window, broker: string | undefined, at: string | undefined)
   return t >= w.from && t <= w.to;
 }
 
-const SEVERITY = ['info', 'low', 'medium', 'high', 'critical'];
-function higher(a: string | undefined, b: string): string {
-  return a && SEVERITY.indexOf(a) >= SEVERITY.indexOf(b) ? a : b;
-}
-
 export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}): Promise<EvidenceData> {
-  const [alertsRaw, incidentsAll, environmentsAll, accountEventsAll, holdingsAll] = await Promise.all(
-    ['alerts', 'incidents', 'environments', 'accountEvents', 'holdings'].map((n) => optionalTable(db, n)),
-  );
+  const [alertsRaw, incidentsAll, environmentsAll, accountEventsAll, holdingsAll, answersAll, observationsAll] =
+    await Promise.all(
+      ['alerts', 'incidents', 'environments', 'accountEvents', 'holdings', 'answers', 'loginObservations'].map((n) =>
+        optionalTable(db, n),
+      ),
+    );
   const allAlerts = alertsRaw!.map(toAlertView);
 
   const w: Window = {
@@ -105,62 +107,25 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     incidentAlertIds ? incidentAlertIds.has(a.id) : inWindow(w, a.broker, a.at ?? a.eventAts[0]),
   );
 
-  // flags: alerts first, then the user's answers (latest answer wins)
+  // flags: the case (utils/case), the same judgement the alerts and the dashboard show; it is built
+  // over the whole history (sessions and a rejected environment reach beyond the period asked for)
+  const c = buildCase({
+    logins: loginsAll,
+    orders: ordersAll,
+    accountEvents: accountEventsAll as unknown as AccountEvent[],
+    observations: observationsAll as unknown as LoginObservation[],
+    visits: visitsAll,
+    alerts: alertsRaw as unknown as Alert[],
+    answers: answersAll as unknown as Answer[],
+    environments: environmentsAll as unknown as Environment[],
+    installedAt: await installedAt(db),
+  });
   const flags = new Map<string, EventFlag>();
-  const flag = (id: string) => {
-    let f = flags.get(id);
-    if (!f) flags.set(id, (f = { notMine: false, mine: false, alertIds: [] }));
-    return f;
-  };
-  const idsAt = new Map<string, string[]>();
-  for (const e of [...logins, ...orders])
-    idsAt.set(`${e.broker}|${ms(e.at)}`, [...(idsAt.get(`${e.broker}|${ms(e.at)}`) ?? []), e.id]);
-  const resolve = (broker: string | undefined, ids: string[], ats: string[]) => [
-    ...ids,
-    ...ats.flatMap((at) =>
-      broker
-        ? (idsAt.get(`${broker}|${ms(at)}`) ?? [])
-        : [...idsAt.entries()].filter(([k]) => k.endsWith(`|${ms(at)}`)).flatMap(([, v]) => v),
-    ),
-  ];
-  for (const a of alerts) {
-    for (const id of resolve(a.broker, a.eventIds, a.eventAts)) {
-      const f = flag(id);
-      if (a.id && !f.alertIds.includes(a.id)) f.alertIds.push(a.id);
-      f.severity = higher(f.severity, a.severity);
-      if (a.verdict === 'not-mine') {
-        f.notMine = true;
-        f.mine = false;
-      }
-      if (a.verdict === 'mine') {
-        f.mine = true;
-        f.notMine = false;
-      }
-    }
-  }
-  for (const entry of captureLog) {
-    if (entry.type !== 'feedback') continue;
-    const d = entry.detail as Loose;
-    const verdict = str(d, 'verdict');
-    if (verdict !== 'mine' && verdict !== 'not-mine') continue;
-    const fromAlert = allAlerts.find((a) => a.id === str(d, 'alertId'));
-    const ids = resolve(
-      str(d, 'broker') ?? fromAlert?.broker,
-      [...strings(d, 'eventId', 'eventIds'), ...(fromAlert?.eventIds ?? [])],
-      [...strings(d, 'event', 'eventAt'), ...(fromAlert?.eventAts ?? [])],
-    );
-    for (const id of ids) {
-      const f = flag(id);
-      f.notMine = verdict === 'not-mine';
-      f.mine = verdict === 'mine';
-    }
-  }
-  for (const e of accountEvents) {
-    const v = str(e, 'verdict');
-    const id = str(e, 'id');
-    if (id && (v === 'not-mine' || v === 'mine'))
-      Object.assign(flag(id), { notMine: v === 'not-mine', mine: v === 'mine' });
-  }
+  const put = (e: CaseEvent, f: Pick<EventFlag, 'notMine' | 'mine' | 'suspect'>) =>
+    flags.set(e.id, { ...f, alertIds: e.alertIds, ...(e.severity ? { severity: e.severity } : {}) });
+  for (const e of c.suspect) put(e, { notMine: false, mine: false, suspect: true });
+  for (const e of c.notMine) put(e, { notMine: true, mine: false });
+  for (const e of c.mine) put(e, { notMine: false, mine: true });
 
   // every snapshot a record in scope came from, and every snapshot taken in scope
   const used = new Set<string>();
@@ -201,15 +166,15 @@ export function caseRows<T extends LoginEvent | OrderEvent>(
   rows.forEach((r, i) => byBroker.set(r.broker, [...(byBroker.get(r.broker) ?? []), i]));
   for (const idx of byBroker.values()) {
     idx.forEach((rowIndex, k) => {
-      const f = flags.get(rows[rowIndex]!.id);
-      if (!f || f.mine || (!f.notMine && !f.alertIds.length)) return;
+      if (!isFlagged(flags, rows[rowIndex]!.id)) return;
       for (let j = Math.max(0, k - context); j <= Math.min(idx.length - 1, k + context); j++) keep.add(idx[j]!);
     });
   }
   return rows.filter((_, i) => keep.has(i));
 }
 
+/** In the case: not the user's, or a suspect nobody has answered. */
 export function isFlagged(flags: Map<string, EventFlag>, id: string): boolean {
   const f = flags.get(id);
-  return !!f && !f.mine && (f.notMine || f.alertIds.length > 0);
+  return !!f && !f.mine && (f.notMine || !!f.suspect);
 }

@@ -51,9 +51,12 @@ export interface AlertView {
   record: Loose;
 }
 
+/** An event's place in the case (utils/case): not the user's, a suspect, or the user's own. */
 export interface EventFlag {
   notMine: boolean;
   mine: boolean;
+  /** Flagged and not answered yet. */
+  suspect?: boolean;
   alertIds: string[];
   severity?: string;
 }
@@ -70,7 +73,7 @@ export interface EvidenceData {
   holdings: Loose[];
   snapshots: Snapshot[];
   captureLog: CaptureLogEntry[];
-  /** By login / order / account-event id. */
+  /** By login / order / account-event id: the case (utils/case/case.ts). */
   flags: Map<string, EventFlag>;
   /** Tables that exist in this store (the report says which were not available). */
   tables: string[];
