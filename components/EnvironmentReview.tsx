@@ -12,9 +12,10 @@ export interface EnvironmentReviewProps {
 }
 
 /**
- * The one-time review after the first capture: the history on the page was
- * trusted from day one, so the user sees once where it came from, anything
- * abroad or on a hosting/VPN network first, and can say what is not theirs.
+ * The one-time review after the first capture: the history on the page is
+ * judged, not trusted, so the user sees once where it came from, what the
+ * review raised first (and anything abroad or on a hosting/VPN network), and
+ * can say what is not theirs.
  */
 export function EnvironmentReview({ environments, lang, onAnswer, onDone }: EnvironmentReviewProps) {
   const byBroker = BROKER_LABELS.map((b) => ({
@@ -39,7 +40,7 @@ export function EnvironmentReview({ environments, lang, onAnswer, onDone }: Envi
                 <span class="review__network">{renderMsg(item.network, lang)}</span>
                 <span class="review__period">{renderMsg(item.period, lang)}</span>
                 {item.worthALook ? <strong class="review__flag">{t('reviewWorthALook')}</strong> : null}
-                {item.env.status === 'baseline' ? (
+                {item.env.status === 'baseline' || item.env.status === 'alerted' ? (
                   <span class="review__answers">
                     <button type="button" data-answer="mine" onClick={() => onAnswer(item.env, 'mine')}>
                       {t('reviewMine')}

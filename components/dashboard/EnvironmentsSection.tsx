@@ -4,6 +4,7 @@ import {
   forgetEnvironment,
   labelEnvironment,
   listEnvironments,
+  rejectEnvironment,
   trustEnvironment,
 } from '../../utils/dashboard/environments';
 import { render as renderMsg } from '../../utils/detect/explain';
@@ -76,6 +77,17 @@ function EnvironmentRow({
         {env.status !== 'confirmed' ? (
           <button type="button" data-action="trust" onClick={() => void trustEnvironment(db, env.id).then(onChanged)}>
             {t('envTrust')}
+          </button>
+        ) : null}
+        {env.status !== 'rejected' ? (
+          <button
+            type="button"
+            data-action="reject"
+            class="danger"
+            title={t('envStatusNote')}
+            onClick={() => void rejectEnvironment(db, env.id).then(onChanged)}
+          >
+            {t('envNotMine')}
           </button>
         ) : null}
         <button type="button" data-action="forget" onClick={() => void forget()}>

@@ -125,7 +125,9 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
     if (!sessions.has(session)) return render(host, 'session-error.html');
     const vars = { BV: `;BV_SessionID=${session}` };
     if (page === 'home.do') return render(host, 'home.html', vars);
-    if (page === 'login_history.do') return render(host, 'login-history.html', vars);
+    // home_login_history.do is the real path (brokers.md §1.4a), which checks between visits ask for
+    if (page === 'login_history.do' || page === 'home_login_history.do')
+      return render(host, 'login-history.html', vars);
     if (page === 'ass_trad_lst.do') return render(host, 'trade-history.html', vars);
     return render(host, 'other.html', { ...vars, PAGE_LABEL: RAKUTEN_PAGE_LABELS[page] ?? 'ページ' });
   };

@@ -3,13 +3,11 @@ import { browser } from 'wxt/browser';
 import { AlertCard } from '../../components/AlertCard';
 import { EnvironmentReview } from '../../components/EnvironmentReview';
 import { WhatToDoCard } from '../../components/WhatToDoCard';
-import { toJstIso } from '../../utils/brokers/shared/dates';
 import type { Environment } from '../../utils/records/environment';
-import { reviewEnvironment, unreviewedBaseline } from '../../utils/store/environments';
+import { pendingReview, reviewEnvironment } from '../../utils/dashboard/environments';
 import { answerAlert, loadAlerts, REFRESH_BADGE_MESSAGE } from '../../utils/alerts/inbox';
 import { t, uiLang } from '../../utils/i18n';
 import type { Alert } from '../../utils/records/alert';
-import { appendLog } from '../../utils/store/capture-log';
 import { openDb, type KabuGuardDB } from '../../utils/store/db';
 
 export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
@@ -20,7 +18,7 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
   const focus = decodeURIComponent(location.hash.slice(1));
   const reload = async () => {
     await loadAlerts(db).then(setAlerts, () => setAlerts([]));
-    const pending = await unreviewedBaseline(db);
+    const pending = await pendingReview(db);
     // keep answered ones on screen while the review is open
     setReview(
       (shown) =>
@@ -42,14 +40,14 @@ export function AlertsPage({ db = openDb() }: { db?: KabuGuardDB }) {
     card?.focus();
   }, [alerts]);
   const onReview = async (env: Environment, verdict: 'mine' | 'not-mine') => {
-    await reviewEnvironment(db, env.id, verdict, toJstIso(Date.now()));
-    await appendLog(db, { type: 'feedback', detail: { environmentId: env.id, verdict, review: true } });
+    await reviewEnvironment(db, env.id, verdict);
     setReview((await db.environments.bulkGet(review.map((e) => e.id))).filter((e): e is Environment => !!e));
     setRejected(await db.environments.where('status').equals('rejected').toArray());
+    await loadAlerts(db).then(setAlerts, () => setAlerts([]));
+    await browser.runtime.sendMessage(REFRESH_BADGE_MESSAGE).catch(() => undefined);
   };
   const onReviewDone = async () => {
-    const at = toJstIso(Date.now());
-    for (const e of await unreviewedBaseline(db)) await reviewEnvironment(db, e.id, 'seen', at);
+    for (const e of await pendingReview(db)) await reviewEnvironment(db, e.id, 'seen');
     setReview([]);
   };
   const onAnswer = async (alert: Alert, verdict: 'mine' | 'not-mine') => {

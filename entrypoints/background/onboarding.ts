@@ -6,6 +6,7 @@
 import { browser } from 'wxt/browser';
 import { SYNC_SCRIPTS_MESSAGE, syncContentScripts, type HostAccessApi } from '../../utils/capture/host-access';
 import { openDb } from '../../utils/store/db';
+import { markInstalled } from '../../utils/store/install';
 import { enabledBrokers, loadSettings } from '../../utils/store/settings';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -21,7 +22,11 @@ export function syncRegistrations(): Promise<unknown> {
 
 export function registerOnboarding(): void {
   browser.runtime.onInstalled.addListener((details) => {
-    if (details.reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+    if (details.reason === 'install') {
+      // day one: the history already on the broker's pages is judged as a review, not taken on trust
+      void markInstalled(openDb());
+      void browser.tabs.create({ url: browser.runtime.getURL('/onboarding.html') });
+    }
     void syncRegistrations();
   });
   browser.runtime.onStartup.addListener(() => void syncRegistrations());

@@ -74,7 +74,11 @@ export async function afterCapture(
   }
   await refreshBadge(db, effects);
   const urgent = [...run.newAlerts, ...run.updatedAlerts, ...candidates];
-  for (const broker of new Set(urgent.filter((a) => needsImmediateCapture([a])).map((a) => a.broker)))
+  for (const broker of new Set([
+    ...urgent.filter((a) => needsImmediateCapture([a])).map((a) => a.broker),
+    // the previous-login banner showed a login this browser did not make: read the login history now
+    ...run.needsLoginHistory,
+  ]))
     await effects.captureNow(broker);
   return run;
 }

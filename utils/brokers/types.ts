@@ -93,14 +93,6 @@ export interface AccountEventRow {
   raw: Record<string, string>;
 }
 
-/** A login the page mentions outside a login history: the previous-login banner (前回ログイン日時). */
-export interface LoginObservationRow {
-  /** The login's time, JST with offset, minutes. */
-  at: string;
-  /** The banner's text as shown. */
-  text: string;
-}
-
 export interface PageReading {
   broker: BrokerId;
   pageKind: PageKind | null;
@@ -113,7 +105,6 @@ export interface PageReading {
   accountEvents?: AccountEventRow[];
   /** The previous-login banner (前回ログイン日時) on a logged-in page, where the broker shows one. */
   previousLogin?: { at: string; shown: string };
-  loginObservations?: LoginObservationRow[];
   warnings: string[];
   parserVersion: string;
 }

@@ -27,6 +27,7 @@ describe('planCheck', () => {
     expect(plan.due).toBe(true);
     expect(plan.targets.map((t) => t.url)).toEqual([
       'https://member.rakuten-sec.co.jp/app/ass_trad_lst.do?eventType=init',
+      'https://member.rakuten-sec.co.jp/app/home_login_history.do?eventType=init',
     ]);
     await recordCheckStart(db, 'rakuten', T0 + 60_000);
     expect((await planCheck(db, 'rakuten', live, T0 + 120_000)).reason).toBe('too-soon');

@@ -20,7 +20,7 @@ const SETTLE_MS = 600;
 
 /** A page worth sending again: its kind, state or table rows changed (tables filled after load). */
 function signature(r: PageSense): string {
-  return `${r.pageKind}|${r.status}|${r.rows}`;
+  return `${r.pageKind}|${r.status}|${r.rows}|${r.previousLogin?.at ?? ''}`;
 }
 
 export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {

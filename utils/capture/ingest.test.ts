@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../dom/parse-html';
 import { KabuGuardDB } from '../store/db';
@@ -80,6 +82,27 @@ describe('ingestCapture', () => {
     await db.logins.clear();
     expect(await rebuildFromSnapshots(db, parseHtml)).toEqual({ snapshots: 1, logins: 1 });
     expect(await db.logins.toArray()).toEqual(before);
+  });
+
+  it("stores the home page's previous-login banner as a login observation, and rebuilds it", async () => {
+    const db = newDb();
+    const html = readFileSync(fileURLToPath(new URL('../brokers/rakuten/fixtures/home-banner.html', import.meta.url)));
+    const home = 'https://member.rakuten-sec.co.jp/app/home.do;BV_SessionID=ABCDEF0123.ee24ea7f?eventType=init';
+    const r = await ingestCapture(
+      db,
+      { broker: 'rakuten', url: home, how: 'visit', charset: 'utf-8', html: html.toString('utf8') },
+      parseHtml,
+    );
+    expect([r.reading.status, r.added, r.newEventIds.length]).toEqual(['ok', 1, 1]);
+    const stored = await db.loginObservations.toArray();
+    expect(stored).toMatchObject([
+      { at: '2026-03-26T20:01:00+09:00', source: 'previous-login', snapshotIds: [r.snapshot.id] },
+    ]);
+    expect((await db.snapshots.get(r.snapshot.id))?.parse).toMatchObject({ status: 'ok', records: 1 });
+    expect(await inconsistencies(db)).toEqual([]);
+    await db.loginObservations.clear();
+    await rebuildFromSnapshots(db, parseHtml);
+    expect(await db.loginObservations.toArray()).toEqual(stored);
   });
 });
 

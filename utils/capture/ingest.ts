@@ -24,6 +24,7 @@ import { toOrderEvent, upsertOrders } from '../store/orders';
 import { toHolding, upsertHoldings } from '../store/holdings';
 import { toAccountEvent, upsertAccountEvents } from '../store/account-events';
 import { isQuotaError, StorageFullError } from '../store/storage';
+import { toLoginObservation, upsertObservations } from '../store/observations';
 import { allMappings } from '../store/mappings';
 import type { TableMapping } from '../records/table-mapping';
 import { readCsvSnapshot } from '../import/read-csv';
@@ -63,11 +64,17 @@ interface StoredRecords {
 }
 
 function recordCount(r: PageReading): number {
-  return r.logins.length + r.orders.length + (r.holdings?.length ?? 0) + (r.accountEvents?.length ?? 0);
+  return (
+    r.logins.length +
+    r.orders.length +
+    (r.holdings?.length ?? 0) +
+    (r.accountEvents?.length ?? 0) +
+    (r.previousLogin ? 1 : 0)
+  );
 }
 
 /** The tables a reading writes to. */
-const recordTables = (db: KabuGuardDB) => [db.logins, db.orders, db.holdings, db.accountEvents];
+const recordTables = (db: KabuGuardDB) => [db.logins, db.orders, db.holdings, db.accountEvents, db.loginObservations];
 
 /** Why a reading cannot become records (the first invalid row), checked before anything is written. */
 function invalidRow(broker: BrokerId, r: PageReading, snapshotId: string, seenAt: string): string | undefined {
@@ -76,6 +83,7 @@ function invalidRow(broker: BrokerId, r: PageReading, snapshotId: string, seenAt
     r.orders.forEach((row) => toOrderEvent(broker, row, 'check', snapshotId, seenAt));
     r.holdings?.forEach((row) => toHolding(broker, row, 'check', snapshotId, seenAt));
     r.accountEvents?.forEach((row) => toAccountEvent(broker, row, 'check', snapshotId, seenAt));
+    if (r.previousLogin) toLoginObservation(broker, r.previousLogin, snapshotId, seenAt);
     return undefined;
   } catch (err) {
     return `invalid record: ${String(err).slice(0, 300)}`;
@@ -105,6 +113,11 @@ async function storeReading(
     const holdings = reading.holdings?.length
       ? await upsertHoldings(db, broker, reading.holdings, snapshotId, seenAt)
       : undefined;
+    // the previous-login banner: a login the page mentions, judged by detection like the others
+    const observed = reading.previousLogin
+      ? await upsertObservations(db, broker, [reading.previousLogin], snapshotId, seenAt)
+      : undefined;
+    if (observed) results.push({ added: observed.added, seen: observed.added, addedIds: observed.addedIds });
     return {
       added: results.reduce((n, r) => n + (r?.added ?? 0), 0) + (holdings?.added ?? 0),
       // a trade seen again on another page may gain its time: detection looks at it again
@@ -372,12 +385,13 @@ export async function rebuildFromSnapshots(
   return db.transaction('rw', tables, async () => {
     const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
     const mappings = await allMappings(db);
-    const [logins, orders, accountEvents] = await Promise.all([
+    const [logins, orders, accountEvents, observations] = await Promise.all([
       db.logins.toCollection().primaryKeys(),
       db.orders.toCollection().primaryKeys(),
       db.accountEvents.toCollection().primaryKeys(),
+      db.loginObservations.toCollection().primaryKeys(),
     ]);
-    const before = new Set<string>([...logins, ...orders, ...accountEvents]);
+    const before = new Set<string>([...logins, ...orders, ...accountEvents, ...observations]);
     await Promise.all(recordTables(db).map((t) => t.clear()));
     const fresh: Array<{ broker: BrokerId; snapshotId: string; ids: string[] }> = [];
     for (let i = 0; i < snapshots.length; i += REBUILD_CHUNK) {

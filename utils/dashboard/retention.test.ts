@@ -89,7 +89,9 @@ describe('environment actions', () => {
     ['forgets it', async (db: KabuGuardDB, id: string) => forgetEnvironment(db, id), undefined, 'forget'],
   ] as const)('%s', async (_n, act, want, verdict) => {
     const db = newDb();
-    const env = envsOf([facts(login('2025-03-01T12:00:00+09:00', { ip: '153.203.40.10' }))])[0]!;
+    const l = login('2025-03-01T12:00:00+09:00', { ip: '153.203.40.10' });
+    const env = envsOf([facts(l)])[0]!;
+    await db.logins.put(l);
     await db.environments.put(env);
     await act(db, env.id);
     const after = await db.environments.get(env.id);

@@ -22,6 +22,8 @@ export interface Deleted {
   alerts: number;
   incidents: number;
   environments: number;
+  answers: number;
+  loginObservations: number;
 }
 
 export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promise<Deleted> {
@@ -39,6 +41,9 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
     db.health,
     db.pending,
     db.captureLog,
+    db.answers,
+    db.loginObservations,
+    db.kv,
   ];
   return db.transaction('rw', tables, async () => {
     const hashes = (await db.snapshots.where('broker').equals(broker).toArray()).map((s) => s.sha256);
@@ -53,7 +58,14 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
       alerts: await db.alerts.where('broker').equals(broker).delete(),
       incidents: await db.incidents.where('broker').equals(broker).delete(),
       environments: await db.environments.where('broker').equals(broker).delete(),
+      answers: await db.answers.where('broker').equals(broker).delete(),
+      loginObservations: await db.loginObservations
+        .where('[broker+at]')
+        .between([broker, ''], [broker, '\uffff'])
+        .delete(),
     };
+    // what detection kept between passes goes with the records it was folded from
+    await db.kv.delete(`detect-state:${broker}`);
     await db.health.delete(broker);
     // a body another snapshot still points to stays (one read, one bulk delete: no await per row)
     const unique = [...new Set(hashes)];

@@ -46,7 +46,17 @@ export function sandboxedDocument(pageHtml: string): string {
   return `<meta http-equiv="Content-Security-Policy" content="${VIEWER_CSP}"><meta charset="utf-8">${pageHtml}`;
 }
 
-/** Re-read every snapshot with the current parsers (after an update); logs a 'rebuild' entry. */
-export function reparseAll(db: KabuGuardDB, parseHtml: ParseHtml): Promise<{ snapshots: number; logins: number }> {
-  return rebuildFromSnapshots(db, parseHtml);
+/**
+ * Re-read every snapshot with the current parsers (after an update); logs a
+ * 'rebuild' entry. What detection derived (environments, alerts, incidents) is
+ * rebuilt from the new records, with the user's answers applied again.
+ */
+export async function reparseAll(
+  db: KabuGuardDB,
+  parseHtml: ParseHtml,
+): Promise<{ snapshots: number; logins: number }> {
+  const r = await rebuildFromSnapshots(db, parseHtml);
+  const { rebuildDetection } = await import('../detect/engine');
+  await rebuildDetection(db);
+  return r;
 }

@@ -66,6 +66,10 @@ export interface DetectionInput {
   priorSeverity: Map<string, Severity>;
   /** The login history's last successful reading (ISO), if it was ever read. */
   loginHistoryReadAt?: string;
+  /** The last time a login-history page was captured at all (read or not). */
+  loginHistoryTriedAt?: string;
+  /** A check between visits can fetch the login history (the adapter knows its address, or the user opened it). */
+  loginHistoryReachable?: boolean;
 }
 
 export interface DetectionResult {
@@ -73,8 +77,8 @@ export interface DetectionResult {
   /** Every environment of the broker as it now stands. */
   environments: Environment[];
   state: DetectState;
-  /** A login the previous-login banner shows that neither this browser nor the stored history explains. */
-  needsLoginHistory: boolean;
+  /** Logins the previous-login banner shows that neither this browser nor the stored history explains. */
+  unexplained: string[];
   sessions: SessionModel;
 }
 
@@ -364,7 +368,7 @@ export function detect(input: DetectionInput): DetectionResult {
   });
 
   // the previous-login banner: a login this browser's visits do not explain
-  let needsLoginHistory = false;
+  const unexplained: string[] = [];
   for (const obs of input.observations ?? []) {
     const ms = toMs(obs.at);
     if (ms < W - DAY_MS) continue;
@@ -373,16 +377,18 @@ export function detect(input: DetectionInput): DetectionResult {
     const listed = facts.some((f) => f.event.result === 'success' && Math.abs(f.ms - ms) <= 90_000);
     if (mine || listed) continue;
     const readAfter = input.loginHistoryReadAt !== undefined && input.loginHistoryReadAt > obs.firstSeenAt;
-    if (!readAfter) needsLoginHistory = true;
-    // the history was read since and does not list it, or there is no history to read: ask, low-key
-    if (readAfter || input.loginHistoryReadAt === undefined) findings.push(previousLoginPrompt(obs));
+    const triedAfter = input.loginHistoryTriedAt !== undefined && input.loginHistoryTriedAt > obs.firstSeenAt;
+    // the history read since does not list it, or it could not be read, or there is no history to read: ask, low-key
+    if (readAfter || triedAfter || !input.loginHistoryReachable) findings.push(previousLoginPrompt(obs));
+    // else read the login history now (the engine asks once, for a banner seen for the first time)
+    else unexplained.push(obs.id);
   }
 
   return {
     findings,
     environments: [...envs.values()],
     state: { v: 1, watermark: new Date(Wn).toISOString(), envs: checkpoint },
-    needsLoginHistory,
+    unexplained,
     sessions: model,
   };
 }

@@ -8,6 +8,7 @@
 // apart (store/answers.ts) and are applied on every pass. No browser APIs:
 // Node (cli/eval.ts) and the extension run the same code.
 
+import { CHECKS } from '../brokers/checks';
 import { toJstIso } from '../brokers/shared/dates';
 import type { AccountEvent, LoginEvent, LoginObservation, OrderEvent } from '../records';
 import type { BrokerId } from '../brokers/types';
@@ -67,7 +68,7 @@ export async function loadDetectionInput(
   const lo = full ? '' : toJstIso(W! - CONTEXT_MS);
   const range = (d: number) => (full ? ['', '\uffff'] : [toJstIso(W! - CONTEXT_MS - d), '\uffff']);
   const [vlo] = range(DAY_MS);
-  const [logins, visits, orders, accountEvents, observations, answers, historySnap] = await Promise.all([
+  const [logins, visits, orders, accountEvents, observations, answers, historySnap, historyTried] = await Promise.all([
     db.logins.where('[broker+at]').between([broker, lo], [broker, '\uffff'], true, true).toArray(),
     db.visits.where('[broker+at]').between([broker, vlo], [broker, '\uffff'], true, true).toArray(),
     db.orders.where('broker').equals(broker).toArray(),
@@ -80,6 +81,10 @@ export async function loadDetectionInput(
       .reverse()
       .filter((s) => s.parse.status === 'ok' || s.parse.status === 'empty')
       .first(),
+    db.snapshots
+      .where('[broker+pageKind+capturedAt]')
+      .between([broker, 'login-history', ''], [broker, 'login-history', '\uffff'])
+      .last(),
   ]);
   const before =
     full || !logins.length
@@ -109,6 +114,8 @@ export async function loadDetectionInput(
     answers,
     priorSeverity,
     ...(historySnap ? { loginHistoryReadAt: historySnap.capturedAt } : {}),
+    ...(historyTried ? { loginHistoryTriedAt: historyTried.capturedAt } : {}),
+    loginHistoryReachable: !!historyTried || CHECKS[broker].knownTargets.some((t) => t.kind === 'login-history'),
   };
 }
 
@@ -185,7 +192,8 @@ export async function runDetection(
     run.newAlerts.push(...created.map((a) => byId.get(a.id)!));
     run.updatedAlerts.push(...updated.map((a) => byId.get(a.id)!));
     run.incidents.push(...assigned.incidents);
-    if (result.needsLoginHistory) run.needsLoginHistory.push(broker);
+    // a banner seen for the first time that nothing explains: read the login history now, once
+    if (result.unexplained.some((id) => opts.newEventIds.includes(id))) run.needsLoginHistory.push(broker);
   }
   return run;
 }

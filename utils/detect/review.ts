@@ -1,7 +1,8 @@
-// The one-time review of environments found at installation: the history the
-// baseline was built from is trusted without a learning period, so the user
-// is shown it once — anything abroad or on a hosting/VPN network first —
-// and can mark what is not theirs. Data only; the UI renders it.
+// The one-time review of environments found at installation: the history
+// already there is judged as a review (rules/history-review.ts), not trusted,
+// and the user is shown it once — what the review raised first (unanswered),
+// then anything abroad or on a hosting/VPN network — and can mark what is not
+// theirs. Data only; the UI renders it.
 
 import type { Msg } from '../records/alert';
 import type { Environment } from '../records/environment';

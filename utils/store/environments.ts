@@ -17,27 +17,3 @@ export function environmentsOf(db: KabuGuardDB, broker: BrokerId): Promise<Envir
 export function allEnvironments(db: KabuGuardDB): Promise<Environment[]> {
   return db.environments.toArray();
 }
-
-/** Environments found at installation that the user has not reviewed yet (the one-time review). */
-export async function unreviewedBaseline(db: KabuGuardDB): Promise<Environment[]> {
-  return (await db.environments.where('status').equals('baseline').toArray()).filter((e) => !e.reviewedAt);
-}
-
-/**
- * The user's answer in the review: "mine" confirms an environment; "not mine"
- * rejects it, so any later login from it is treated as an attacker's.
- * `seen` marks the remaining baseline as reviewed without changing it.
- */
-export async function reviewEnvironment(
-  db: KabuGuardDB,
-  id: string,
-  verdict: 'mine' | 'not-mine' | 'seen',
-  at: string,
-): Promise<void> {
-  await db.transaction('rw', db.environments, async () => {
-    const e = await db.environments.get(id);
-    if (!e) return;
-    const status = verdict === 'mine' ? 'confirmed' : verdict === 'not-mine' ? 'rejected' : e.status;
-    await db.environments.put(EnvironmentSchema.parse({ ...e, status, reviewedAt: at, updatedAt: at }));
-  });
-}

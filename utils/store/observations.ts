@@ -2,7 +2,8 @@
 // provenance accumulates like any record read from a snapshot.
 
 import { stableHash } from '../brokers/shared/text';
-import type { BrokerId, LoginObservationRow } from '../brokers/types';
+import type { PreviousLogin } from '../brokers/shared/banner';
+import type { BrokerId } from '../brokers/types';
 import { LoginObservationSchema, type LoginObservation } from '../records/login-observation';
 import type { KabuGuardDB } from './db';
 import { mergeSeen, unchanged } from './provenance';
@@ -10,27 +11,35 @@ import { mergeSeen, unchanged } from './provenance';
 export const observationId = (broker: BrokerId, at: string): string =>
   `obs_${broker}_${stableHash(`${broker}\u0000${at.slice(0, 16)}`)}`;
 
+/** A banner reading as a stored observation (zod-validated: throws on a bad row). */
+export function toLoginObservation(
+  broker: BrokerId,
+  row: PreviousLogin,
+  snapshotId: string,
+  seenAt: string,
+): LoginObservation {
+  return LoginObservationSchema.parse({
+    v: 1,
+    id: observationId(broker, row.at),
+    broker,
+    at: row.at,
+    source: 'previous-login',
+    text: row.shown,
+    snapshotIds: [snapshotId],
+    firstSeenAt: seenAt,
+    lastSeenAt: seenAt,
+  });
+}
+
 /** One bulk read, one bulk write; a row that fails validation stores nothing. */
 export async function upsertObservations(
   db: KabuGuardDB,
   broker: BrokerId,
-  rows: LoginObservationRow[],
+  rows: PreviousLogin[],
   snapshotId: string,
   seenAt: string,
 ): Promise<{ added: number; addedIds: string[] }> {
-  const fresh = rows.map((r) =>
-    LoginObservationSchema.parse({
-      v: 1,
-      id: observationId(broker, r.at),
-      broker,
-      at: r.at,
-      source: 'previous-login',
-      text: r.text,
-      snapshotIds: [snapshotId],
-      firstSeenAt: seenAt,
-      lastSeenAt: seenAt,
-    }),
-  );
+  const fresh = rows.map((r) => toLoginObservation(broker, r, snapshotId, seenAt));
   const addedIds: string[] = [];
   if (!fresh.length) return { added: 0, addedIds };
   await db.transaction('rw', db.loginObservations, async () => {

@@ -43,7 +43,11 @@ export default defineBroker({
   },
   // auto-logout after 30 minutes idle (brokers.md §1.1)
   sessionIdleMinutes: 30,
-  checkTargets: [{ kind: 'trade-history', path: '/app/ass_trad_lst.do?eventType=init' }],
+  checkTargets: [
+    { kind: 'trade-history', path: '/app/ass_trad_lst.do?eventType=init' },
+    // the login history's real path (brokers.md §1.4a; its markup is not public: read by content)
+    { kind: 'login-history', path: '/app/home_login_history.do?eventType=init' },
+  ],
   pathSession: SESSION,
   loginHistoryHelp: 'onbHistoryRakuten',
   csvFormats: ['rakuten-tradehistory'],

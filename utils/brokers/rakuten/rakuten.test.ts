@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../../dom/parse-html';
 import { BROKERS, brokerForUrl } from '../index';
+import { pageSideOf } from '../page-sides';
 import { urlKind } from '../shared/read-page';
 import { fixtureSuite } from '../shared/testing';
 import { rakuten } from './index';
@@ -64,5 +66,25 @@ describe('rakuten adapter: URL hints', () => {
     const r = rakuten.readPage(doc, `https://member.rakuten-sec.co.jp/app/acc_login_history_lst.do${SID}`);
     expect(r).toMatchObject({ pageKind: 'login-history', status: 'unreadable', loggedIn: true, logins: [] });
     expect(r.warnings).not.toEqual([]);
+  });
+});
+
+describe('rakuten: the previous-login banner (前回ログイン日時, filled after load, brokers.md §1.4a)', () => {
+  const fixture = (name: string) =>
+    parseHtml(readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8'));
+  const HOME = `https://member.rakuten-sec.co.jp/app/home.do${SID}?eventType=init`;
+  it.each([
+    // the content script waits: the page is sent (recognised) only once the value has loaded
+    ['home-banner-loading.html', 'unsupported', 'unsupported', undefined],
+    ['home-banner.html', 'recognised', 'ok', '2026-03-26T20:01:00+09:00'],
+  ])('%s: page side %s, reading %s, banner %s', (name, sensed, read, at) => {
+    const side = pageSideOf('rakuten')!.readPage(fixture(name), HOME);
+    const reading = rakuten.readPage(fixture(name), HOME);
+    expect([side.status, reading.status, side.previousLogin?.at, reading.previousLogin?.at]).toEqual([
+      sensed,
+      read,
+      at,
+      at,
+    ]);
   });
 });

@@ -99,9 +99,8 @@ export function sensePage(spec: ReaderSpec, doc: Document, url: string, taught?:
   if (!sense.loggedIn) return sense;
   const previousLogin = readPreviousLogin(doc, spec.banner);
   if (!previousLogin) return sense;
-  // as readBrokerPage: a page showing the banner is a page we read, so its snapshot is sent (a logged-in
-  // page's status is 'recognised' or 'unsupported' only)
-  return { ...sense, previousLogin, status: 'recognised' };
+  // as readBrokerPage: a page read for its banner alone is sent, once the value has loaded
+  return { ...sense, previousLogin, ...(sense.status === 'unsupported' ? { status: 'recognised' as const } : {}) };
 }
 
 function senseState(spec: ReaderSpec, doc: Document, url: string, taught?: readonly TaughtMapping[]): PageSense {

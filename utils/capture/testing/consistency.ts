@@ -18,6 +18,7 @@ export async function inconsistencies(db: KabuGuardDB): Promise<string[]> {
     db.orders.toArray(),
     db.holdings.toArray(),
     db.accountEvents.toArray(),
+    db.loginObservations.toArray(),
   ]);
   const bodies = new Set(await db.snapshotBodies.toCollection().primaryKeys());
   const byId = new Map(snapshots.map((s) => [s.id, s]));
