@@ -36,6 +36,8 @@ const snapshots = async (broker: string) =>
   (await readTable<Snapshot>(browser.sw, 'snapshots')).filter((s) => s.broker === broker);
 /** Snapshots of pages the user opened (checks between visits add `background` ones). */
 const visited = async (broker: string) => (await snapshots(broker)).filter((s) => s.how === 'visit');
+/** Snapshots of the login history the user opened (the home page is stored too, for its 前回ログイン日時). */
+const visitedHistory = async (broker: string) => (await visited(broker)).filter((s) => s.pageKind === 'login-history');
 const health = async (broker: string) =>
   (await readTable<AdapterHealth>(browser.sw, 'health')).find((h) => h.broker === broker);
 
@@ -57,7 +59,7 @@ afterAll(async () => {
 });
 
 describe('capture in Chromium (demo broker, real host names)', () => {
-  it('records a Visit on the Rakuten home page, then re-reads the trade history with the live session', async () => {
+  it('records a Visit on the Rakuten home page, reads its 前回ログイン日時, then re-reads the trade history and the login history with the live session', async () => {
     await page.goto(DEMO_URLS.rakutenHome);
     const visit = await waitFor('a Rakuten visit', async () =>
       (await readTable<Visit>(browser.sw, 'visits')).find((v) => v.broker === 'rakuten'),
@@ -73,11 +75,20 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     const fetched = server.requests.find((r) => r.url.startsWith('/app/ass_trad_lst.do'));
     expect(fetched?.url).toBe(`/app/ass_trad_lst.do;BV_SessionID=${DEMO_SESSION}?eventType=init`);
     expect(fetched?.fetch).toMatchObject({ mode: 'cors', site: 'same-origin' });
-    // …and stored without it; the home page itself is not stored
+    // …and stored without it; the home page is stored for its previous-login banner (a login observation)
     const snaps = await snapshots('rakuten');
-    expect(snaps.map((s) => [s.how, s.pageKind, s.url, s.parse.status])).toEqual([
+    expect(snaps.map((s) => [s.how, s.pageKind, s.url, s.parse.status]).sort()).toEqual([
+      [
+        'background',
+        'login-history',
+        'https://member.rakuten-sec.co.jp/app/home_login_history.do?eventType=init',
+        'ok',
+      ],
       ['background', 'trade-history', 'https://member.rakuten-sec.co.jp/app/ass_trad_lst.do?eventType=init', 'ok'],
+      ['visit', 'other', 'https://member.rakuten-sec.co.jp/app/home.do?eventType=init&gmn=G&smn=00', 'ok'],
     ]);
+    const observed = await readTable<{ at: string; broker: string }>(browser.sw, 'loginObservations' as never);
+    expect(observed.map((o) => [o.broker, o.at])).toEqual([['rakuten', '2026-11-20T21:14:00+09:00']]);
     const orders = (await readTable<OrderEvent>(browser.sw, 'orders')).filter((o) => o.broker === 'rakuten');
     expect(orders.map((o) => [o.at, o.side, o.symbol]).sort()).toEqual([
       ['2026-10-28T00:00:00+09:00', 'buy', '8410'],
@@ -90,7 +101,7 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     const rows = await waitFor('6 Rakuten logins', async () =>
       (await logins('rakuten')).length === 6 ? logins('rakuten') : undefined,
     );
-    const [snap, ...more] = await visited('rakuten');
+    const [snap, ...more] = await visitedHistory('rakuten');
     expect(more).toEqual([]);
     expect(snap).toMatchObject({
       url: 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init',
@@ -113,7 +124,8 @@ describe('capture in Chromium (demo broker, real host names)', () => {
       '2026-11-18T12:58:40+09:00',
       '2026-11-15T19:05:12+09:00',
     ]);
-    expect(rows.every((r) => r.snapshotIds.length === 1 && r.snapshotIds[0] === snap!.id)).toBe(true);
+    // read by the check between visits first, then from the page the user opened: both snapshots kept
+    expect(rows.every((r) => r.snapshotIds.length === 2 && r.snapshotIds.includes(snap!.id))).toBe(true);
     expect(rows.find((r) => r.at === '2026-11-20T06:30:00+09:00')?.channel).toBe('他社サービスからログイン');
     const body = (await readSnapshotTexts(browser.sw)).find((b) => b.sha256 === snap!.sha256);
     expect(body?.size).toBe(snap!.size);
@@ -128,7 +140,7 @@ describe('capture in Chromium (demo broker, real host names)', () => {
     const hostile = (await logins('rakuten')).find((r) => r.at === '2026-11-19T02:41:55+09:00');
     expect(hostile?.userAgent).toBe(HOSTILE);
     expect(hostile?.raw['ユーザーエージェント']).toBe(HOSTILE);
-    const [snap] = await visited('rakuten');
+    const [snap] = await visitedHistory('rakuten');
     const body = (await readSnapshotTexts(browser.sw)).find((b) => b.sha256 === snap!.sha256)!;
     expect(body.text).toContain(HOSTILE_ESCAPED);
     expect(body.text).not.toContain(HOSTILE);
@@ -140,13 +152,13 @@ describe('capture in Chromium (demo broker, real host names)', () => {
   it('reading the same page again adds a snapshot, but no duplicate LoginEvents', async () => {
     await page.goto(DEMO_URLS.rakutenLoginHistory);
     await waitFor('the second parse', async () => {
-      const v = await visited('rakuten');
+      const v = await visitedHistory('rakuten');
       return v.length === 2 && v.every((s) => s.parse.status === 'ok');
     });
-    const snaps = await visited('rakuten');
+    const snaps = await visitedHistory('rakuten');
     const rows = await logins('rakuten');
     expect(rows).toHaveLength(6);
-    expect(rows.every((r) => r.snapshotIds.length === 2)).toBe(true);
+    expect(rows.every((r) => r.snapshotIds.length === 3)).toBe(true);
     // same bytes, same hash: the body is stored once
     expect(snaps[0]!.sha256).toBe(snaps[1]!.sha256);
     expect((await readSnapshotTexts(browser.sw)).filter((b) => b.sha256 === snaps[0]!.sha256)).toHaveLength(1);
@@ -169,7 +181,8 @@ describe('capture in Chromium (demo broker, real host names)', () => {
 
   it('checked Rakuten once, not on every page visit (checks are spaced out)', () => {
     const checks = server.requests.filter((r) => r.host === 'member.rakuten-sec.co.jp' && r.fetch?.mode === 'cors');
-    expect(checks.map((r) => r.url.split(';')[0])).toEqual(['/app/ass_trad_lst.do']);
+    // one check: the trade history and the login history (its real path, brokers.md §1.4a)
+    expect(checks.map((r) => r.url.split(';')[0])).toEqual(['/app/ass_trad_lst.do', '/app/home_login_history.do']);
   });
 
   it('records a Visit on the SBI ETGate home (served as Shift_JIS)', async () => {
@@ -228,7 +241,8 @@ describe('capture in Chromium (demo broker, real host names)', () => {
   it('keeps an unbroken capture log', async () => {
     const log = (await readTable<CaptureLogEntry>(browser.sw, 'captureLog')).sort((a, b) => a.seq - b.seq);
     const all = await readTable<Snapshot>(browser.sw, 'snapshots');
-    expect(all.length).toBe(6);
+    // Rakuten: the home page, the check's two pages, the login history twice; SBI: the check's page, two histories
+    expect(all.length).toBe(8);
     // every snapshot: its capture entry, then its parse entry
     expect(log.map((e) => e.type)).toEqual(all.flatMap(() => ['capture', 'parse']));
     for (const s of all)

@@ -204,7 +204,7 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await dash.close();
   });
 
-  it("answers an alert from the dashboard; the timeline shows the login as new, then flagged, with this browser's own login", async () => {
+  it("answers an alert from the dashboard; the timeline shows the login as a suspect, flagged, with this browser's own login", async () => {
     // the attacker from China just after installation, then the user's own login just now (this browser's)
     sbi.rows.push({ at: T0 + 1000, ip: '36.110.14.22', ua: WINDOWS_CHROME });
     sbi.rows.push({ at: Date.now(), ip: '153.203.44.10', ua: WINDOWS_CHROME });
@@ -220,7 +220,8 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     await dash.selectOption('select[name="broker"]', 'sbi');
     const row = (id: string) => dash.locator(`tr[data-event-id="${id}"]`);
     await row(foreignLogin.id).waitFor();
-    expect(await row(foreignLogin.id).getAttribute('data-attribution')).toBe('new');
+    // an open alert of medium or more: a suspect nobody has answered yet
+    expect(await row(foreignLogin.id).getAttribute('data-attribution')).toBe('suspect');
     expect(await row(foreignLogin.id).locator('[data-field="flag"]').count()).toBe(1);
     expect(await row(ownLogin.id).getAttribute('data-attribution')).toBe('this-browser');
     await dash.check('input[name="flagged"]');
