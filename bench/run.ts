@@ -10,6 +10,7 @@
 //   (d) detection pass and country table (bench/detect.ts)
 //   (e) evidence export time and memory (bench/evidence.ts)
 //   (f) popup and dashboard first render with 100,000 events (bench/dashboard.ts)
+//   (g) the noise budget over the scenarios (bench/noise.ts; also `npm run -s eval -- --stats`)
 // Options: --quick (smaller runs), --no-chromium.
 
 import 'fake-indexeddb/auto';
@@ -24,6 +25,7 @@ import { findChromium, launchWithExtension } from '../tests/support/chromium';
 import { benchDashboardChromium, benchDashboardData, TARGET_FIRST_RENDER_MS } from './dashboard';
 import { benchDetect } from './detect';
 import { benchEvidence } from './evidence';
+import { noiseFigures } from './noise';
 import { loginHistoryPage } from './generate';
 import { ingestInChromium } from './ingest-chromium';
 import { ingestFigures as ingestStore, type IngestFigures } from './ingest-store';
@@ -301,6 +303,7 @@ async function main(): Promise<void> {
   await section('Detection', detectFigures);
   await section('Evidence export', evidenceFigures);
   await section('Popup and dashboard', dashboardFigures);
+  await section('Noise budget (scenarios)', noiseFigures);
   console.log(
     '\nFigures only: a missed target is reported here, it fails nothing (a section that could not be measured exits 1).',
   );

@@ -214,5 +214,9 @@ describe('runDetection', () => {
     expect(c.notMine.filter((e) => e.kind === 'login').map((e) => e.at)).toEqual([a1.at, a2.at]);
     expect(c.environments.notMine).toEqual([env.id]);
     expect(login).toBeDefined();
+    // the alerts read the case: about nothing but that environment's logins, they are answered by it
+    const about = (await db.alerts.toArray()).filter((a) => a.eventTimes.some((t) => t === a1.at || t === a2.at));
+    expect(about.length).toBeGreaterThan(0);
+    expect(about.every((a) => a.status === 'not-mine')).toBe(true);
   });
 });

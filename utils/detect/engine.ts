@@ -271,7 +271,46 @@ export async function applyFeedback(
     return { alert: answered, incident };
   });
   await runDetection(db, { newEventIds: [], brokers: [alert.broker], now: when, full: true });
+  await settleAlerts(db, alert.broker, when);
   return result;
+}
+
+/**
+ * Alerts read the case: an open alert whose every event the case now calls
+ * not the user's (an answer about its environment, or about the session that
+ * placed its orders) is answered by that; one whose every event the user said
+ * was theirs likewise. It leaves the inbox and the badge, and its incident is
+ * confirmed.
+ */
+export async function settleAlerts(db: KabuGuardDB, broker: BrokerId, at: string): Promise<Alert[]> {
+  const { loadCase } = await import('../case/load');
+  const c = await loadCase(db, { broker });
+  const notMine = new Set(c.notMine.map((e) => e.id));
+  const mine = new Set(c.mine.map((e) => e.id));
+  const open = (await db.alerts.where('broker').equals(broker).toArray()).filter((a) => a.status === 'open');
+  const settled: Alert[] = [];
+  for (const a of open) {
+    const v = a.eventIds.every((id) => notMine.has(id))
+      ? 'not-mine'
+      : a.eventIds.every((id) => mine.has(id))
+        ? 'mine'
+        : undefined;
+    if (v) settled.push({ ...a, status: v, answeredAt: at, updatedAt: at });
+  }
+  if (!settled.length) return settled;
+  await db.transaction('rw', db.alerts, db.incidents, async () => {
+    await db.alerts.bulkPut(settled);
+    const incidents = (await db.incidents.bulkGet([...new Set(settled.map((a) => a.incidentId))])).filter(
+      (i): i is Incident => !!i,
+    );
+    const confirmed = new Set(settled.filter((a) => a.status === 'not-mine').map((a) => a.incidentId));
+    await db.incidents.bulkPut(
+      incidents
+        .filter((i) => confirmed.has(i.id))
+        .map((i) => ({ ...i, status: 'confirmed' as const, severity: 'high' as const, updatedAt: at })),
+    );
+  });
+  return settled;
 }
 
 function environmentAnswer(e: Environment, verdict: Verdict | 'forget', at: string, source: NewAnswer['source']) {
@@ -304,6 +343,7 @@ export async function answerEnvironment(
   if (!env) return;
   await addAnswer(db, environmentAnswer(env, verdict, when, source));
   await runDetection(db, { newEventIds: [], brokers: [env.broker], now: when, full: true });
+  await settleAlerts(db, env.broker, when);
 }
 
 /** Derived state rebuilt from the records and the answers (after the records were rebuilt from snapshots). */
@@ -318,7 +358,10 @@ export async function rebuildDetection(db: KabuGuardDB, now?: string): Promise<D
     await db.incidents.clear();
     for (const b of brokers) await db.kv.delete(stateKey(b));
   });
-  return runDetection(db, { newEventIds: [], brokers: [...brokers], ...(now ? { now } : {}), full: true });
+  const at = now ?? toJstIso(Date.now());
+  const run = await runDetection(db, { newEventIds: [], brokers: [...brokers], now: at, full: true });
+  for (const b of brokers) await settleAlerts(db, b, at);
+  return run;
 }
 
 /** Alerts that list an event (for answering by event, as scenario files do). */

@@ -10,7 +10,8 @@ import { brokerById } from '../brokers';
 import { accountChangeKind } from '../brokers/shared/account-changes';
 import { currencyCode, marketRegion } from '../brokers/shared/markets';
 import type { AccountEventRow, BrokerId, LoginRow, OrderRow } from '../brokers/types';
-import { buildCase, type Case, type CaseEvent } from '../case/case';
+import type { Case, CaseEvent } from '../case/case';
+import { loadCase } from '../case/load';
 import { ZERO_HASH } from '../crypto';
 import { BrokerIdSchema, IsoWithOffset, type Snapshot } from '../records';
 import { SEVERITIES, severityRank, type Alert, type Severity } from '../records/alert';
@@ -291,38 +292,14 @@ export async function replayScenario(s: Scenario, opts: ReplayOptions = {}): Pro
     const alerts = (await db.alerts.toArray()).sort(
       (a, b) => a.eventTimes[0]!.localeCompare(b.eventTimes[0]!) || a.id.localeCompare(b.id),
     );
-    const c = await caseOf(db);
+    // the case as the evidence report builds it (utils/evidence/collect.ts)
+    const c = await loadCase(db);
     const times = (list: CaseEvent[]) => list.map((e) => (e.dateOnly ? e.at.slice(0, 10) : e.at));
     return { alerts, case: c, caseTimes: { notMine: times(c.notMine), suspect: times(c.suspect) } };
   } finally {
     db.close();
     await db.delete();
   }
-}
-
-async function caseOf(db: KabuGuardDB): Promise<Case> {
-  const [logins, orders, accountEvents, observations, visits, alerts, answers, environments, day1] = await Promise.all([
-    db.logins.toArray(),
-    db.orders.toArray(),
-    db.accountEvents.toArray(),
-    db.loginObservations.toArray(),
-    db.visits.toArray(),
-    db.alerts.toArray(),
-    db.answers.toArray(),
-    db.environments.toArray(),
-    installedAt(db),
-  ]);
-  return buildCase({
-    logins,
-    orders,
-    accountEvents,
-    observations,
-    visits,
-    alerts,
-    answers,
-    environments,
-    installedAt: day1,
-  });
 }
 
 /** An expected event: a time matches that instant; a date alone matches any event of that JST day. */

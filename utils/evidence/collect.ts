@@ -2,11 +2,9 @@
 // by other features (alerts, incidents, environments, holdings, account
 // events) are picked up when this database has them, read leniently.
 
-import { buildCase, type CaseEvent } from '../case/case';
-import { installedAt } from '../detect/engine';
-import type { AccountEvent, Answer, LoginEvent, LoginObservation, OrderEvent, Snapshot } from '../records';
-import type { Alert } from '../records/alert';
-import type { Environment } from '../records/environment';
+import type { CaseEvent } from '../case/case';
+import { loadCase } from '../case/load';
+import type { LoginEvent, OrderEvent, Snapshot } from '../records';
 import type { KabuGuardDB } from '../store/db';
 import { ms, str, strings, whenOf, type Loose } from './fields';
 import type { AlertView, EventFlag, EvidenceData, EvidenceScope } from './types';
@@ -50,12 +48,9 @@ function inWindow(w: Window, broker: string | undefined, at: string | undefined)
 }
 
 export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}): Promise<EvidenceData> {
-  const [alertsRaw, incidentsAll, environmentsAll, accountEventsAll, holdingsAll, answersAll, observationsAll] =
-    await Promise.all(
-      ['alerts', 'incidents', 'environments', 'accountEvents', 'holdings', 'answers', 'loginObservations'].map((n) =>
-        optionalTable(db, n),
-      ),
-    );
+  const [alertsRaw, incidentsAll, environmentsAll, accountEventsAll, holdingsAll] = await Promise.all(
+    ['alerts', 'incidents', 'environments', 'accountEvents', 'holdings'].map((n) => optionalTable(db, n)),
+  );
   const allAlerts = alertsRaw!.map(toAlertView);
 
   const w: Window = {
@@ -109,17 +104,7 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
 
   // flags: the case (utils/case), the same judgement the alerts and the dashboard show; it is built
   // over the whole history (sessions and a rejected environment reach beyond the period asked for)
-  const c = buildCase({
-    logins: loginsAll,
-    orders: ordersAll,
-    accountEvents: accountEventsAll as unknown as AccountEvent[],
-    observations: observationsAll as unknown as LoginObservation[],
-    visits: visitsAll,
-    alerts: alertsRaw as unknown as Alert[],
-    answers: answersAll as unknown as Answer[],
-    environments: environmentsAll as unknown as Environment[],
-    installedAt: await installedAt(db),
-  });
+  const c = await loadCase(db);
   const flags = new Map<string, EventFlag>();
   const put = (e: CaseEvent, f: Pick<EventFlag, 'notMine' | 'mine' | 'suspect'>) =>
     flags.set(e.id, { ...f, alertIds: e.alertIds, ...(e.severity ? { severity: e.severity } : {}) });
