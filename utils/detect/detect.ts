@@ -31,6 +31,8 @@ export const DAY_MS = 24 * 3600_000;
 export const CONTEXT_MS = (AFTER_WAKING_DAYS + 1) * DAY_MS;
 /** The checkpoint trails the pass's time by this much: later captures rarely bring rows older than that. */
 export const SETTLE_MS = 2 * DAY_MS;
+/** The orders whose placement says where the user trades from. */
+const HABIT_MS = 14 * DAY_MS;
 /** Compatibility for callers that load logins around new events. */
 export const NEARBY_BEFORE_MS = CONTEXT_MS;
 export const NEARBY_AFTER_MS = DAY_MS;
@@ -158,6 +160,7 @@ export function detect(input: DetectionInput): DetectionResult {
     f.thisBrowser = model.thisBrowser.has(f.event.id);
     f.maybeThisBrowser = model.maybe.has(f.event.id);
   }
+  const sessionById = new Map(model.sessions.map((s) => [s.id, s]));
 
   const envs = new Map<string, Environment>(input.base.envs.map((e) => [e.id, e]));
   // what the user had said by a time: a login is judged with the answers given before it, so
@@ -182,17 +185,19 @@ export function detect(input: DetectionInput): DetectionResult {
     }
   };
 
-  // orders and changes: where they were placed (the verdicts come once logins are judged)
+  // orders and changes: where they were placed (the verdicts come once logins are judged); only
+  // where the sessions around them are loaded: an older order is history, not placed again
+  const placeFrom = full ? -Infinity : W - CONTEXT_MS + DAY_MS;
   const allOrders = input.orders
     .map((e) => {
-      const p = placeOrder(e, orderRegion(e), model);
       const o = orderFacts(e, () => false, installedMs);
-      o.onSite = p.thisBrowser;
+      const p = o.ms >= placeFrom ? placeOrder(e, orderRegion(e), model) : undefined;
+      o.onSite = p?.thisBrowser;
       return { o, p };
     })
     .sort((a, b) => a.o.ms - b.o.ms || a.o.event.id.localeCompare(b.o.event.id));
   for (const { o, p } of allOrders)
-    o.placedBy = { verdict: 'unknown', sessions: decisiveSessions(p).map((s) => s.id), ambiguous: false };
+    o.placedBy = { verdict: 'unknown', sessions: p ? decisiveSessions(p).map((s) => s.id) : [], ambiguous: false };
 
   // the first review of the history found at installation (a full pass sees all of it)
   const suspectEnvs = new Set<string>();
@@ -235,7 +240,7 @@ export function detect(input: DetectionInput): DetectionResult {
       profile ??= buildProfile(known());
       const session = model.byLogin.get(f.event.id);
       const concurrent = (session?.overlaps ?? [])
-        .map((id) => model.sessions.find((s) => s.id === id))
+        .map((id) => sessionById.get(id))
         .filter((s): s is Session => !!s && s.thisBrowser === 'yes' && s.start <= f.ms)
         .map((s) => ({ envId: s.envId, wide: s.login?.wide, start: s.start }));
       const ctx = {
@@ -328,6 +333,7 @@ export function detect(input: DetectionInput): DetectionResult {
       : undefined;
 
   for (const { o, p } of allOrders) {
+    if (!p) continue;
     const by = placedByOf(decisiveSessions(p));
     o.placedBy = by;
     // a session of the user's own known environment weighs as the user's, like this browser
@@ -423,6 +429,18 @@ function orderFindings(
     if (!o.preInstall) return true;
     return flaggedSession(o) || (installedMs !== undefined && o.ms >= installedMs - REVIEW_RECENT_DAYS * DAY_MS);
   };
+  // where the user trades from: the orders of the two weeks before, whose sessions every pass has loaded
+  const habitOf = (before: number) => {
+    let onSite = 0;
+    let offSite = 0;
+    for (const o of all) {
+      if (o.ms >= before) break;
+      if (o.ms < before - HABIT_MS || o.preInstall) continue;
+      if (o.onSite === true) onSite++;
+      else if (o.onSite === false) offSite++;
+    }
+    return { onSite, offSite };
+  };
   for (const session of sessionsOf(all)) {
     const mine = session.filter(judged);
     if (!mine.length) {
@@ -431,6 +449,7 @@ function orderFindings(
     }
     const review = mine.every((o) => o.preInstall);
     const anyFlagged = mine.some(flaggedSession);
+    Object.assign(profile, habitOf(session[0]!.ms));
     const start = cloneOrderProfile(profile);
     const first = session[0]!;
     const precedingLogin = precedingOf(first.placedBy!) ?? mine.map((o) => precedingOf(o.placedBy!)).find(Boolean);

@@ -62,9 +62,24 @@ export function jpMarketOpen(ms: number): boolean {
   return (m >= 9 * 60 && m <= 11 * 60 + 30) || (m >= 12 * 60 + 30 && m <= close / 60_000);
 }
 
+const closeBefore = new Map<string, number>();
+
 /** The close of the last Tokyo trading day before the trading day of `ms` (or before `ms`'s day). */
 export function previousJpClose(ms: number): number {
-  let t = jstMidnight(jstDay(ms)) - DAY;
+  // one answer per calendar day, asked for every order of every pass: remembered
+  const day = jstDay(ms);
+  let close = closeBefore.get(day);
+  if (close === undefined) {
+    close = findPreviousJpClose(jstMidnight(day));
+    if (closeBefore.size > 20_000) closeBefore.clear();
+    closeBefore.set(day, close);
+  }
+  return close;
+}
+
+function findPreviousJpClose(midnight: number): number {
+  const ms = midnight;
+  let t = midnight - DAY;
   for (let i = 0; i < 15; i++, t -= DAY) {
     const d = jstDay(t);
     if (isJpTradingDay(d)) return jpCloseOf(d);
