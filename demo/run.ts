@@ -74,7 +74,7 @@ const STEPS: Step[] = [
   {
     name: '04-rakuten-login-history',
     title: '楽天証券: 「前回ログイン日時」からログイン履歴へ',
-    go: (p) => Promise.all([p.waitForURL(/login_history\.do/), p.click('a.pcm-gl-header__last-login')]),
+    go: (p) => Promise.all([p.waitForURL(/login_history\.do/), p.click('#async_logindatetime a')]),
     until: {
       what: '6 Rakuten login records',
       check: async (b) => (await count<LoginEvent>(b, 'logins', 'rakuten')) === 6,

@@ -44,6 +44,10 @@ describe('planCheck', () => {
         kind: 'trade-history',
         url: 'https://member.rakuten-sec.co.jp/app/ass_trad_lst.do;BV_SessionID=ABC123.ee24?eventType=init',
       },
+      {
+        kind: 'login-history',
+        url: 'https://member.rakuten-sec.co.jp/app/home_login_history.do;BV_SessionID=ABC123.ee24?eventType=init',
+      },
     ]);
     expect(JSON.stringify(await db.health.toArray())).not.toContain('ABC123');
   });
