@@ -88,12 +88,14 @@ describe('one trade, however many pages showed it', () => {
   });
 });
 
-describe('the case from answers and alerts (until the case function lands)', () => {
+// collectEvidence hands caseOf the attribution's case (utils/case) as flags: not-mine, suspect, or the user's own
+describe("the evidence case from the case function's flags", () => {
   const data = {
     logins: [
       login('l1', '2025-11-29T10:17:55+09:00'),
       login('l2', '2025-11-29T10:18:05+09:00'),
       login('own', '2025-11-29T09:00:00+09:00'),
+      login('low', '2025-11-29T08:00:00+09:00'),
     ],
     orders: [
       order('t', '2025-11-29T10:18:20+09:00'),
@@ -115,14 +117,16 @@ describe('the case from answers and alerts (until the case function lands)', () 
     ],
     flags: new Map<string, EventFlag>([
       ['l1', flag({ notMine: true, alertIds: ['a1'] })],
-      ['l2', flag({ alertIds: ['a2'], severity: 'high' })],
+      ['l2', flag({ suspect: true, alertIds: ['a2'], severity: 'high' })],
       ['own', flag({ mine: true, alertIds: ['a3'] })],
+      // an alert the case function did not make a suspect (a low one): not in the case
+      ['low', flag({ alertIds: ['a5'], severity: 'low' })],
       // only the date-only record was answered: the merged trade is not mine
       ['h', flag({ notMine: true })],
-      ['acct1', flag({ alertIds: ['a4'] })],
+      ['acct1', flag({ suspect: true, alertIds: ['a4'] })],
     ]),
   } as unknown as EvidenceData;
-  const c = buildCase(data, judgementFromFlags(data.flags), 'answers-and-alerts');
+  const c = buildCase(data, judgementFromFlags(data.flags), 'attribution');
 
   it('lists not-mine and suspects apart, never what was answered "mine"', () => {
     expect(c.logins.map((x) => [x.login.id, x.standing])).toEqual([

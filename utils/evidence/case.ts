@@ -4,8 +4,8 @@
 // statement and the access-log request are all derived from this one value.
 //
 // The judgement is the attribution's case function (utils/case, issue 9):
-// collectEvidence turns it into the flags `caseOf` reads. `judgementFromFlags`
-// over hand-made flags (tests) is the older stand-in: answers and alerts.
+// collectEvidence turns it into the flags `caseOf` reads; `judgementFromFlags`
+// reads them back. Bundles made before it carry the basis 'answers-and-alerts'.
 
 import type { LoginEvent, OrderEvent, Snapshot } from '../records';
 import { isFlagged } from './collect';
@@ -45,7 +45,7 @@ export interface CaseAccountChange extends Entry {
 }
 
 export interface EvidenceCase {
-  /** What built it: the stand-in from answers and alerts, or the attribution's case function. */
+  /** What built it: the attribution's case function; 'answers-and-alerts' in bundles made before it. */
   basis: 'answers-and-alerts' | 'attribution';
   logins: CaseLogin[];
   orders: CaseOrder[];
@@ -58,7 +58,7 @@ export interface CaseJudgement {
   suspect: ReadonlySet<string>;
 }
 
-/** The stand-in judgement: "not mine" answers, and unanswered events that raised an alert. */
+/** The judgement the flags carry: not the user's, or a suspect nobody answered; never what the user called theirs. */
 export function judgementFromFlags(flags: Map<string, EventFlag>): CaseJudgement {
   const notMine = new Set<string>();
   const suspect = new Set<string>();
