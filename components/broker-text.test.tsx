@@ -11,7 +11,7 @@ import { AlertCard } from './AlertCard';
 import { BrokerStatusCard } from './BrokerStatusCard';
 import { notificationText } from '../utils/alerts/after-capture';
 import { parseHtml } from '../utils/dom/parse-html';
-import { collectEvidence } from '../utils/evidence/collect';
+import { collectEvidence, isFlagged } from '../utils/evidence/collect';
 import { buildCaseStore } from '../utils/evidence/fixture-store';
 import { renderReport } from '../utils/evidence/report';
 import type { Alert } from '../utils/records/alert';
@@ -68,7 +68,10 @@ describe('broker text with controls, on every render path', () => {
     const db = new KabuGuardDB(`bidi-${Math.random()}`);
     await buildCaseStore(db, parseHtml);
     const data = await collectEvidence(db);
-    data.logins[0] = { ...data.logins[0]!, device: BIDI, location: BIDI };
+    // a login the report lists: one in the case (the report shows case rows and a few around them)
+    const shown = data.logins.findIndex((l) => isFlagged(data.flags, l.id));
+    expect(shown).toBeGreaterThanOrEqual(0);
+    data.logins[shown] = { ...data.logins[shown]!, device: BIDI, location: BIDI };
     for (const lang of ['ja', 'en'] as const) {
       const page = renderReport({
         data,

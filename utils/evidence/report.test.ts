@@ -100,11 +100,12 @@ describe('report.html', () => {
     const first = doc.querySelector('section')!;
     expect(first.id).toBe('key-points');
     const story = first.querySelector('[data-field="story"]')!.textContent!;
-    // 3 logins not mine + the unanswered dormant login = 4; 3 stocks sold; 2 bought; 0 account changes answered
+    // 3 logins not mine + the unanswered dormant login = 4; 3 stocks sold; 2 bought; the e-mail change at 02:45,
+    // in the sessions of the 02:41 logins answered "not me" (fixture-store.ts)
     expect(story).toBe(
       '2025/03/28 09:12:00〜2025/03/31 11:07:00、4 回ログインされ、保有 3 銘柄が売却され（売却額 1,022,000 円）、02846 アンバー・ヒル・フィナンシャル javascript:alert(4) 40,000株、08133 ' +
         XSS_CORPUS.slice(4).join(' ') +
-        ' 20,000株が買い付けられました。',
+        ' 20,000株が買い付けられ、登録情報が 1 件変更されました。',
     );
   });
 
@@ -117,6 +118,7 @@ describe('report.html', () => {
       '2025/03/28 09:12:00 ログイン 未回答',
       '2025/03/29 02:41:00 ログイン 自分ではない',
       '2025/03/29 02:41:00 ログイン 自分ではない',
+      '2025/03/29 02:45:00 登録情報の変更 自分ではない',
       '2025/03/31 10:38:00 ログイン 自分ではない',
       '2025/03/31 10:41:00 取引 自分ではない',
       '2025/03/31 10:42:00 取引 自分ではない',
@@ -158,16 +160,23 @@ describe('report.html of the staged attack (utils/evidence/fixtures/staged-attac
 
   it('says in one sentence what happened, when, from where and what it cost', () => {
     expect(ja.querySelector('[data-field="story"]')!.textContent).toBe(
-      // 5 stocks × accounts sold: 570,000 + 285,000 + 152,000 + 331,000 + 410,000 = 1,748,000
-      '2025/11/29 10:17:55〜10:20:00、中国、香港から 2 回ログインされ、保有 5 銘柄が売却され（売却額 1,748,000 円）、08327 香港小型株（架空） 60,000株が買い付けられました。',
+      // 5 stocks × accounts sold: 570,000 + 285,000 + 152,000 + 331,000 + 410,000 = 1,748,000; the 5999 buy at
+      // 10:20:30 was not answered, but it lies only in the attacker's two sessions (the holder's own login is at
+      // 10:20:50): the fixture's "two small caps bought", as damage.test.ts has it
+      '2025/11/29 10:17:55〜10:20:30、中国、香港から 2 回ログインされ、保有 5 銘柄が売却され（売却額 1,748,000 円）、08327 香港小型株（架空） 60,000株、5999 架空小型株 2,000株が買い付けられました。',
     );
     expect(en.querySelector('[data-field="story"]')!.textContent).toBe(
-      'From 2025/11/29 10:17:55 to 10:20:00: 2 logins from China and Hong Kong; 5 holdings sold (for 1,748,000 yen); 08327 香港小型株（架空） 60,000 shares bought.',
+      'From 2025/11/29 10:17:55 to 10:20:30: 2 logins from China and Hong Kong; 5 holdings sold (for 1,748,000 yen); 08327 香港小型株（架空） 60,000 shares and 5999 架空小型株 2,000 shares bought.',
     );
     const key = ja.querySelector('#key-points')!.textContent!;
     expect(key).toContain('パソコン（Windows・Chrome）、中国のネットワーク 36.110.123.45');
-    // 60,000 × 0.78 = 46,800 HKD × 19.20 = 898,560 円; fees 535 + 275 = 810 円; tax 47,900 円 (damage.test.ts)
-    for (const s of ['46,800 香港ドル', '898,560 円', '手数料: 810 円', '税金（推定）: 47,900 円'])
+    // 60,000 × 0.78 = 46,800 HKD × 19.20 = 898,560 円, + 2,000 × 430 = 860,000 円 → 1,758,560 円 in yen;
+    // fees 535 + 275 + 535 = 1,345 円; tax 47,900 円 (damage.test.ts)
+    for (const s of [
+      '46,800 香港ドル、860,000 円（円換算 1,758,560 円）',
+      '手数料: 1,345 円',
+      '税金（推定）: 47,900 円',
+    ])
       expect(key).toContain(s);
   });
 
@@ -185,7 +194,7 @@ describe('report.html of the staged attack (utils/evidence/fixtures/staged-attac
   });
 
   it('asks for the access log of both logins and every trade, and shows no code', () => {
-    expect(ja.querySelectorAll('table.access tbody tr')).toHaveLength(8);
+    expect(ja.querySelectorAll('table.access tbody tr').length).toBe(9);
     const text = ja.body.textContent!;
     expect(text).not.toMatch(/\bJPY\b|\bHKD\b|\(high\)|· high|pc \/ Windows|snap_/);
     expect(en.body.textContent).not.toMatch(/\b1 logins\b|、/);
