@@ -123,7 +123,11 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
     }
     // a dead session gets the session-error page with status 200, whatever was asked for
     if (!sessions.has(session)) return render(host, 'session-error.html');
-    const vars = { BV: `;BV_SessionID=${session}` };
+    // the previous-login banner carries its real id on the home page only, where Rakuten fills it (brokers.md §1.4a)
+    const vars = {
+      BV: `;BV_SessionID=${session}`,
+      LAST_LOGIN_ID: page === 'home.do' ? ' id="async_logindatetime"' : '',
+    };
     if (page === 'home.do') return render(host, 'home.html', vars);
     // home_login_history.do is the real path (brokers.md §1.4a), which checks between visits ask for
     if (page === 'login_history.do' || page === 'home_login_history.do')
