@@ -257,9 +257,13 @@ describe('installed after the attack (cold start)', () => {
     writeFileSync(join(dir, 'report.html'), files['report.html']!);
     const viewer = await browser.context.newPage();
     await viewer.goto(`file://${join(dir, 'report.html')}`);
-    // every row the report marks (not mine, or a suspect), per table: logins carry an IP column
+    // every row the report marks (not mine, or a suspect), per table: logins carry an IP column; the case's own
+    // tables (not mine, unanswered) and the rows-around-them section (section.break) are read apart
     const marked = await viewer.evaluate(() => {
-      const out = { logins: [] as string[], orders: [] as string[] };
+      const out = {
+        case: { logins: [] as string[], orders: [] as string[] },
+        context: { logins: [] as string[], orders: [] as string[] },
+      };
       for (const table of Array.from(document.querySelectorAll('table.rows'))) {
         const heads = Array.from(table.querySelectorAll('thead th')).map((th) => th.textContent ?? '');
         const kind = heads.some((h) => /IP/.test(h))
@@ -268,13 +272,18 @@ describe('installed after the attack (cold start)', () => {
             ? 'orders'
             : undefined;
         if (!kind) continue;
+        const part = table.closest('section.break') ? 'context' : 'case';
         for (const tr of Array.from(table.querySelectorAll('tbody tr.flag')))
-          out[kind].push(tr.querySelector('td .jst')?.textContent ?? '');
+          out[part][kind].push(tr.querySelector('td .jst')?.textContent ?? '');
       }
       return out;
     });
-    expect(marked.logins.sort()).toEqual(attack.map((a) => formatJst(stamp(a.at), true)).sort());
-    expect(marked.orders.sort()).toEqual(attackOrders.map((o) => formatJst(stamp(o.executed), true)).sort());
+    const wantLogins = attack.map((a) => formatJst(stamp(a.at), true)).sort();
+    const wantOrders = attackOrders.map((o) => formatJst(stamp(o.executed), true)).sort();
+    for (const part of [marked.case, marked.context]) {
+      expect(part.logins.sort()).toEqual(wantLogins);
+      expect(part.orders.sort()).toEqual(wantOrders);
+    }
     await viewer.screenshot({ path: resolve(ARTIFACTS, 'cold-start-report-ja.png'), fullPage: true });
     await viewer.close();
     await evidence.close();

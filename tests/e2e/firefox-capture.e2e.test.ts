@@ -113,7 +113,7 @@ describe('capture in Firefox (demo broker, real host names)', () => {
     );
   });
 
-  it('records a Visit on the Rakuten home page, then re-reads the trade history with the live session', async () => {
+  it('records a Visit on the Rakuten home page, keeps it for its banner, then re-reads the trade history and the login history with the live session', async () => {
     await page.goto(DEMO_URLS.rakutenHome);
     const visit = await waitFor('a Rakuten visit', async () =>
       (await readTable<Visit>(ff.background, 'visits')).find((v) => v.broker === 'rakuten'),
@@ -124,8 +124,16 @@ describe('capture in Firefox (demo broker, real host names)', () => {
     const fetched = server.requests.find((r) => r.url.startsWith('/app/ass_trad_lst.do'));
     expect(fetched?.url).toBe(`/app/ass_trad_lst.do;BV_SessionID=${DEMO_SESSION}?eventType=init`);
     expect(fetched?.fetch).toMatchObject({ mode: 'cors', site: 'same-origin' });
-    expect((await snapshots('rakuten')).map((s) => [s.how, s.pageKind, s.url, s.parse.status])).toEqual([
+    // the login history's real path is checked too, and the home page is kept for its previous-login banner
+    expect((await snapshots('rakuten')).map((s) => [s.how, s.pageKind, s.url, s.parse.status]).sort()).toEqual([
+      [
+        'background',
+        'login-history',
+        'https://member.rakuten-sec.co.jp/app/home_login_history.do?eventType=init',
+        'ok',
+      ],
       ['background', 'trade-history', 'https://member.rakuten-sec.co.jp/app/ass_trad_lst.do?eventType=init', 'ok'],
+      ['visit', 'other', 'https://member.rakuten-sec.co.jp/app/home.do?eventType=init&gmn=G&smn=00', 'ok'],
     ]);
   });
 
@@ -134,7 +142,9 @@ describe('capture in Firefox (demo broker, real host names)', () => {
     const rows = await waitFor('6 Rakuten logins', async () =>
       (await logins('rakuten')).length === 6 ? logins('rakuten') : undefined,
     );
-    const [snap, ...more] = (await snapshots('rakuten')).filter((s) => s.how === 'visit');
+    const [snap, ...more] = (await snapshots('rakuten')).filter(
+      (s) => s.how === 'visit' && s.pageKind === 'login-history',
+    );
     expect(more).toEqual([]);
     expect(snap).toMatchObject({ pageKind: 'login-history', charset: 'utf-8', parse: { status: 'ok', records: 6 } });
     expect(rows.map((r) => r.at).sort()).toEqual([
@@ -154,7 +164,7 @@ describe('capture in Firefox (demo broker, real host names)', () => {
   it('keeps hostile page text as text: stored literally, never run, never fetched', async () => {
     const hostile = (await logins('rakuten')).find((r) => r.at === '2026-11-19T02:41:55+09:00');
     expect(hostile?.userAgent).toBe(HOSTILE);
-    const [snap] = (await snapshots('rakuten')).filter((s) => s.how === 'visit');
+    const [snap] = (await snapshots('rakuten')).filter((s) => s.how === 'visit' && s.pageKind === 'login-history');
     const body = (await readSnapshotTexts(ff.background)).find((b) => b.sha256 === snap!.sha256)!;
     expect(body.text).toContain(HOSTILE_ESCAPED);
     expect(body.text).not.toContain(HOSTILE);
