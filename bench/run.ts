@@ -10,8 +10,13 @@
 //   (d) detection pass and country table (bench/detect.ts)
 //   (e) evidence export time and memory (bench/evidence.ts)
 //   (f) popup and dashboard first render with 100,000 events (bench/dashboard.ts)
-//   (g) the noise budget over the scenarios (bench/noise.ts; also `npm run -s eval -- --stats`)
-// Options: --quick (smaller runs), --no-chromium.
+//   (g) every stage that handles the history (ingest, detection after a
+//       capture, report, export, popup and dashboard counts) at 1k / 10k /
+//       100k / 300k events, with the growth between sizes (bench/stages.ts),
+//       in Node and in Chromium
+//   (h) the noise budget over the scenarios (bench/noise.ts; also `npm run -s eval -- --stats`)
+// Options: --quick (smaller runs), --no-chromium, --only=<keys> (parse, bundle,
+// ingest, detect, evidence, dashboard, stages, noise).
 
 import 'fake-indexeddb/auto';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,17 +29,28 @@ import { startBrokerServer } from '../tests/support/broker-server';
 import { findChromium, launchWithExtension } from '../tests/support/chromium';
 import { benchDashboardChromium, benchDashboardData, TARGET_FIRST_RENDER_MS } from './dashboard';
 import { benchDetect } from './detect';
+import { runStages } from './stages';
 import { benchEvidence } from './evidence';
 import { noiseFigures } from './noise';
 import { loginHistoryPage } from './generate';
 import { ingestInChromium } from './ingest-chromium';
 import { ingestFigures as ingestStore, type IngestFigures } from './ingest-store';
-import { kb, median, ms, printFigures, timeRuns, type Figure } from './stats';
+import { STAGES, type StageRun } from './stages';
+import { stagesInChromium } from './stages-chromium';
+import { kb, median, ms, printFigures, printStages, timeRuns, type Figure } from './stats';
 
 const rakutenPage = pageSideOf('rakuten')!;
 
 const argv = process.argv.slice(2);
 const QUICK = argv.includes('--quick');
+/** `--only=stages,ingest`: just those sections (keys: parse, bundle, ingest, detect, evidence, dashboard, stages). */
+const ONLY = argv
+  .find((a) => a.startsWith('--only='))
+  ?.slice(7)
+  .split(',');
+const CHROMIUM = !argv.includes('--no-chromium');
+const STAGE_SIZES = QUICK ? [1000, 10_000, 30_000] : [1000, 10_000, 100_000, 300_000];
+const GROWTH_TARGET = { from: 100_000, to: 300_000, max: 3.3 };
 const EXTENSION_DIR = resolve('.output/chrome-mv3');
 const URL_ = 'https://member.rakuten-sec.co.jp/app/login_history.do?eventType=init';
 
@@ -242,7 +258,7 @@ async function dashboardFigures(): Promise<Figure[]> {
     },
     { name: '    timeline first page (50 rows, attribution)', target: '', measured: ms(r.timelinePageMs) },
   ];
-  const chrome = argv.includes('--no-chromium') ? undefined : findChromium();
+  const chrome = CHROMIUM ? findChromium() : undefined;
   if (!chrome)
     return [
       ...figures,
@@ -294,16 +310,72 @@ async function section(title: string, figures: () => Promise<Figure[]> | Figure[
   }
 }
 
+function stageRows(runs: StageRun[], clock: 'ms' | 'cpuMs') {
+  return STAGES.map((stage) => ({
+    stage,
+    ms: runs.map((r) => (clock === 'cpuMs' ? r.cpuMs?.[stage] : r.ms[stage]) ?? NaN),
+  }));
+}
+
+async function stagesNode(): Promise<void> {
+  const runs: StageRun[] = [];
+  for (const n of STAGE_SIZES) runs.push(await runStages(n, { runs: QUICK ? 3 : 5 }));
+  printStages('Stages (Node, fake-indexeddb): wall time', STAGE_SIZES, stageRows(runs, 'ms'), GROWTH_TARGET);
+  printStages(
+    'Stages (Node, fake-indexeddb): CPU time of the process',
+    STAGE_SIZES,
+    stageRows(runs, 'cpuMs'),
+    GROWTH_TARGET,
+  );
+}
+
+async function stagesChromium(): Promise<void> {
+  const chrome = findChromium();
+  if (!chrome) throw new Error('no Chromium found (set CHROME_PATH)');
+  const server = await startBrokerServer();
+  const b = await launchWithExtension({
+    extensionDir: EXTENSION_DIR,
+    args: server.chromiumArgs(),
+    executablePath: chrome,
+  });
+  try {
+    const runs = await stagesInChromium(b.sw, STAGE_SIZES, QUICK ? 3 : 5);
+    printStages(
+      "Stages (Chromium IndexedDB, the extension's service worker): wall time",
+      STAGE_SIZES,
+      stageRows(runs, 'ms'),
+      GROWTH_TARGET,
+    );
+  } finally {
+    await b.close();
+    await server.close();
+  }
+}
+
+/** A section runs unless --only names others. */
+const wanted = (key: string) => !ONLY || ONLY.includes(key);
+
+async function stageSection(title: string, run: () => Promise<void>): Promise<void> {
+  try {
+    await run();
+  } catch (err) {
+    console.log(`\n${title}\n  not measured: ${String((err as Error)?.message ?? err).split('\n')[0]}`);
+    process.exitCode = 1;
+  }
+}
+
 async function main(): Promise<void> {
   console.log(`株ガード benchmark (Node ${process.version}${QUICK ? ', --quick' : ''})`);
-  await section('Page reading', parseFigures);
-  await section('Bundle size', bundleFigures);
-  await section('Ingest (fake-indexeddb, Node)', ingestFigures);
-  if (!argv.includes('--no-chromium')) await section('Ingest (real Chromium)', chromiumFigures);
-  await section('Detection', detectFigures);
-  await section('Evidence export', evidenceFigures);
-  await section('Popup and dashboard', dashboardFigures);
-  await section('Noise budget (scenarios)', noiseFigures);
+  if (wanted('parse')) await section('Page reading', parseFigures);
+  if (wanted('bundle')) await section('Bundle size', bundleFigures);
+  if (wanted('ingest')) await section('Ingest (fake-indexeddb, Node)', ingestFigures);
+  if (wanted('ingest') && CHROMIUM) await section('Ingest (real Chromium)', chromiumFigures);
+  if (wanted('detect')) await section('Detection', detectFigures);
+  if (wanted('evidence')) await section('Evidence export', evidenceFigures);
+  if (wanted('dashboard')) await section('Popup and dashboard', dashboardFigures);
+  if (wanted('stages')) await stageSection('Stages (Node)', stagesNode);
+  if (wanted('stages') && CHROMIUM) await stageSection('Stages (Chromium)', stagesChromium);
+  if (wanted('noise')) await section('Noise budget (scenarios)', noiseFigures);
   console.log(
     '\nFigures only: a missed target is reported here, it fails nothing (a section that could not be measured exits 1).',
   );

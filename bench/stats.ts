@@ -57,3 +57,53 @@ export function printFigures(title: string, figures: Figure[]): void {
     );
   }
 }
+
+export interface StageRow {
+  stage: string;
+  /** ms at each size, same order as the sizes. */
+  ms: number[];
+}
+
+/**
+ * One row per stage: the time at each size, then the growth between sizes.
+ * A stage that grows as fast as its rows grows by the size ratio; more than
+ * that is a step that handles rows more than once (or sorts them).
+ */
+export function printStages(
+  title: string,
+  sizes: number[],
+  rows: StageRow[],
+  target: { from: number; to: number; max: number },
+): void {
+  console.log(`\n${title}`);
+  const n = (v: number) => (v >= 1000 ? `${v / 1000}k` : String(v));
+  const steps = sizes.slice(1).map((s, i) => `${n(sizes[i]!)}→${n(s)}`);
+  const head = [
+    'stage'.padEnd(10),
+    ...sizes.map((s) => n(s).padStart(9)),
+    ' |',
+    ...steps.map((s) => s.padStart(11)),
+    `  target ${n(target.from)}→${n(target.to)} <= ${target.max}x`,
+  ];
+  console.log(`  ${head.join(' ')}`);
+  for (const r of rows) {
+    const g = r.ms.slice(1).map((v, i) => v / r.ms[i]!);
+    const at = sizes.indexOf(target.to);
+    const checked = at > 0 && sizes[at - 1] === target.from ? g[at - 1] : undefined;
+    console.log(
+      `  ${[
+        r.stage.padEnd(10),
+        ...r.ms.map((v) => ms(v).padStart(9)),
+        ' |',
+        ...g.map((x) => `${x.toFixed(2)}x`.padStart(11)),
+        checked === undefined ? '  -' : `  ${checked <= target.max ? 'yes' : 'NO'}`,
+      ].join(' ')}`,
+    );
+  }
+  console.log(
+    `  (sizes grow ${sizes
+      .slice(1)
+      .map((s, i) => `${(s / sizes[i]!).toFixed(0)}x`)
+      .join(', ')}: a linear stage grows as much)`,
+  );
+}

@@ -95,7 +95,7 @@ function invalidRow(broker: BrokerId, r: PageReading, snapshotId: string, seenAt
  * before it is written, and one invalid row aborts the whole reading, so a
  * page never leaves half its records behind.
  */
-async function storeReading(
+export async function storeReading(
   db: KabuGuardDB,
   broker: BrokerId,
   reading: PageReading,

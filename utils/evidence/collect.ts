@@ -47,6 +47,12 @@ function inWindow(w: Window, broker: string | undefined, at: string | undefined)
   return t >= w.from && t <= w.to;
 }
 
+/** Rows by time, each time parsed once (a comparator parsing both sides made the sort grow fastest). */
+function inTimeOrder<T extends { at: string }>(rows: T[]): T[] {
+  const t = new Map(rows.map((r) => [r, ms(r.at)]));
+  return rows.sort((a, b) => t.get(a)! - t.get(b)! || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0));
+}
+
 export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}): Promise<EvidenceData> {
   const [alertsRaw, incidentsAll, environmentsAll, accountEventsAll, holdingsAll] = await Promise.all(
     ['alerts', 'incidents', 'environments', 'accountEvents', 'holdings'].map((n) => optionalTable(db, n)),
@@ -90,11 +96,9 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     db.snapshots.toArray(),
     db.captureLog.orderBy('seq').toArray(),
   ]);
-  const byAt = <T extends { at: string }>(a: T, b: T) =>
-    ms(a.at) - ms(b.at) || (a.at < b.at ? -1 : a.at > b.at ? 1 : 0);
-  const logins = loginsAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
-  const orders = ordersAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
-  const visits = visitsAll.filter((e) => inWindow(w, e.broker, e.at)).sort(byAt);
+  const logins = inTimeOrder(loginsAll.filter((e) => inWindow(w, e.broker, e.at)));
+  const orders = inTimeOrder(ordersAll.filter((e) => inWindow(w, e.broker, e.at)));
+  const visits = inTimeOrder(visitsAll.filter((e) => inWindow(w, e.broker, e.at)));
   const accountEvents = accountEventsAll!.filter((e) => inWindow(w, str(e, 'broker'), whenOf(e)));
   const holdings = holdingsAll!.filter((e) => !w.broker || str(e, 'broker') === w.broker);
   const environments = environmentsAll!.filter((e) => !w.broker || str(e, 'broker') === w.broker);
@@ -146,16 +150,24 @@ export function caseRows<T extends LoginEvent | OrderEvent>(
   flags: Map<string, EventFlag>,
   context: number,
 ): T[] {
-  const keep = new Set<number>();
-  const byBroker = new Map<string, number[]>();
-  rows.forEach((r, i) => byBroker.set(r.broker, [...(byBroker.get(r.broker) ?? []), i]));
-  for (const idx of byBroker.values()) {
-    idx.forEach((rowIndex, k) => {
-      if (!isFlagged(flags, rows[rowIndex]!.id)) return;
-      for (let j = Math.max(0, k - context); j <= Math.min(idx.length - 1, k + context); j++) keep.add(idx[j]!);
-    });
-  }
-  return rows.filter((_, i) => keep.has(i));
+  // one pass: per broker, the last `context` rows seen and how many rows after a flagged one are still wanted
+  const keep = new Uint8Array(rows.length);
+  const perBroker = new Map<string, { recent: number[]; after: number }>();
+  rows.forEach((r, i) => {
+    let b = perBroker.get(r.broker);
+    if (!b) perBroker.set(r.broker, (b = { recent: [], after: 0 }));
+    if (isFlagged(flags, r.id)) {
+      for (const j of b.recent) keep[j] = 1;
+      keep[i] = 1;
+      b.after = context;
+    } else if (b.after > 0) {
+      keep[i] = 1;
+      b.after--;
+    }
+    b.recent.push(i);
+    if (b.recent.length > context) b.recent.shift();
+  });
+  return rows.filter((_, i) => keep[i] === 1);
 }
 
 /** In the case: not the user's, or a suspect nobody has answered. */

@@ -480,6 +480,26 @@ footer { margin-top: 8mm; font-size: 8pt; color: #555; border-top: 1px solid #99
 `;
 const CSS = trusted(REPORT_CSS_TEXT);
 
+/** The earliest and latest time among the rows: one pass (a sort of every time grew faster than the rows). */
+function timeSpanOf(lists: ReadonlyArray<ReadonlyArray<{ at: string }>>): { first: string; last: string } | undefined {
+  let first: { at: string; t: number } | undefined;
+  let last: { at: string; t: number } | undefined;
+  for (const rows of lists)
+    for (const e of rows) {
+      const t = ms(e.at);
+      if (Number.isNaN(t)) continue;
+      if (!first || t < first.t) first = { at: e.at, t };
+      if (!last || t >= last.t) last = { at: e.at, t };
+    }
+  return first && last ? { first: first.at, last: last.at } : undefined;
+}
+
+function brokersOf(lists: ReadonlyArray<ReadonlyArray<{ broker: string }>>): string[] {
+  const out = new Set<string>();
+  for (const rows of lists) for (const e of rows) out.add(e.broker);
+  return [...out];
+}
+
 export function renderReport(given: ReportInput): string {
   const caseFile = given.caseFile ?? caseOf(given.data);
   const damage =
@@ -495,8 +515,8 @@ export function renderReport(given: ReportInput): string {
   const anyCase = events.length > 0;
   const logins = anyCase ? caseRows(d.logins, flags, context) : d.logins.slice(-RECENT_WHEN_UNFLAGGED);
   const orders = anyCase ? caseRows(d.orders, flags, context) : d.orders.slice(-RECENT_WHEN_UNFLAGGED);
-  const allTimes = [...d.logins, ...d.orders].map((e) => e.at).sort((a, b) => ms(a) - ms(b));
-  const brokers = [...new Set([...d.logins, ...d.orders, ...d.snapshots].map((e) => e.broker))];
+  const span = timeSpanOf([d.logins, d.orders]);
+  const brokers = brokersOf([d.logins, d.orders, d.snapshots]);
   const scopeText = [
     d.scope.broker ? `${T.broker}: ${brokerName(d.scope.broker, lang)}` : `${T.broker}: ${T.allBrokers}`,
     d.scope.from || d.scope.to ? `${T.period}: ${jst(d.scope.from)} 〜 ${jst(d.scope.to)}` : '',
@@ -527,7 +547,7 @@ export function renderReport(given: ReportInput): string {
 </header>
 ${keyPoints(input, x)}
 <section><h2>${T.recordsAbout}</h2><dl class="meta"><dt>${T.broker}</dt><dd>${brokerList(brokers, lang) || '—'}</dd><dt>${T.scope}</dt><dd>${scopeText}</dd>
-<dt>${T.dataSpan}</dt><dd>${allTimes.length ? `${jst(allTimes[0])} 〜 ${jst(allTimes[allTimes.length - 1])}` : '—'}</dd>
+<dt>${T.dataSpan}</dt><dd>${span ? `${jst(span.first)} 〜 ${jst(span.last)}` : '—'}</dd>
 <dt>${T.counts}</dt><dd>${[
     cnt(d.logins.length, T.logins, 'login', 'logins'),
     cnt(d.orders.length, T.orders, 'order or execution', 'orders and executions'),

@@ -1,0 +1,169 @@
+// Every stage that handles the history, timed at growing sizes (issue 13 item
+// 2): a step that grows faster than the rows it handles shows as a growth
+// factor above the size ratio (10x from 1k to 10k, 3x from 100k to 300k).
+//   ingest      the history's records stored, a page of 1,000 rows at a time
+//               (utils/capture/ingest.ts storeReading: ids, zod, the existence
+//               check, the writes, one transaction per page)
+//   detection   one capture after the history (16 logins, 4 trades): the
+//               detection pass it is owed, including its loads
+//   report      the case and both reports built from the store
+//   export      the whole evidence bundle, to a sink that only counts
+//   counts      what the popup and the dashboard show, fully counted
+// The same code runs in Node on fake-indexeddb (bench/run.ts) and bundled in
+// the extension's service worker on real IndexedDB (bench/stages-chromium.ts):
+// no Node imports here.
+
+import type { BrokerId } from '../utils/brokers/types';
+import { storeReading, storeSnapshot } from '../utils/capture/ingest';
+import { runDetection } from '../utils/detect/engine';
+import { writeEvidenceBundle } from '../utils/evidence/bundle';
+import { caseOf } from '../utils/evidence/case';
+import { collectEvidence } from '../utils/evidence/collect';
+import { damageStatement } from '../utils/evidence/damage';
+import { renderReport } from '../utils/evidence/report';
+import { loadOverview, recount, withCounts } from '../utils/dashboard/overview';
+import { appendLog } from '../utils/store/capture-log';
+import { KabuGuardDB } from '../utils/store/db';
+import { BROKERS, END_MS, historyPages, newCapture } from './history';
+
+export const STAGES = ['ingest', 'detection', 'report', 'export', 'counts'] as const;
+export type Stage = (typeof STAGES)[number];
+
+export interface StageRun {
+  events: number;
+  /** Wall-clock ms per stage (median where repeated). */
+  ms: Record<Stage, number>;
+  /** CPU ms of this process per stage, where the runtime tells (Node: fake-indexeddb runs in it too; steadier than wall time on a shared machine). */
+  cpuMs?: Record<Stage, number>;
+  bundleBytes: number;
+}
+
+const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const cpuUsage = (globalThis as { process?: { cpuUsage?: () => { user: number; system: number } } }).process?.cpuUsage;
+const cpuNow = () => {
+  const c = cpuUsage?.();
+  return c ? (c.user + c.system) / 1000 : NaN;
+};
+
+async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; cpu: number; value: T }> {
+  const c0 = cpuNow();
+  const t0 = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - t0, cpu: cpuNow() - c0, value };
+}
+
+const ENV = { extensionName: 'Kabu Guard', extensionVersion: 'bench', userAgent: 'bench', timeZone: 'Asia/Tokyo' };
+
+/** Stores one page reading as a capture does: its snapshot (not timed), then its records (timed). */
+async function capture(db: KabuGuardDB, reading: ReturnType<typeof historyPages>[number]['reading'], at: string) {
+  const rows = reading.logins.length + reading.orders.length;
+  const { snapshot } = await storeSnapshot(db, {
+    broker: reading.broker,
+    url: `https://example.invalid/${reading.pageKind}`,
+    how: 'background',
+    html: `<html><body><table><tr><th>${reading.pageKind}</th></tr><tr><td>${rows} rows</td></tr></table></body></html>`,
+    charset: 'utf-8',
+    capturedAt: at,
+  });
+  return timed(() => storeReading(db, reading.broker, reading, snapshot.id, at));
+}
+
+export async function runStages(events: number, opts: { runs?: number } = {}): Promise<StageRun> {
+  const runs = opts.runs ?? 5;
+  const db = new KabuGuardDB(`kabu-guard-stages-${events}-${Math.random()}`);
+  await db.open();
+  try {
+    let ingestMs = 0;
+    let ingestCpu = 0;
+    for (const p of historyPages(events)) {
+      const t = await capture(db, p.reading, p.capturedAt);
+      ingestMs += t.ms;
+      ingestCpu += t.cpu;
+    }
+
+    // the capture after the history, and the detection it is owed
+    const fresh: string[] = [];
+    const now = new Date(END_MS + 6 * 3600_000).toISOString();
+    for (const r of newCapture(BROKERS[0] as BrokerId)) {
+      const { value } = await capture(db, r, now);
+      fresh.push(...value.newEventIds);
+    }
+    const detect: Array<{ ms: number; cpu: number }> = [];
+    for (let i = 0; i < runs; i++) detect.push(await timed(() => runDetection(db, { newEventIds: fresh, now })));
+    // the holder's answers, so the case has rows of both standings
+    for (const id of fresh.slice(0, 3))
+      await appendLog(db, { type: 'feedback', detail: { broker: BROKERS[0], eventId: id, verdict: 'not-mine' } });
+
+    const report: Array<{ ms: number; cpu: number }> = [];
+    for (let i = 0; i < Math.min(runs, 3); i++)
+      report.push(
+        await timed(async () => {
+          const data = await collectEvidence(db);
+          const caseFile = caseOf(data);
+          const damage = damageStatement({ case: caseFile, orders: data.orders, holdings: data.holdings });
+          const common = {
+            data,
+            caseFile,
+            damage,
+            masked: false,
+            snapshotsWithheld: false,
+            logCheck: { ok: true, count: data.captureLog.length },
+            storeCheck: { checked: 0, mismatched: [], missing: [] },
+            files: [],
+          };
+          return renderReport({ ...common, lang: 'ja' }).length + renderReport({ ...common, lang: 'en' }).length;
+        }),
+      );
+
+    let bundleBytes = 0;
+    const exp = await timed(() =>
+      writeEvidenceBundle(db, { environment: ENV }, (c) => {
+        bundleBytes += c.length;
+      }),
+    );
+
+    const counts: Array<{ ms: number; cpu: number }> = [];
+    for (let i = 0; i < runs; i++)
+      counts.push(await timed(async () => withCounts(await loadOverview(db), await recount(db))));
+
+    const m = (xs: Array<{ ms: number; cpu: number }>, k: 'ms' | 'cpu') => med(xs.map((x) => x[k]));
+    const cpu = {
+      ingest: ingestCpu,
+      detection: m(detect, 'cpu'),
+      report: m(report, 'cpu'),
+      export: exp.cpu,
+      counts: m(counts, 'cpu'),
+    };
+    return {
+      events,
+      ms: {
+        ingest: ingestMs,
+        detection: m(detect, 'ms'),
+        report: m(report, 'ms'),
+        export: exp.ms,
+        counts: m(counts, 'ms'),
+      },
+      ...(Number.isNaN(cpu.ingest) ? {} : { cpuMs: cpu }),
+      bundleBytes,
+    };
+  } finally {
+    db.close();
+    await db.delete();
+  }
+}
+
+/** Growth between consecutive sizes: time ratio, next to the size ratio a linear stage would show. */
+export function growth(
+  runs: StageRun[],
+  stage: Stage,
+  clock: 'ms' | 'cpuMs' = 'ms',
+): Array<{ from: number; to: number; factor: number; sizeRatio: number }> {
+  const out = [];
+  for (let i = 1; i < runs.length; i++) {
+    const a = runs[i - 1]!;
+    const b = runs[i]!;
+    const f = (r: StageRun) => (clock === 'cpuMs' ? r.cpuMs?.[stage] : r.ms[stage]) ?? NaN;
+    out.push({ from: a.events, to: b.events, factor: f(b) / f(a), sizeRatio: b.events / a.events });
+  }
+  return out;
+}
