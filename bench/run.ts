@@ -30,7 +30,7 @@ import { findChromium, launchWithExtension } from '../tests/support/chromium';
 import { benchDashboardChromium, benchDashboardData, TARGET_FIRST_RENDER_MS } from './dashboard';
 import { benchDetect } from './detect';
 import { runStages } from './stages';
-import { benchEvidence } from './evidence';
+import { benchEvidence, FIXED_BYTES } from './evidence';
 import { noiseFigures } from './noise';
 import { loginHistoryPage } from './generate';
 import { ingestInChromium } from './ingest-chromium';
@@ -220,21 +220,35 @@ async function detectFigures(): Promise<Figure[]> {
 async function evidenceFigures(): Promise<Figure[]> {
   const r = await benchEvidence();
   const mb = (n: number) => `${(n / 1_048_576).toFixed(1)} MB`;
+  const perMb = r.seconds / ((r.snapshotBytes + r.bundleBytes) / 1_048_576);
   return [
     {
       name: `(e) evidence export, ${r.events.toLocaleString('en')} events + ${r.snapshots} snapshots`,
       target: '<= 5 s',
       measured: `${r.seconds.toFixed(2)} s`,
       met: r.withinTime,
-      note: `${r.files} files, ${mb(r.bundleBytes)} ZIP`,
+      note: `${r.files} files, ${mb(r.bundleBytes)} ZIP from ${mb(r.snapshotBytes)} of pages; ${Object.entries(r.phases)
+        .map(([k, v]) => `${k} ${ms(v)}`)
+        .join(', ')}`,
     },
     {
-      name: '(e) peak extra memory / bundle size',
-      target: '<= 2x',
-      measured: `${r.memoryRatio.toFixed(2)}x`,
-      met: r.withinMemory,
-      note: `rss +${mb(r.peakRssDeltaBytes)}, arrayBuffers +${mb(r.peakArrayBuffersDeltaBytes)}`,
+      name: '    export vs the size of the data',
+      target: '',
+      measured: `${(perMb * 1000).toFixed(0)} ms/MB`,
+      note: `${((r.events / r.seconds) | 0).toLocaleString('en')} events/s; the ZIP passes npm run verify's check: ${r.zipVerified}`,
     },
+    ...(
+      [
+        ['no forced GC', r.free],
+        ['GC between phases', r.collected],
+      ] as const
+    ).map(([how, m]) => ({
+      name: `(e) export peak memory, ${how}`,
+      target: `<= ${mb(r.targetBytes)}`,
+      measured: `+${mb(m.peakBytes)}`,
+      met: m.peakBytes <= r.targetBytes,
+      note: `2x largest snapshot (${mb(r.largestSnapshotBytes)}) + ${mb(FIXED_BYTES)}; records held ${mb(m.recordsBytes)}, live at phase ends +${mb(m.liveBytes)}, rss +${mb(m.rssBytes)}`,
+    })),
   ];
 }
 

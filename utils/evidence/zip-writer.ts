@@ -72,14 +72,19 @@ export class HashingZip {
     return f;
   }
 
-  /** A file held whole (snapshot bodies come out of IndexedDB whole anyway). */
+  /**
+   * A file held whole (snapshot bodies come out of IndexedDB whole anyway), pushed as one piece: the
+   * deflated bytes, and so the ZIP's SHA-256, stay those of every earlier export of the same data.
+   * `sha256`: the bytes' hash where the caller has just computed it.
+   */
   async addBytes(
     path: string,
     bytes: Uint8Array,
     mediaType: string,
     deflate = !isCompressed(bytes),
+    sha256?: string,
   ): Promise<BundleFile> {
-    const file: BundleFile = { path, size: bytes.length, sha256: await sha256Hex(bytes), mediaType };
+    const file: BundleFile = { path, size: bytes.length, sha256: sha256 ?? (await sha256Hex(bytes)), mediaType };
     this.entry(path, deflate).push(bytes, true);
     this.files.push(file);
     await this.flush();
