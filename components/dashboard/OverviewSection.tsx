@@ -1,7 +1,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { brokerName } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
-import { loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
+import { countsPending, loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
 import { t } from '../../utils/i18n';
 import { DEFAULT_STALE_DAYS } from '../../utils/store/settings-read';
 import { lastCheckedText, StatusLight } from '../StatusLight';
@@ -13,11 +13,11 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
   const [overview, setOverview] = useState<Overview | null>(null);
   // a layout effect starts the reads right after the first render; useEffect would wait for the next frame
   useLayoutEffect(() => {
-    // lights and times first; the counts (slow with many rows) follow
+    // the counts are kept by the writes; a database from before them is counted once, after the first render
     loadOverview(db)
       .then((o) => {
         setOverview(o);
-        return recount(db).then((c) => setOverview(withCounts(o, c)));
+        if (countsPending(o)) return recount(db).then((c) => setOverview(withCounts(o, c)));
       })
       .catch(() =>
         setOverview((o) => o ?? { brokers: [], openAlerts: 0, unreviewed: 0, staleDays: DEFAULT_STALE_DAYS }),

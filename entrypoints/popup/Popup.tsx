@@ -6,7 +6,14 @@ import { TeachButton } from '../../components/TeachButton';
 import { UrgentLine } from '../../components/UrgentLine';
 import { brokerName } from '../../utils/brokers/labels';
 import { t, uiLang } from '../../utils/i18n';
-import { loadOverview, overviewFrom, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
+import {
+  countsPending,
+  loadOverview,
+  overviewFrom,
+  recount,
+  withCounts,
+  type Overview,
+} from '../../utils/dashboard/overview';
 import { peekOverview } from '../../utils/dashboard/overview-peek';
 import { DEFAULT_STALE_DAYS } from '../../utils/store/settings-read';
 
@@ -18,11 +25,12 @@ export function Popup() {
     document.title = t('extName');
     // Dexie (and its open) only after the first render: the lights come from plain IndexedDB (overview-peek.ts)
     const dexie = () => import('../../utils/store/db').then((m) => m.openDb());
-    // lights and times first; the counts (slow with many rows) follow
+    // the counts are kept by the writes; a database from before them is counted once, after the first render
     peekOverview()
       .then((reads) => (reads ? overviewFrom(reads) : dexie().then((db) => loadOverview(db))))
       .then((o) => {
         setOverview(o);
+        if (!countsPending(o)) return;
         return dexie()
           .then((db) => recount(db))
           .then((c) => setOverview(withCounts(o, c)));

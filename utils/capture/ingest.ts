@@ -25,6 +25,7 @@ import { toHolding, upsertHoldings } from '../store/holdings';
 import { toAccountEvent, upsertAccountEvents } from '../store/account-events';
 import { isQuotaError, StorageFullError } from '../store/storage';
 import { toLoginObservation, upsertObservations } from '../store/observations';
+import { countNow, keepCounts } from '../store/record-counts';
 import { allMappings } from '../store/mappings';
 import type { TableMapping } from '../records/table-mapping';
 import { readCsvSnapshot } from '../import/read-csv';
@@ -102,7 +103,7 @@ export async function storeReading(
   snapshotId: string,
   seenAt: string,
 ): Promise<StoredRecords> {
-  return db.transaction('rw', recordTables(db), async () => {
+  return db.transaction('rw', [...recordTables(db), db.kv], async () => {
     const results = [
       reading.logins.length ? await upsertLogins(db, broker, reading.logins, snapshotId, seenAt) : undefined,
       reading.orders.length ? await upsertOrders(db, broker, reading.orders, snapshotId, seenAt) : undefined,
@@ -221,10 +222,11 @@ export async function storeSnapshot(
     parse: { status: 'unreadable', parserVersion: NOT_READ, warnings: ['not parsed yet'], records: 0, at: capturedAt },
   };
   try {
-    await db.transaction('rw', [db.snapshots, db.snapshotBodies, db.captureLog, db.pending], async () => {
+    await db.transaction('rw', [db.snapshots, db.snapshotBodies, db.captureLog, db.pending, db.kv], async () => {
       if (!(await db.snapshotBodies.get(sha256))) await db.snapshotBodies.put({ sha256, bytes });
       await db.snapshots.put(snapshot);
       await db.pending.put(pendingRead(snapshot));
+      await keepCounts(db, input.broker, { snapshots: 1 });
       await appendLogIn(db, {
         type: 'capture',
         at: capturedAt,
@@ -256,7 +258,7 @@ export async function readSnapshot(
   const status = invalid ? 'unreadable' : reading.status;
   const warnings = invalid ? [...reading.warnings, invalid] : reading.warnings;
   const result: CaptureResult = { snapshot, reading: { ...reading, status, warnings }, added: 0, newEventIds: [] };
-  const tables = [...recordTables(db), db.snapshots, db.captureLog, db.pending, db.health];
+  const tables = [...recordTables(db), db.snapshots, db.captureLog, db.pending, db.health, db.kv];
   const store = (withRecords: boolean, why: string[]) =>
     db.transaction('rw', tables, async (): Promise<CaptureResult> => {
       const current = await db.snapshots.get(snapshot.id);
@@ -381,7 +383,7 @@ export async function rebuildFromSnapshots(
   parseHtml: ParseHtml,
   now: () => string = () => toJstIso(Date.now()),
 ): Promise<{ snapshots: number; logins: number }> {
-  const tables = [...recordTables(db), db.snapshots, db.snapshotBodies, db.mappings, db.captureLog, db.pending];
+  const tables = [...recordTables(db), db.snapshots, db.snapshotBodies, db.mappings, db.captureLog, db.pending, db.kv];
   return db.transaction('rw', tables, async () => {
     const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
     const mappings = await allMappings(db);
@@ -437,6 +439,8 @@ export async function rebuildFromSnapshots(
         at: now(),
       })),
     );
+    // the kept counts, recounted from the rebuilt rows in this transaction (utils/store/record-counts.ts)
+    await countNow(db);
     const count = await db.logins.count();
     await appendLogIn(db, { type: 'rebuild', detail: { snapshots: snapshots.length, logins: count } });
     return { snapshots: snapshots.length, logins: count };

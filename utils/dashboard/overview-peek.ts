@@ -13,7 +13,8 @@ import type { Incident } from '../records/incident';
 import { BROKER_IDS } from '../brokers/labels';
 import { SETTINGS_KEY, settingsFrom } from '../store/settings-read';
 import { ORDER_PAGE_KINDS, timesFrom, type BrokerCounts } from '../store/summary';
-import { ACTIVE_INCIDENT_STATUSES, OVERVIEW_COUNTS_KEY, type OverviewReads } from './overview';
+import { RECORD_COUNTS_KEY } from '../store/record-counts';
+import { ACTIVE_INCIDENT_STATUSES, type OverviewReads } from './overview';
 
 /** The extension's database (utils/store/db.ts DB_NAME; overview-peek.test.ts keeps them equal). */
 export const DB_NAME = 'kabu-guard';
@@ -56,7 +57,7 @@ export async function peekOverview(
     const table = (n: string) => tx.objectStore(n);
     const kv = <T>(key: string) =>
       answer(table('kv').get(key)).then((row) => (row as { value?: T } | undefined)?.value);
-    const [times, cachedCounts, openAlerts, activeIncidents, baseline, settings] = await Promise.all([
+    const [times, counts, openAlerts, activeIncidents, baseline, settings] = await Promise.all([
       Promise.all(
         BROKER_IDS.map(async (broker) => {
           const [health, login, orderPages] = await Promise.all([
@@ -75,7 +76,7 @@ export async function peekOverview(
           return timesFrom(broker, health, login, orderPages);
         }),
       ),
-      kv<Record<string, BrokerCounts>>(OVERVIEW_COUNTS_KEY).then((v) => v ?? {}),
+      kv<Record<string, BrokerCounts>>(RECORD_COUNTS_KEY),
       answer(table('alerts').index('status').getAll('open')) as Promise<Alert[]>,
       Promise.all(
         ACTIVE_INCIDENT_STATUSES.map(
@@ -85,7 +86,7 @@ export async function peekOverview(
       answer(table('environments').index('status').getAll('baseline')) as Promise<Environment[]>,
       kv<unknown>(SETTINGS_KEY).then((v) => settingsFrom(v ?? {})),
     ]);
-    return { times, cachedCounts, openAlerts, activeIncidents, baseline, settings };
+    return { times, counts, openAlerts, activeIncidents, baseline, settings };
   } catch {
     return undefined;
   } finally {

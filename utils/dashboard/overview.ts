@@ -1,7 +1,8 @@
 // What the popup and the dashboard show first: per broker its summary, its
 // light and why. Key lookups only: counting 40,000 index entries takes about
-// 200 ms even in Chromium's IndexedDB, so the first render shows the counts
-// of the last visit (kv 'overview-counts') and `recount` refreshes them after.
+// 200 ms even in Chromium's IndexedDB, so the counts are the ones the writes
+// keep (utils/store/record-counts.ts); only a database from before them is
+// counted once, after the first render (`recount`).
 // Open alerts and incidents are few. No zod and no page readers on this path
 // (labels, severity, settings-read): loading script is most of the popup's
 // first render (issue 6).
@@ -14,8 +15,8 @@ import type { Incident } from '../records/incident';
 import { severityRank } from '../records/severity';
 import type { KabuGuardDB } from '../store/db';
 import { DEFAULT_STALE_DAYS, enabledBrokers, loadSettings, type Settings } from '../store/settings-read';
-import { kvGet, kvSet } from '../store/kv';
-import { brokerCounts, brokerTimes, type BrokerCounts, type BrokerSummary, type BrokerTimes } from '../store/summary';
+import { countNow, NO_COUNTS, readCounts } from '../store/record-counts';
+import { brokerTimes, type BrokerCounts, type BrokerSummary, type BrokerTimes } from '../store/summary';
 import { statusLight, type StatusLight } from './status-light';
 import { mostUrgent, type UrgentIncident } from './urgent';
 
@@ -37,19 +38,17 @@ export interface Overview {
   urgent?: UrgentIncident;
 }
 
-/** kv key of the counts of the last visit (shown first, then recounted). */
-export const OVERVIEW_COUNTS_KEY = 'overview-counts';
 /** Incidents that still colour a light. */
 export const ACTIVE_INCIDENT_STATUSES = ['open', 'confirmed'] as const;
-const NO_COUNTS: BrokerCounts = { logins: 0, snapshots: 0, orders: 0, foreignOrders: 0 };
 
-/** Counts every broker's rows now and remembers them for the next first render. */
-export async function recount(db: KabuGuardDB): Promise<Record<string, BrokerCounts>> {
-  const counts = Object.fromEntries(
-    await Promise.all(BROKER_IDS.map(async (id) => [id, await brokerCounts(db, id)] as const)),
-  );
-  await kvSet(db, OVERVIEW_COUNTS_KEY, counts);
-  return counts;
+/** Counts every broker's rows now (a database from before the kept counts) and keeps them from then on. */
+export function recount(db: KabuGuardDB): Promise<Record<string, BrokerCounts>> {
+  return countNow(db);
+}
+
+/** Whether the counts shown are still to be counted (`recount`): only before the writes keep them. */
+export function countsPending(o: Overview): boolean {
+  return o.brokers.some((b) => b.summary.countsPending);
 }
 
 /** The overview with fresh counts in place of the cached ones. */
@@ -66,7 +65,8 @@ export function withCounts(o: Overview, counts: Record<string, BrokerCounts>): O
 /** Everything the first render reads: key lookups, and the few open alerts, incidents and unreviewed environments. */
 export interface OverviewReads {
   times: BrokerTimes[];
-  cachedCounts: Record<string, BrokerCounts>;
+  /** The kept counts (record-counts.ts); undefined in a database from before them. */
+  counts: Record<string, BrokerCounts> | undefined;
   openAlerts: Alert[];
   activeIncidents: Incident[];
   baseline: Environment[];
@@ -75,15 +75,15 @@ export interface OverviewReads {
 
 /** The reads through Dexie (the dashboard; the popup when plain IndexedDB could not answer). */
 export async function readOverview(db: KabuGuardDB): Promise<OverviewReads> {
-  const [times, cachedCounts, openAlerts, activeIncidents, baseline, settings] = await Promise.all([
+  const [times, counts, openAlerts, activeIncidents, baseline, settings] = await Promise.all([
     Promise.all(BROKER_IDS.map((id) => brokerTimes(db, id))),
-    kvGet<Record<string, BrokerCounts>>(db, OVERVIEW_COUNTS_KEY, {}),
+    readCounts(db),
     db.alerts.where('status').equals('open').toArray(),
     db.incidents.where('status').anyOf(ACTIVE_INCIDENT_STATUSES).toArray(),
     db.environments.where('status').equals('baseline').toArray(),
     loadSettings(db),
   ]);
-  return { times, cachedCounts, openAlerts, activeIncidents, baseline, settings };
+  return { times, counts, openAlerts, activeIncidents, baseline, settings };
 }
 
 export function overviewFrom(r: OverviewReads, now = Date.now()): Overview {
@@ -94,8 +94,8 @@ export function overviewFrom(r: OverviewReads, now = Date.now()): Overview {
   const brokers = BROKER_IDS.map((id) => {
     const summary: BrokerSummary = {
       ...r.times.find((s) => s.broker === id)!,
-      ...(r.cachedCounts[id] ?? NO_COUNTS),
-      countsPending: true,
+      ...(r.counts?.[id] ?? NO_COUNTS),
+      countsPending: !r.counts,
     };
     const openAlerts = shown.filter((a) => a.broker === id).length;
     const status = statusLight({

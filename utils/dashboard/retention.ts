@@ -7,6 +7,7 @@
 // snapshot is left without its bytes, nor records without their snapshot
 // (issue 11 item 11).
 
+import { NO_COUNTS, setCounts } from '../store/record-counts';
 import type { BrokerId } from '../brokers/types';
 import { appendLogIn } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
@@ -67,6 +68,7 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
     // what detection kept between passes goes with the records it was folded from
     await db.kv.delete(`detect-state:${broker}`);
     await db.health.delete(broker);
+    await setCounts(db, broker, NO_COUNTS);
     // a body another snapshot still points to stays (one read, one bulk delete: no await per row)
     const unique = [...new Set(hashes)];
     const kept = new Set((await db.snapshots.where('sha256').anyOf(unique).toArray()).map((s) => s.sha256));

@@ -5,6 +5,7 @@ import { LoginEventSchema, type LoginEvent } from '../records';
 import type { BrokerId } from '../brokers/types';
 import type { KabuGuardDB } from './db';
 import { mergeSeen, occurrenceIds, unchanged } from './provenance';
+import { keepCounts } from './record-counts';
 
 const IDENTITY_FIELDS = ['at', 'result', 'channel', 'ip', 'os', 'browser', 'device', 'userAgent', 'location'] as const;
 
@@ -80,7 +81,7 @@ export async function upsertLogins(
   const fresh = rows.map((r, i) => toLoginEvent(broker, r, ids[i]!, snapshotId, seenAt));
   const addedIds: string[] = [];
   if (fresh.length === 0) return { added: 0, seen: 0, addedIds };
-  await db.transaction('rw', db.logins, async () => {
+  await db.transaction('rw', [db.logins, db.kv], async () => {
     const stored = await storedAmong(db, broker, fresh);
     const added: LoginEvent[] = [];
     const changed: LoginEvent[] = [];
@@ -97,6 +98,7 @@ export async function upsertLogins(
     // add, not put: a row believed new that exists after all aborts the transaction instead of being overwritten
     if (added.length) await db.logins.bulkAdd(added);
     if (changed.length) await db.logins.bulkPut(changed);
+    await keepCounts(db, broker, { logins: added.length });
     for (const e of added) addedIds.push(e.id);
   });
   return { added: addedIds.length, seen: rows.length, addedIds };

@@ -5,6 +5,7 @@ import { OrderEventSchema, type OrderEvent } from '../records';
 import type { KabuGuardDB } from './db';
 import { normalizeText } from '../brokers/shared/text';
 import { mergeSeen, occurrenceIds } from './provenance';
+import { isForeign, keepCounts } from './record-counts';
 
 /**
  * Identity: broker, order number when shown (with the day the order was
@@ -203,7 +204,7 @@ export async function upsertOrders(
   const days = fresh.map((e) => e.at.slice(0, 10)).sort();
   const lo = shiftDay(days[0]!, -6);
   const hi = shiftDay(days[days.length - 1]!, 7);
-  await db.transaction('rw', db.orders, async () => {
+  await db.transaction('rw', [db.orders, db.kv], async () => {
     const [byId, near] = await Promise.all([
       db.orders.bulkGet(ids),
       db.orders.where('[broker+at]').between([broker, lo], [broker, hi], true, false).toArray(),
@@ -234,7 +235,12 @@ export async function upsertOrders(
       out.set(old.id, merged);
     });
     // a restated row replaces its old-dated twin under the old id
-    await db.orders.bulkPut([...out.values()]);
+    const merged = [...out.values()];
+    await db.orders.bulkPut(merged);
+    // kept counts (record-counts.ts): new orders, and orders whose region a later capture changed
+    const stored = new Map(existing.flatMap((o) => (o ? [[o.id, o] as const] : [])));
+    const foreign = merged.reduce((n, e) => n + +isForeign(e) - +isForeign(stored.get(e.id)), 0);
+    await keepCounts(db, broker, { orders: addedIds.length, foreignOrders: foreign });
   });
   return { added: addedIds.length, seen: rows.length, addedIds, changedIds };
 }
