@@ -1,8 +1,8 @@
 // The export's bytes do not depend on how it is produced: a fixed store gives
 // the same ZIP (its SHA-256), the same SHA256SUMS (the fingerprint) and the
 // same hash chain as the bundle written before the export streamed (issue 13
-// item 3). The pinned values were printed by this test on c5f2ea8, before the
-// change; a store of every shape the writer treats apart: a body over 64 KB,
+// item 3). The pinned values were printed by this test on the parent commit, before the
+// change; a store of every shape the writer treats apart: a body over fflate's 64 KB deflate chunk,
 // an already-compressed body (stored, not deflated), two snapshots sharing one
 // body, records in and out of the case.
 
