@@ -150,10 +150,13 @@ describe('evidence bundle bytes', () => {
   });
 });
 
+// Re-pinned after the attribution (issue 9) changed what the bundle holds (the case in data/case.json and the
+// report): this test, run on the attribution's commits without the export's changes, printed these values, and
+// the export of this branch gives the same.
 const PINNED = {
-  zip: 'c7b29e96f82d5130264374abf715f2cee375caea146f31cdc33622c43838b40a',
-  sums: '816c3d8382dcb2fb70c1b2c2e4aacdd16b307344a619260b0110d01b91f8c84a',
+  zip: '170d5b724b07105fdae710d1052da05213b64c4c74a978a402df143be9c07def',
+  sums: '45a46bdcf63ffab3fa0eb5290690548b7d8a95400998d2498143d62423218b49',
   chain: { seq: 2, hash: '0c0f484633044cd3bc5907cd28aee062c22b8389da1f252d01ce8e5c06ac8326' },
-  bytes: 57101,
+  bytes: 57313,
   files: 26,
 };
