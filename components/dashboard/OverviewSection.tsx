@@ -1,7 +1,14 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import { brokerName } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
-import { countsPending, loadOverview, recount, withCounts, type Overview } from '../../utils/dashboard/overview';
+import {
+  brokersInUse,
+  countsPending,
+  loadOverview,
+  recount,
+  withCounts,
+  type Overview,
+} from '../../utils/dashboard/overview';
 import { t } from '../../utils/i18n';
 import { DEFAULT_STALE_DAYS } from '../../utils/store/settings-read';
 import { lastCheckedText, StatusLight } from '../StatusLight';
@@ -30,7 +37,12 @@ export function OverviewSection({ db, lang, go }: SectionProps) {
       {/* the incident first, as in the popup; its links open in this tab */}
       {overview.urgent ? <UrgentLine urgent={overview.urgent} lang={lang} onOpen={() => () => undefined} /> : null}
       <div class="cards">
-        {overview.brokers.map((o) => {
+        {brokersInUse(overview).length ? null : (
+          <p class="muted" data-field="no-broker-yet">
+            {t('popupNoBrokerYet')}
+          </p>
+        )}
+        {brokersInUse(overview).map((o) => {
           const h = o.summary.health;
           return (
             <article

@@ -7,6 +7,7 @@ import { UrgentLine } from '../../components/UrgentLine';
 import { brokerName } from '../../utils/brokers/labels';
 import { t, uiLang } from '../../utils/i18n';
 import {
+  brokersInUse,
   countsPending,
   loadOverview,
   overviewFrom,
@@ -73,8 +74,12 @@ export function Popup() {
       )}
       {overview === null ? (
         <p>{t('popupLoading')}</p>
+      ) : !brokersInUse(overview).length ? (
+        <p class="muted" data-field="no-broker-yet">
+          {t('popupNoBrokerYet')}
+        </p>
       ) : (
-        overview.brokers.map((o) => (
+        brokersInUse(overview).map((o) => (
           <BrokerStatusCard
             key={o.broker}
             summary={o.summary}
@@ -85,7 +90,7 @@ export function Popup() {
           />
         ))
       )}
-      {overview ? <PageReportOffer brokers={overview.brokers} name={(b) => brokerName(b, lang)} /> : null}
+      {overview ? <PageReportOffer brokers={brokersInUse(overview)} name={(b) => brokerName(b, lang)} /> : null}
       <nav class="popup-links">
         <a href="dashboard.html" onClick={open('/dashboard.html')} data-action="open-dashboard">
           {t('popupDashboardLink')}

@@ -3,7 +3,7 @@ import { BROKER_IDS } from '../brokers/registry';
 import type { AdapterHealth } from '../records';
 import { KabuGuardDB } from '../store/db';
 import { saveSettings } from '../store/settings';
-import { loadOverview } from './overview';
+import { brokersInUse, loadOverview } from './overview';
 
 const NOW = Date.parse('2025-03-29T12:00:00+09:00');
 const health = (broker: 'rakuten' | 'sbi', lastCaptureAt: string): AdapterHealth => ({
@@ -41,5 +41,30 @@ describe('loadOverview', () => {
     const o = await loadOverview(db, NOW);
     expect(o.staleDays).toBe(7);
     expect(o.brokers.every((b) => b.enabled)).toBe(true);
+  });
+});
+
+describe('brokersInUse: the popup and the overview show the brokers something was seen of', () => {
+  const alert = (broker: string) => ({
+    v: 1,
+    id: `a-${broker}`,
+    broker,
+    status: 'open',
+    severity: 'low',
+    rule: 'new-device',
+    at: '2025-03-29T10:00:00+09:00',
+    eventIds: [],
+    eventAts: [],
+  });
+  it.each([
+    ['nothing yet', async () => undefined, []],
+    ['a page read', (db: KabuGuardDB) => db.health.put(health('sbi', '2025-03-29T10:00:00+09:00')), ['sbi']],
+    ['an open alert only', (db: KabuGuardDB) => db.alerts.put(alert('rakuten') as never), ['rakuten']],
+    // turning a broker on in the settings is no sign of use: fifteen cards would say "never checked"
+    ['all turned on, nothing seen', (db: KabuGuardDB) => saveSettings(db, { enabledBrokers: [...BROKER_IDS] }), []],
+  ])('%s', async (_name, seed, expected) => {
+    const db = new KabuGuardDB(`test-${Math.random()}`);
+    await seed(db);
+    expect(brokersInUse(await loadOverview(db, NOW)).map((b) => b.broker)).toEqual(expected);
   });
 });

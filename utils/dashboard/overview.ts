@@ -26,6 +26,11 @@ export interface BrokerOverview {
   status: StatusLight;
   openAlerts: number;
   enabled: boolean;
+  /**
+   * Something of this broker was seen (a page, a record, an alert, an environment to review): the popup and the
+   * overview show only these. Fifteen brokers are declared; a user has one or two.
+   */
+  inUse: boolean;
 }
 
 export interface Overview {
@@ -106,10 +111,21 @@ export function overviewFrom(r: OverviewReads, now = Date.now()): Overview {
       now,
       staleDays,
     });
-    return { broker: id, summary, status, openAlerts, enabled: enabled.includes(id) };
+    const inUse =
+      summary.health !== undefined ||
+      summary.lastLoginAt !== undefined ||
+      summary.lastOrderCaptureAt !== undefined ||
+      summary.logins + summary.snapshots + (summary.orders ?? 0) > 0 ||
+      ['high-incident', 'open-alerts', 'review'].includes(status.reason);
+    return { broker: id, summary, status, openAlerts, enabled: enabled.includes(id), inUse };
   });
   const urgent = mostUrgent(r.activeIncidents, r.openAlerts);
   return { brokers, openAlerts: shown.length, unreviewed: unreviewed.length, staleDays, ...(urgent ? { urgent } : {}) };
+}
+
+/** The brokers the popup and the overview show: those in use. */
+export function brokersInUse(o: Overview): BrokerOverview[] {
+  return o.brokers.filter((b) => b.inUse);
 }
 
 export async function loadOverview(db: KabuGuardDB, now = Date.now()): Promise<Overview> {
