@@ -1,13 +1,27 @@
-import type { CaseRow } from '../utils/evidence/case-rows';
+import type { IncidentRow } from '../utils/alerts/incident-view';
 import { t } from '../utils/i18n';
+
+const STANDING_KEYS = { 'not-mine': 'incidentNotMine', suspect: 'incidentSuspect', mine: 'incidentMine' } as const;
 
 /**
  * One incident as the case tells it: the one sentence (what, when, from where,
  * what it cost), then a compact table of its logins, trades and account
  * changes. Built from the case (utils/evidence/case.ts), so the card, the
  * evidence page and the report say the same. Everything is rendered as text.
+ * With `onRow` (the incident card), each row can be told otherwise than the
+ * incident: 「これは自分です」, or back to 「自分ではない」.
  */
-export function IncidentSummary({ story, rows }: { story: string; rows: CaseRow[] }) {
+export function IncidentSummary({
+  story,
+  rows,
+  onRow,
+  busy,
+}: {
+  story: string;
+  rows: IncidentRow[];
+  onRow?(row: IncidentRow, verdict: 'mine' | 'not-mine'): void;
+  busy?: boolean;
+}) {
   const amounts = rows.some((r) => r.amount);
   return (
     <div class="incident-summary" data-field="incident-summary">
@@ -30,7 +44,24 @@ export function IncidentSummary({ story, rows }: { story: string; rows: CaseRow[
                 <td class="nowrap">{r.when}</td>
                 <td>{r.what}</td>
                 {amounts ? <td class="num">{r.amount ?? ''}</td> : null}
-                <td class="nowrap">{t(r.standing === 'not-mine' ? 'incidentNotMine' : 'incidentSuspect')}</td>
+                <td class="nowrap">
+                  <span data-field="standing">{t(STANDING_KEYS[r.standing])}</span>
+                  {onRow && r.ids.length ? (
+                    <button
+                      type="button"
+                      class="row-answer"
+                      data-row-answer={r.standing === 'mine' ? 'not-mine' : 'mine'}
+                      disabled={busy}
+                      aria-label={t(r.standing === 'mine' ? 'incidentRowNotMineLabel' : 'incidentRowMineLabel', [
+                        r.when,
+                        r.what,
+                      ])}
+                      onClick={() => onRow(r, r.standing === 'mine' ? 'not-mine' : 'mine')}
+                    >
+                      {t(r.standing === 'mine' ? 'incidentRowNotMine' : 'alertAnswerMine')}
+                    </button>
+                  ) : null}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -14,6 +14,8 @@ import { t } from '../../utils/i18n';
 const STORAGE_FULL = 'storage-full';
 
 const ALERT_PREFIX = 'alert:';
+/** One notification per incident, replaced under the same id as the incident grows (issue 10). */
+export const INCIDENT_PREFIX = 'incident:';
 
 export async function askTabToCapture(broker: BrokerId, force: boolean, now = Date.now()): Promise<boolean> {
   const adapter = BROKERS.find((b) => b.id === broker)!;
@@ -31,7 +33,7 @@ export async function askTabToCapture(broker: BrokerId, force: boolean, now = Da
 
 export const browserEffects: WorkerEffects = {
   async notify(plan, text) {
-    await browser.notifications.create(`${ALERT_PREFIX}${plan.alert.id}`, {
+    await browser.notifications.create(`${INCIDENT_PREFIX}${plan.incidentId}`, {
       type: 'basic' as const,
       iconUrl: browser.runtime.getURL('/icon/128.png'),
       title: text.title,
@@ -69,9 +71,11 @@ export function registerNotifications(): void {
       void browser.notifications.clear(id);
       return;
     }
-    if (!id.startsWith(ALERT_PREFIX)) return;
+    // the alerts page focuses the incident's card (or, for a notification of an older version, the alert)
+    const prefix = [INCIDENT_PREFIX, ALERT_PREFIX].find((p) => id.startsWith(p));
+    if (!prefix) return;
     void browser.tabs.create({
-      url: browser.runtime.getURL('/alerts.html') + `#${encodeURIComponent(id.slice(ALERT_PREFIX.length))}`,
+      url: browser.runtime.getURL('/alerts.html') + `#${encodeURIComponent(id.slice(prefix.length))}`,
     });
     void browser.notifications.clear(id);
   });

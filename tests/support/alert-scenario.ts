@@ -110,7 +110,8 @@ export function describeAlertScenario(options: AlertScenarioOptions): void {
       const ids = await waitFor('a notification', async () =>
         (await notificationIds()).length ? notificationIds() : undefined,
       );
-      expect(ids).toContain(`alert:${foreign.id}`);
+      // one notification per incident (issue 10), under the incident's id
+      expect(ids).toEqual([`incident:${foreign.incidentId}`]);
       // the badge is set after the notification (utils/alerts/after-capture.ts): wait for it as for the notification
       const shown = await waitFor('the badge', async () => {
         const b = await badge();
@@ -182,7 +183,8 @@ export function describeAlertScenario(options: AlertScenarioOptions): void {
         width: 820,
         height: 1100,
       });
-      const mine = `[data-alert-id="${foreign.id}"] [data-answer="mine"]`;
+      // the alert's incident is one card; its one answer covers the alert
+      const mine = `[data-alert-ids~="${foreign.id}"] [data-answer="mine"]`;
       await page.waitFor(mine);
       await page.screenshot(resolve(ARTIFACTS, options.screenshot));
       const badgeBefore = Number((await badge()).text);

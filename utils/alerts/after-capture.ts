@@ -12,17 +12,20 @@ import { alertsForEvents } from '../store/alerts';
 import type { KabuGuardDB } from '../store/db';
 import { kvGet, kvSet } from '../store/kv';
 import { visible } from '../text/visible';
+import { t } from '../i18n';
+import { joinList } from '../evidence/words';
 import { loadSettings } from '../store/settings';
 import {
   badgeFor,
   needsImmediateCapture,
-  planNotifications,
+  planIncidentNotifications,
   type BadgeState,
-  type NotificationPlan,
+  type IncidentNotificationPlan,
 } from './notify-policy';
 
 export interface AlertEffects {
-  notify(plan: NotificationPlan, text: { title: string; message: string }): Promise<void>;
+  /** One notification per incident: shown under the incident's id, so a second call replaces the first. */
+  notify(plan: IncidentNotificationPlan, text: { title: string; message: string }): Promise<void>;
   setBadge(badge: BadgeState): Promise<void>;
   /** Ask an open tab of the broker to re-read its order and login pages now. */
   captureNow(broker: BrokerId): Promise<void>;
@@ -37,6 +40,28 @@ export function notificationText(alert: Alert, lang: Lang): { title: string; mes
     message: visible(render(top.explanation.seen, lang)),
   };
 }
+
+/**
+ * The text of an incident's one notification: the most severe alert's title
+ * and what was seen; with more alerts, how many and of which kinds, so the
+ * user reads one attack as one thing (issue 10).
+ */
+export function incidentNotificationText(alerts: Alert[], lang: Lang): { title: string; message: string } {
+  // the most severe first, the earliest of those leading (the first login, not the last buy)
+  const sorted = [...alerts].sort(
+    (a, b) => severityRank(b.severity) - severityRank(a.severity) || a.eventTimes[0]!.localeCompare(b.eventTimes[0]!),
+  );
+  const head = notificationText(sorted[0]!, lang);
+  if (sorted.length < 2) return head;
+  const kinds = (['login', 'orders', 'account'] as const).filter((k) => sorted.some((a) => a.kind === k));
+  const words = joinList(
+    kinds.map((k) => t(KIND_KEYS[k])),
+    lang,
+  );
+  return { title: head.title, message: `${head.message}\n${t('notifyIncidentMore', [String(sorted.length), words])}` };
+}
+
+const KIND_KEYS = { login: 'notifyKindLogin', orders: 'notifyKindOrders', account: 'notifyKindAccount' } as const;
 
 export async function refreshBadge(db: KabuGuardDB, effects: Pick<AlertEffects, 'setBadge'>): Promise<void> {
   const open = await db.alerts.where('status').equals('open').toArray();
@@ -63,10 +88,14 @@ export async function afterCapture(
   });
   const dayKey = `notify-count:${toJstIso(now).slice(0, 10)}`;
   const sentToday = await kvGet<number>(db, dayKey, 0);
-  const plans = planNotifications(candidates, sentToday, (await loadSettings(db)).notifyLevel);
+  const plans = planIncidentNotifications(candidates, sentToday, (await loadSettings(db)).notifyLevel);
   for (const plan of plans) {
-    await effects.notify(plan, notificationText(plan.alert, lang));
-    notified[plan.alert.id] = plan.alert.severity;
+    // the notification tells the whole incident as it stands, not only what this pass added
+    const open = (await db.alerts.where('incidentId').equals(plan.incidentId).toArray()).filter(
+      (a) => a.status === 'open' && severityRank(a.severity) >= severityRank('medium'),
+    );
+    await effects.notify(plan, incidentNotificationText(open.length ? open : plan.alerts, lang));
+    for (const a of plan.alerts) notified[a.id] = a.severity;
   }
   if (plans.length) {
     await kvSet(db, 'notified', notified);

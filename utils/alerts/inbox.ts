@@ -1,6 +1,7 @@
 // The alerts inbox, shared by the alerts page and the dashboard: which alerts
 // to show, in which order, and what answering one does.
 
+import type { BrokerId } from '../brokers/types';
 import type { Alert } from '../records/alert';
 import { appendLog } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
@@ -30,3 +31,25 @@ export async function answerAlert(db: KabuGuardDB, alert: Alert, verdict: 'mine'
 
 /** Extension pages tell the background the badge may have changed (entrypoints/background/messaging.ts). */
 export { REFRESH_BADGE_MESSAGE } from '../messaging/page-messages';
+
+/** One answer for a whole incident (its card on the alerts page), logged like an alert's. */
+export async function answerIncident(db: KabuGuardDB, incidentId: string, verdict: 'mine' | 'not-mine'): Promise<void> {
+  const { applyIncidentFeedback } = await import('../detect/engine');
+  const { alerts } = await applyIncidentFeedback(db, incidentId, verdict);
+  await appendLog(db, {
+    type: 'feedback',
+    detail: { incidentId, verdict, alertIds: alerts.map((a) => a.id), eventIds: alerts.flatMap((a) => a.eventIds) },
+  });
+}
+
+/** One row of an incident told otherwise than the incident (「これは自分です」 on one login or order). */
+export async function answerEvents(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  events: Array<{ id: string; at: string }>,
+  verdict: 'mine' | 'not-mine',
+): Promise<void> {
+  const { applyEventFeedback } = await import('../detect/engine');
+  await applyEventFeedback(db, broker, events, verdict);
+  await appendLog(db, { type: 'feedback', detail: { verdict, eventIds: events.map((e) => e.id) } });
+}

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Alert, Severity } from '../records/alert';
-import { badgeFor, DAILY_NOTIFICATION_CAP, needsImmediateCapture, planNotifications } from './notify-policy';
+import {
+  badgeFor,
+  DAILY_NOTIFICATION_CAP,
+  needsImmediateCapture,
+  planIncidentNotifications,
+  planNotifications,
+} from './notify-policy';
 
 const alert = (id: string, severity: Severity, status: Alert['status'] = 'open') => ({ id, severity, status }) as Alert;
 
@@ -49,5 +55,50 @@ describe('needsImmediateCapture', () => {
     expect(needsImmediateCapture([alert('a', 'medium')])).toBe(false);
     expect(needsImmediateCapture([alert('a', 'high', 'mine')])).toBe(false);
     expect(needsImmediateCapture([alert('a', 'high', 'not-mine')])).toBe(true);
+  });
+});
+
+describe('planIncidentNotifications', () => {
+  const inIncident = (id: string, severity: Severity, incidentId: string, status: Alert['status'] = 'open') =>
+    ({ id, severity, status, incidentId }) as Alert;
+
+  it.each([
+    // the staged attack of issue 10: five alerts of one incident were five notifications
+    [
+      'one incident, five alerts: one notification carrying all five, most severe first',
+      [
+        inIncident('login-cn', 'high', 'i1'),
+        inIncident('login-hk', 'high', 'i1'),
+        inIncident('orders', 'high', 'i1'),
+        inIncident('mail', 'medium', 'i1'),
+        inIncident('login-mail', 'medium', 'i1'),
+      ],
+      0,
+      [['i1', ['login-cn', 'login-hk', 'orders', 'mail', 'login-mail'], true]],
+    ],
+    [
+      'two incidents: two notifications',
+      [inIncident('a', 'medium', 'i1'), inIncident('b', 'high', 'i2')],
+      0,
+      [
+        ['i2', ['b'], true],
+        ['i1', ['a'], false],
+      ],
+    ],
+    [
+      'an incident of medium alerts waits for the daily cap; one with a high alert does not',
+      [inIncident('a', 'medium', 'i1'), inIncident('b', 'medium', 'i2'), inIncident('c', 'high', 'i2')],
+      DAILY_NOTIFICATION_CAP,
+      [['i2', ['c', 'b'], true]],
+    ],
+    ['answered alerts are not notified', [inIncident('a', 'high', 'i1', 'not-mine')], 0, []],
+  ] as const)('%s', (_name, alerts, sent, expected) => {
+    expect(
+      planIncidentNotifications([...alerts], sent).map((p) => [
+        p.incidentId,
+        p.alerts.map((a) => a.id),
+        p.requireInteraction,
+      ]),
+    ).toEqual(expected);
   });
 });

@@ -14,6 +14,13 @@ export interface NotificationPlan {
   requireInteraction: boolean;
 }
 
+/** One notification per incident (issue 10: one attack made five): its alerts, most severe first. */
+export interface IncidentNotificationPlan {
+  incidentId: string;
+  alerts: Alert[];
+  requireInteraction: boolean;
+}
+
 /**
  * `sentToday`: notifications already shown today (JST); returns the ones to show now.
  * `level`: the user's setting: `high` silences medium alerts (they stay in the inbox and badge).
@@ -37,6 +44,32 @@ export function planNotifications(
     }
   }
   return plans;
+}
+
+/**
+ * The notifications to show now, one per incident: `alerts` are the alerts
+ * raised or raised in severity by this pass (and not notified at it yet),
+ * `sentToday` counts incidents notified today. An incident already shown is
+ * shown again under the same id (the browser replaces it) when it grows.
+ */
+export function planIncidentNotifications(
+  alerts: Alert[],
+  sentToday: number,
+  level: 'medium' | 'high' = 'medium',
+): IncidentNotificationPlan[] {
+  const byIncident = new Map<string, Alert[]>();
+  for (const a of alerts) byIncident.set(a.incidentId, [...(byIncident.get(a.incidentId) ?? []), a]);
+  // each incident is judged by its most severe alert, against the same cap as single alerts
+  const heads = [...byIncident.values()].map(
+    (list) => [...list].sort((a, b) => severityRank(b.severity) - severityRank(a.severity))[0]!,
+  );
+  return planNotifications(heads, sentToday, level).map((p) => ({
+    incidentId: p.alert.incidentId,
+    alerts: [...byIncident.get(p.alert.incidentId)!]
+      .filter((a) => a.status === 'open')
+      .sort((a, b) => severityRank(b.severity) - severityRank(a.severity)),
+    requireInteraction: p.requireInteraction,
+  }));
 }
 
 export interface BadgeState {

@@ -76,7 +76,8 @@ function effectsFor(seen: Observed, step: (name: string) => void): WorkerEffects
   const alerts: AlertEffects = {
     notify: async (plan) => {
       step('notify');
-      seen.notified.push(plan.alert.id);
+      // one notification per incident covers each of its alerts
+      seen.notified.push(...plan.alerts.map((a) => a.id));
     },
     setBadge: async () => step('badge'),
     captureNow: async () => step('capture-now'),

@@ -223,55 +223,131 @@ async function environmentsOfAlert(db: KabuGuardDB, alert: Alert): Promise<Envir
   return (await db.environments.bulkGet(ids)).filter((e): e is Environment => !!e);
 }
 
-/**
- * The user's answer to an alert. It covers the alert's events, and the
- * environment of its logins: "mine" makes the environment known (the next
- * login from it is quiet); "not mine" rejects it where the page shows enough
- * to identify it (an address, a location), so every login from it and every
- * order made in its sessions is not the user's. The answer is stored apart
- * and the broker's history is judged again with it.
- */
+/** The user's answer to one alert (what it covers: answerAlerts). */
 export async function applyFeedback(
   db: KabuGuardDB,
   alertId: string,
   verdict: Verdict,
   at?: string,
 ): Promise<{ alert: Alert; incident: Incident | undefined }> {
-  const when = at ?? toJstIso(Date.now());
   const alert = await db.alerts.get(alertId);
   if (!alert) throw new Error(`no alert ${alertId}`);
-  const envs = alert.kind === 'login' ? await environmentsOfAlert(db, alert) : [];
+  const { alerts, incident } = await answerAlerts(db, [alert], verdict, at ?? toJstIso(Date.now()));
+  return { alert: alerts[0]!, incident };
+}
+
+/**
+ * The user's one answer about a whole incident (issue 10: one attack was
+ * five cards and five answers): the same answer as on each of its alerts
+ * still waiting (all of them when none waits), stored once per alert, then
+ * the history judged again once.
+ */
+export async function applyIncidentFeedback(
+  db: KabuGuardDB,
+  incidentId: string,
+  verdict: Verdict,
+  at?: string,
+): Promise<{ alerts: Alert[]; incident: Incident | undefined }> {
+  const all = await db.alerts.where('incidentId').equals(incidentId).toArray();
+  if (!all.length) throw new Error(`no alerts in incident ${incidentId}`);
+  const open = all.filter((a) => a.status === 'open');
+  return answerAlerts(db, open.length ? open : all, verdict, at ?? (await answerTime(db, all[0]!.broker)));
+}
+
+/**
+ * An answer about some events alone (an incident card's 「これは自分です」 on
+ * one row): stored apart like every answer, so the case reads it over the
+ * incident's answer (the latest about an event wins), then the history is
+ * judged again.
+ */
+export async function applyEventFeedback(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  events: Array<{ id: string; at: string }>,
+  verdict: Verdict,
+  at?: string,
+): Promise<void> {
+  if (!events.length) return;
+  const when = at ?? (await answerTime(db, broker));
   await addAnswer(db, {
-    broker: alert.broker,
+    broker,
     at: when,
     verdict,
     scope: 'events',
-    alertId: alert.id,
-    eventIds: alert.eventIds,
-    eventTimes: alert.eventTimes,
+    eventIds: events.map((e) => e.id),
+    eventTimes: events.map((e) => e.at),
     source: 'alert',
   });
-  for (const e of envs) {
-    // "not mine" about a channel alone ("PC" with no address) would take the user's own PC logins with it
-    if (verdict === 'not-mine' && e.networkKey === 'none' && e.thisBrowser > 0) continue;
-    await addAnswer(db, environmentAnswer(e, verdict, when, 'alert'));
+  await runDetection(db, { newEventIds: [], brokers: [broker], now: when, full: true });
+  await settleAlerts(db, broker, when);
+}
+
+/**
+ * Now, for an answer given now: after every answer stored, so that a row told
+ * otherwise in the same second as its incident's answer still comes after it
+ * (the latest answer about a thing wins; times are kept to the second).
+ */
+async function answerTime(db: KabuGuardDB, broker: BrokerId): Promise<string> {
+  const now = Date.now();
+  const last = (await answersOf(db, broker)).at(-1);
+  return toJstIso(last && Date.parse(last.at) >= now - 999 ? Date.parse(last.at) + 1000 : now);
+}
+
+/**
+ * Answers on alerts of one broker: each covers the alert's events and the
+ * environment of its logins. "mine" makes the environment known (the next
+ * login from it is quiet); "not mine" rejects it where the page shows enough
+ * to identify it (an address, a location), so every login from it and every
+ * order made in its sessions is not the user's. The answers are stored apart
+ * and the broker's history is judged again with them, once.
+ */
+async function answerAlerts(
+  db: KabuGuardDB,
+  alerts: Alert[],
+  verdict: Verdict,
+  when: string,
+): Promise<{ alerts: Alert[]; incident: Incident | undefined }> {
+  const broker = alerts[0]!.broker;
+  const envAnswered = new Set<string>();
+  for (const alert of alerts) {
+    const envs = alert.kind === 'login' ? await environmentsOfAlert(db, alert) : [];
+    await addAnswer(db, {
+      broker: alert.broker,
+      at: when,
+      verdict,
+      scope: 'events',
+      alertId: alert.id,
+      eventIds: alert.eventIds,
+      eventTimes: alert.eventTimes,
+      source: 'alert',
+    });
+    for (const e of envs) {
+      // "not mine" about a channel alone ("PC" with no address) would take the user's own PC logins with it
+      if (verdict === 'not-mine' && e.networkKey === 'none' && e.thisBrowser > 0) continue;
+      if (envAnswered.has(e.id)) continue;
+      envAnswered.add(e.id);
+      await addAnswer(db, environmentAnswer(e, verdict, when, 'alert'));
+    }
   }
   const result = await db.transaction('rw', [db.alerts, db.incidents], async () => {
-    const answered: Alert = { ...alert, status: verdict, answeredAt: when, updatedAt: when };
-    await db.alerts.put(answered);
-    let incident = await db.incidents.get(alert.incidentId);
-    if (incident) {
-      if (verdict === 'not-mine') incident = { ...incident, status: 'confirmed', severity: 'high', updatedAt: when };
+    const answered: Alert[] = alerts.map((a) => ({ ...a, status: verdict, answeredAt: when, updatedAt: when }));
+    await db.alerts.bulkPut(answered);
+    let incident: Incident | undefined;
+    for (const id of new Set(alerts.map((a) => a.incidentId))) {
+      let i = await db.incidents.get(id);
+      if (!i) continue;
+      if (verdict === 'not-mine') i = { ...i, status: 'confirmed', severity: 'high', updatedAt: when };
       else {
-        const siblings = (await db.alerts.bulkGet(incident.alertIds)).filter((a): a is Alert => !!a);
-        if (siblings.every((a) => a.status === 'mine')) incident = { ...incident, status: 'resolved', updatedAt: when };
+        const siblings = (await db.alerts.bulkGet(i.alertIds)).filter((a): a is Alert => !!a);
+        if (siblings.every((a) => a.status === 'mine')) i = { ...i, status: 'resolved', updatedAt: when };
       }
-      await db.incidents.put(incident);
+      await db.incidents.put(i);
+      incident ??= i;
     }
-    return { alert: answered, incident };
+    return { alerts: answered, incident };
   });
-  await runDetection(db, { newEventIds: [], brokers: [alert.broker], now: when, full: true });
-  await settleAlerts(db, alert.broker, when);
+  await runDetection(db, { newEventIds: [], brokers: [broker], now: when, full: true });
+  await settleAlerts(db, broker, when);
   return result;
 }
 

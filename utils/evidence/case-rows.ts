@@ -16,6 +16,8 @@ export interface CaseRow {
   what: string;
   amount?: string;
   standing: Standing;
+  /** The records it stands for (a trade seen on two pages is two records): what an answer about the row covers. */
+  ids: string[];
 }
 
 const SIDE = { buy: { ja: '買付', en: 'buy' }, sell: { ja: '売却', en: 'sell' } } as const;
@@ -31,7 +33,7 @@ export function caseRows(c: EvidenceCase, lang: Lang): CaseRow[] {
       lang === 'ja'
         ? `ログイン${l.result === 'success' ? '' : '（失敗）'}：${words}${l.ip ? ` ${l.ip}` : ''}`
         : `login${l.result === 'success' ? '' : ' (failed)'}: ${words}${l.ip ? ` ${l.ip}` : ''}`;
-    rows.push({ kind: 'login', at: l.at, when: time(l.at), what, standing: x.standing });
+    rows.push({ kind: 'login', at: l.at, when: time(l.at), what, standing: x.standing, ids: [l.id] });
   }
   for (const x of c.orders) {
     const o = x.trade.order;
@@ -52,6 +54,7 @@ export function caseRows(c: EvidenceCase, lang: Lang): CaseRow[] {
       what,
       ...(total !== undefined ? { amount: amount(total, cur, lang) } : {}),
       standing: x.standing,
+      ids: x.trade.ids,
     });
   }
   for (const x of c.accountChanges) {
@@ -62,6 +65,7 @@ export function caseRows(c: EvidenceCase, lang: Lang): CaseRow[] {
       when: time(x.at, x.change.dateOnly === true),
       what: `${lang === 'ja' ? '登録情報の変更' : 'account change'}${item ? (lang === 'ja' ? `：${item}` : `: ${item}`) : ''}`,
       standing: x.standing,
+      ids: [str(x.change, 'id') ?? ''].filter(Boolean),
     });
   }
   return rows.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
