@@ -25,7 +25,8 @@ import { visible } from '../utils/text/visible';
 const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
 const USAGE = `usage: npm run -s bundle -- --out FILE.zip [options] INPUT...
-  INPUT            saved broker pages (.html, .mhtml), broker CSV exports (.csv), scenario files (.json)
+  INPUT            saved broker pages (.html, .mhtml), broker CSV exports (.csv), scenario files
+                   (.json, scenario/1 or scenario/2 with installedAt, account changes and answers)
   --out FILE.zip   where to write the bundle
   --url URL        the address saved pages came from (when the file does not say)
   --broker ID      only this broker (${BROKER_IDS.join(', ')}); also the broker of pages that name none

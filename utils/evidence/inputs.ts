@@ -10,13 +10,17 @@ import { pageRefusal } from '../analyze/limits';
 import { isMhtml, readMhtml } from '../analyze/mhtml';
 import { brokerById, brokerForUrl } from '../brokers';
 import { marketRegion, currencyCode } from '../brokers/shared/markets';
-import type { BrokerId, LoginRow, OrderRow } from '../brokers/types';
+import type { AccountEventRow, BrokerId, LoginRow, OrderRow } from '../brokers/types';
 import { decodeBytes } from '../capture/decode';
 import { ingestCapture, type ParseHtml } from '../capture/ingest';
 import { importFile } from '../import/import-file';
 import { appendLog } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
-import { applyFeedback, runDetection } from '../detect/engine';
+import { answerEnvironment, applyFeedback, installedAt, runDetection } from '../detect/engine';
+import { loginFacts } from '../detect/facts';
+import { ScenarioSchema, scenarioAccountRow as evalAccountRow } from '../detect/scenario';
+import { upsertAccountEvents } from '../store/account-events';
+import { markInstalled } from '../store/install';
 import { loginEventIds, upsertLogins } from '../store/logins';
 import { orderEventIds, upsertOrders } from '../store/orders';
 import { recordVisit } from '../store/visits';
@@ -56,15 +60,23 @@ export function scenarioLoginRow(r: Row): LoginRow {
   return row;
 }
 
+/** An order row as the evaluation reads it (a date alone, 注文日時, fees), keeping what the file said as raw. */
 export function scenarioOrderRow(r: Row): OrderRow {
   const status = r.status === 'open' || r.status === 'cancelled' ? r.status : 'executed';
   const row: OrderRow = { at: String(r.at), side: r.side === 'sell' ? 'sell' : 'buy', status, raw: rawOf(r) };
-  for (const f of ['symbol', 'name', 'market', 'currency', 'account'] as const) if (s(r[f])) row[f] = s(r[f])!;
+  for (const f of ['symbol', 'name', 'market', 'currency', 'account', 'orderedAt'] as const)
+    if (s(r[f])) row[f] = s(r[f])!;
   for (const f of ['quantity', 'price', 'amount', 'fees'] as const) if (n(r[f]) !== undefined) row[f] = n(r[f])!;
+  if (row.at.length === 10) Object.assign(row, { at: `${row.at}T00:00:00+09:00`, dateOnly: true });
   row.marketRegion = marketRegion({ market: row.market, currency: row.currency, symbol: row.symbol });
   const code = currencyCode(row.currency);
   if (code) row.currencyCode = code;
   return row;
+}
+
+/** An account-change row (お客様情報変更履歴) as the evaluation reads it. */
+export function scenarioAccountChangeRow(r: Row): AccountEventRow {
+  return { ...evalAccountRow(r as never), raw: rawOf(r) };
 }
 
 /**
@@ -74,22 +86,38 @@ export function scenarioOrderRow(r: Row): OrderRow {
 async function ingestScenario(
   db: KabuGuardDB,
   file: InputFile,
-  scenario: { id?: string; broker?: string; steps?: Row[] },
+  given: unknown,
   parseHtml: ParseHtml,
 ): Promise<InputReport> {
+  // formats 1 and 2 as the evaluation reads them (cli/eval.ts); a file to rebuild a case need not say what to expect
+  const checked = ScenarioSchema.partial({ expect: true, kind: true, title: true }).safeParse(given);
+  if (!checked.success)
+    return {
+      name: file.name,
+      kind: 'scenario',
+      ok: false,
+      note: `not a scenario file: ${checked.error.issues
+        .slice(0, 3)
+        .map((i) => `${i.path.join('.')}: ${i.message}`)
+        .join('; ')}`,
+    };
+  const scenario = checked.data;
   const broker = brokerById(String(scenario.broker))?.id;
   if (!broker)
     return { name: file.name, kind: 'scenario', ok: false, note: `unknown broker ${String(scenario.broker)}` };
+  // version 2: rows before this are history the user already had (the cold start)
+  if (scenario.installedAt) await markInstalled(db, scenario.installedAt);
   let logins = 0,
     orders = 0,
+    changes = 0,
     visits = 0,
     answers = 0;
-  for (const [i, step] of (scenario.steps ?? []).entries()) {
+  for (const [i, step] of scenario.steps.entries()) {
     const at = String(step.at);
     if (step.type === 'visit') {
       await recordVisit(db, broker, `https://${brokerById(broker)!.hosts[0]}/`, Date.parse(at));
       visits++;
-    } else if (step.type === 'logins' || step.type === 'orders') {
+    } else if (step.type === 'logins' || step.type === 'orders' || step.type === 'account-changes') {
       const rows = (step.rows as Row[] | undefined) ?? [];
       const { snapshot } = await ingestCapture(
         db,
@@ -112,29 +140,55 @@ async function ingestScenario(
         const existing = await db.logins.bulkGet(ids);
         logins += (await upsertLogins(db, broker, parsed, snapshot.id, at)).added;
         ids = ids.filter((_, j) => !existing[j]);
-      } else {
+      } else if (step.type === 'orders') {
         const parsed = rows.map(scenarioOrderRow);
         ids = orderEventIds(broker, parsed);
         const existing = await db.orders.bulkGet(ids);
         orders += (await upsertOrders(db, broker, parsed, snapshot.id, at)).added;
         ids = ids.filter((_, j) => !existing[j]);
+      } else {
+        const r = await upsertAccountEvents(db, broker, rows.map(scenarioAccountChangeRow), snapshot.id, at);
+        changes += r.added;
+        ids = r.addedIds;
       }
       await runDetection(db, { newEventIds: ids, now: at });
       // no page adapter reads a scenario step: say what read it
       await db.snapshots.update(snapshot.id, {
-        pageKind: step.type === 'logins' ? 'login-history' : 'trade-history',
+        pageKind:
+          step.type === 'logins' ? 'login-history' : step.type === 'orders' ? 'trade-history' : 'account-changes',
         parse: {
           status: rows.length ? 'ok' : 'empty',
-          parserVersion: 'scenario/1',
+          parserVersion: scenario.format,
           warnings: [],
           records: rows.length,
           at,
         },
       });
-    } else if (step.type === 'feedback') {
+    } else if (step.type === 'feedback' && step.environmentOf) {
+      // version 2: an answer about the environment of a login as a whole (the review, the environments list)
+      const target = Date.parse(step.environmentOf);
+      const day1 = await installedAt(db);
+      const login = (await db.logins.where('broker').equals(broker).toArray()).find(
+        (e) => e.result === 'success' && Date.parse(e.at) === target,
+      );
+      if (login)
+        await answerEnvironment(
+          db,
+          loginFacts(login, day1 ? Date.parse(day1) : undefined).envId,
+          step.verdict,
+          'import',
+          at,
+        );
+      await appendLog(db, {
+        type: 'feedback',
+        at,
+        detail: { broker, environmentOf: step.environmentOf, verdict: step.verdict, source: file.name },
+      });
+      answers++;
+    } else if (step.type === 'feedback' && step.event) {
       // the answer as the extension takes it: on the alerts about that event, and in the log
-      const target = Date.parse(String(step.event));
-      const verdict = step.verdict === 'mine' ? 'mine' : 'not-mine';
+      const target = Date.parse(step.event);
+      const verdict = step.verdict;
       const about = (await db.alerts.toArray()).filter(
         (a) => a.broker === broker && a.eventTimes.some((t) => Date.parse(t) === target),
       );
@@ -149,13 +203,13 @@ async function ingestScenario(
   }
   await appendLog(db, {
     type: 'import',
-    detail: { file: file.name, scenario: scenario.id ?? null, logins, orders, visits, answers },
+    detail: { file: file.name, scenario: scenario.id ?? null, logins, orders, changes, visits, answers },
   });
   return {
     name: file.name,
     kind: 'scenario',
     ok: true,
-    note: `${logins} logins, ${orders} orders, ${visits} visits, ${answers} answers`,
+    note: `${logins} logins, ${orders} orders, ${changes} account changes, ${visits} visits, ${answers} answers`,
   };
 }
 
@@ -249,8 +303,9 @@ async function ingestInput(
     } catch {
       parsed = undefined;
     }
-    if (parsed?.format === 'scenario/1') return ingestScenario(db, file, parsed as never, parseHtml);
-    return { name: file.name, kind: 'scenario', ok: false, note: 'not a scenario/1 file' };
+    if (parsed?.format === 'scenario/1' || parsed?.format === 'scenario/2')
+      return ingestScenario(db, file, parsed, parseHtml);
+    return { name: file.name, kind: 'scenario', ok: false, note: 'not a scenario/1 or scenario/2 file' };
   }
   const before = await eventIds(db);
   let report: InputReport;
