@@ -82,6 +82,17 @@ export function Onboarding({ db, api, lang, onChanged }: OnboardingProps) {
         </section>
       </div>
 
+      {/* many victims install only after the attack (issue 10 item 3) */}
+      <section aria-labelledby="onb-after" class="onb-after">
+        <h2 id="onb-after">{t('onbAfterTitle')}</h2>
+        <p>{t('onbAfterHelp')}</p>
+        <p>
+          <a href="after.html" data-action="after">
+            {t('onbAfterLink')}
+          </a>
+        </p>
+      </section>
+
       <section aria-labelledby="onb-brokers">
         <h2 id="onb-brokers">{t('onbBrokersTitle')}</h2>
         <p>{t('onbBrokersHelp')}</p>

@@ -5,6 +5,7 @@
 // invented case of the evidence tests, so their lists, review and forms are full.
 import { h, render } from 'preact';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { AfterPage } from '../entrypoints/after/AfterPage';
 import { AlertsPage } from '../entrypoints/alerts/AlertsPage';
 import { EvidencePage } from '../entrypoints/evidence/EvidencePage';
 import { OrdersPage } from '../entrypoints/orders/OrdersPage';
@@ -55,6 +56,7 @@ describe('every form control has a label', () => {
   const pages: Array<[string, () => preact.VNode<any>]> = [
     ['evidence', () => h(EvidencePage, {})],
     ['alerts', () => h(AlertsPage, { db: openDb() })],
+    ['after', () => h(AfterPage, { db: openDb() })],
     ['orders', () => h(OrdersPage, {})],
     ['onboarding', () => h(Onboarding, { db: openDb(), api, lang: 'ja', onChanged: async () => undefined })],
     ...(['overview', 'timeline', 'alerts', 'environments', 'snapshots', 'settings'] as const).map(

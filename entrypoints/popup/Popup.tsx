@@ -98,6 +98,9 @@ export function Popup() {
         <a href="orders.html" onClick={open('/orders.html')}>
           {t('popupOrdersLink')}
         </a>
+        <a href="after.html" onClick={open('/after.html')} data-action="after">
+          {t('popupAfterLink')}
+        </a>
         {urgent ? null : (
           <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">
             {t('popupEvidenceLink')}

@@ -46,6 +46,25 @@ describe('environments in plain words (issue 10 item 3)', () => {
       "a computer's browser: 3 times, 3/29–4/1, late at night",
     ],
     [
+      'a page that shows only the channel: how many were this browser',
+      env({
+        device: { channel: 'pc' },
+        firstAt: '2025-03-29T02:41:00+09:00',
+        lastAt: '2025-05-01T20:00:00+09:00',
+        count: 16,
+        thisBrowser: 13,
+        hours: hours({ 20: 13 }),
+      }),
+      'パソコンのブラウザ：3/29〜5/1 に 16回（うちこのブラウザから 13回）',
+      "a computer's browser: 16 times, 3/29–5/1 (13 times from this browser)",
+    ],
+    [
+      'a smartphone app of no named handset',
+      env({ device: { channel: 'app', app: 'iSPEED' }, count: 52, hours: hours({ 12: 52 }) }),
+      'スマートフォンのアプリ（iSPEED）：2024年から 52回',
+      'the iSPEED app on a smartphone: 52 times since 2024',
+    ],
+    [
       'abroad, said; one login',
       env({
         device: { channel: 'pc', os: 'Windows', browser: 'Chrome' },

@@ -22,6 +22,9 @@ function handset(os: string | undefined, lang: Lang): string {
   return lang === 'ja' ? 'スマートフォン' : 'smartphone';
 }
 
+/** 「iPhone の」 but 「スマートフォンの」: a space only after a Latin name. */
+const spaced = (name: string) => (/[A-Za-z]$/.test(name) ? `${name} ` : name);
+
 /** 「iPhone のアプリ（楽天証券アプリ）」, 「パソコンのブラウザ（Windows・Chrome）」. */
 export function deviceLine(e: Pick<Environment, 'device'>, lang: Lang): string {
   const d = e.device;
@@ -30,11 +33,11 @@ export function deviceLine(e: Pick<Environment, 'device'>, lang: Lang): string {
   switch (d.channel) {
     case 'app':
       return lang === 'ja'
-        ? `${handset(d.os, lang)} のアプリ${paren(d.app ?? '')}`
+        ? `${spaced(handset(d.os, lang))}のアプリ${paren(d.app ?? '')}`
         : `the ${d.app ? `${d.app} ` : ''}app on ${/^[aeiou]/i.test(handset(d.os, lang)) ? 'an' : 'a'} ${handset(d.os, lang)}`;
     case 'mobile':
       return lang === 'ja'
-        ? `${handset(d.os, lang)} のブラウザ${paren(d.browser ?? '')}`
+        ? `${spaced(handset(d.os, lang))}のブラウザ${paren(d.browser ?? '')}`
         : `the browser on ${/^[aeiou]/i.test(handset(d.os, lang)) ? 'an' : 'a'} ${handset(d.os, lang)}${paren(d.browser ?? '')}`;
     case 'pc':
       return lang === 'ja' ? `パソコンのブラウザ${paren(detail)}` : `a computer's browser${paren(detail)}`;
@@ -65,7 +68,10 @@ const md = (iso: string) => {
 };
 
 /** 「2024年から 143回」, 「3/29〜4/1 に 3回、深夜」, 「4/1 に 1回」. */
-export function periodLine(e: Pick<Environment, 'firstAt' | 'lastAt' | 'count' | 'hours'>, lang: Lang): string {
+export function periodLine(
+  e: Pick<Environment, 'firstAt' | 'lastAt' | 'count' | 'hours' | 'thisBrowser'>,
+  lang: Lang,
+): string {
   const n = e.count;
   const times = lang === 'ja' ? `${number(n, lang)}回` : n === 1 ? 'once' : `${number(n, lang)} times`;
   const span = Date.parse(e.lastAt) - Date.parse(e.firstAt);
@@ -81,6 +87,12 @@ export function periodLine(e: Pick<Environment, 'firstAt' | 'lastAt' | 'count' |
     const days = a === b ? a : `${a}${lang === 'ja' ? '〜' : '–'}${b}`;
     when = lang === 'ja' ? `${days} に ${times}` : `${times}, ${days}`;
   }
+  // a page that shows only the channel names the user's PC and the attacker's alike: say how many were this browser
+  if (e.thisBrowser > 0 && e.thisBrowser < n)
+    when +=
+      lang === 'ja'
+        ? `（うちこのブラウザから ${number(e.thisBrowser, lang)}回）`
+        : ` (${e.thisBrowser === 1 ? 'once' : `${number(e.thisBrowser, lang)} times`} from this browser)`;
   const total = e.hours.reduce((s, x) => s + x, 0);
   const night = NIGHT_HOURS.reduce((s, h) => s + (e.hours[h] ?? 0), 0);
   // most of its logins at night: said, since that is what makes a victim recognise it is not them
@@ -97,7 +109,7 @@ export function environmentLine(e: Environment, lang: Lang): string {
 
 /** 「11/29 10:18 売却 トヨタ自動車（7203）200株・特定、約 570,000 円」: the date alone where the page showed only that. */
 export function orderLine(o: OrderEvent, lang: Lang): string {
-  const when = o.dateOnly ? formatJst(o.at).slice(5, 10) : formatJst(o.at).slice(5);
+  const when = o.dateOnly ? md(o.at) : `${md(o.at)} ${formatJst(o.at).slice(11)}`;
   const side = o.side === 'sell' ? (lang === 'ja' ? '売却' : 'sold') : lang === 'ja' ? '買付' : 'bought';
   const stock = o.name
     ? `${o.name}${o.symbol ? (lang === 'ja' ? `（${o.symbol}）` : ` (${o.symbol})`) : ''}`
