@@ -8,6 +8,15 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { encodeShiftJis } from '../../tests/support/shift-jis';
+import {
+  accountChangesTable,
+  chinaTradeTable,
+  holdingsTable,
+  loginHistoryTable,
+  orderInquiryTable,
+  tradeHistoryTable,
+  type Story,
+} from './story';
 import { DEMO_SESSION, DEMO_URLS, type DemoPage } from './urls';
 
 export interface SiteRequest {
@@ -81,7 +90,24 @@ export interface DemoSite {
   render(host: string, file: string, vars?: Record<string, string>): SiteResponse;
 }
 
-export function createDemoSite(dir: string = SITE_DIR): DemoSite {
+/** The story's pages (demo/site/story.ts): title and table, by the real page paths. */
+const STORY_PAGES: Record<string, [string, (s: Story, staticRows: string) => string]> = {
+  'login_history.do': ['ログイン履歴', loginHistoryTable],
+  'home_login_history.do': ['ログイン履歴', loginHistoryTable],
+  'ord_jp_stk_req_lst.do': ['注文照会・訂正・取消（国内株式）', orderInquiryTable],
+  'ass_trad_lst.do': ['取引履歴（国内株式）', tradeHistoryTable],
+  'ass_trad_ch_lst.do': ['取引履歴（中国株式）', chinaTradeTable],
+  'acc_info_change_lst.do': ['お客様情報変更履歴', accountChangesTable],
+  'ass_all_possess_lst.do': ['保有商品一覧', holdingsTable],
+};
+
+/**
+ * `story`: the demo's story instead of the fixed Rakuten pages (the demo and
+ * tests/e2e/incident.e2e.test.ts): the login history keeps its fixed rows and
+ * adds the story's, and the order, trade, change and holdings pages show the
+ * story's tables as they stand at each request.
+ */
+export function createDemoSite(dir: string = SITE_DIR, story?: Story): DemoSite {
   // Sessions issued by /app/Login.do; the fixed demo session is always alive.
   const sessions = new Set<string>([DEMO_SESSION]);
 
@@ -108,6 +134,7 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
     const page = m[1]!;
     const session = m[2] ?? '';
     if (page === 'Login.do' && req.method === 'POST') {
+      story?.ownLogin(Date.now());
       const fresh = `${Array.from({ length: 32 }, () => '0123456789ABCDEF'[Math.floor(Math.random() * 16)]).join('')}.ee24ea7f`;
       sessions.add(fresh);
       return {
@@ -129,6 +156,11 @@ export function createDemoSite(dir: string = SITE_DIR): DemoSite {
       LAST_LOGIN_ID: page === 'home.do' ? ' id="async_logindatetime"' : '',
     };
     if (page === 'home.do') return render(host, 'home.html', vars);
+    const storyPage = story ? STORY_PAGES[page] : undefined;
+    if (storyPage) {
+      const fixed = /<tbody>([\s\S]*?)<\/tbody>/.exec(readFileSync(join(dir, host, 'login-history.html'), 'utf8'))![1]!;
+      return render(host, 'story.html', { ...vars, TITLE: storyPage[0], TABLE: storyPage[1](story!, fixed) });
+    }
     // home_login_history.do is the real path (brokers.md §1.4a), which checks between visits ask for
     if (page === 'login_history.do' || page === 'home_login_history.do')
       return render(host, 'login-history.html', vars);
