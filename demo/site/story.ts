@@ -78,16 +78,20 @@ export function historyBuys(): StoryOrder[] {
   return rows.map((r) => ({ ...r, at: Date.parse(r.at), fees: r.fees ?? 0 }));
 }
 
-/** The attack's trades, in the fixture's order and figures, placed 5 s apart from `start`. */
+/** The attack's trades, in the fixture's order and figures, placed 2 s apart from `start`. */
 export function attackTrades(start: number): StoryOrder[] {
   const rows = fixture().steps.filter((s) => s.type === 'orders')[1]!.rows!;
   return rows.map((r, i) => ({
     ...r,
-    at: start + i * 5_000,
+    at: start + i * TRADE_GAP_MS,
     fees: r.fees ?? 0,
     ...(r.為替レート ? { rate: Number(r.為替レート) } : {}),
   }));
 }
+
+/** The takeover lasts ATTACK_MS (30 s): short, so that a test or the demo waits for it only that long. */
+const TRADE_GAP_MS = 2_000;
+export const ATTACK_MS = 30_000;
 
 export interface Story {
   logins: StoryLogin[];
@@ -126,10 +130,10 @@ export function createStory(installedAt: number): Story {
         { at: at + 10_000, channel: 'PC', ip: HONG_KONG_IP, ua: ATTACKER_UA },
       );
       story.changes.push(
-        { at: at + 20_000, item: '登録メールアドレス', detail: '変更' },
-        { at: at + 25_000, item: 'ログイン通知メール', detail: '受け取らない' },
+        { at: at + 14_000, item: '登録メールアドレス', detail: '変更' },
+        { at: at + 16_000, item: 'ログイン通知メール', detail: '受け取らない' },
       );
-      story.orders.push(...attackTrades(at + 30_000));
+      story.orders.push(...attackTrades(at + 18_000));
     },
   };
   return story;

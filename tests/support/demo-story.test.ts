@@ -53,12 +53,12 @@ describe('the demo story, read by the Rakuten adapter', () => {
     const inquiry = read('ord_jp_stk_req_lst.do');
     expect(inquiry).toMatchObject({ status: 'ok', pageKind: 'order-inquiry' });
     expect(inquiry.orders?.map((o) => [o.at, o.side, o.symbol, o.account, o.quantity, o.price])).toEqual([
-      [toJstIso(at + 60_000), 'buy', '5999', '特定', 2000, 430],
-      [toJstIso(at + 50_000), 'sell', '2914', 'NISA成長投資枠', 100, 4100],
-      [toJstIso(at + 45_000), 'sell', '8058', '一般', 100, 3310],
-      [toJstIso(at + 40_000), 'sell', '9432', '特定', 1000, 152],
-      [toJstIso(at + 35_000), 'sell', '7203', 'NISA成長投資枠', 100, 2850],
-      [toJstIso(at + 30_000), 'sell', '7203', '特定', 200, 2850],
+      [toJstIso(at + 30_000), 'buy', '5999', '特定', 2000, 430],
+      [toJstIso(at + 26_000), 'sell', '2914', 'NISA成長投資枠', 100, 4100],
+      [toJstIso(at + 24_000), 'sell', '8058', '一般', 100, 3310],
+      [toJstIso(at + 22_000), 'sell', '9432', '特定', 1000, 152],
+      [toJstIso(at + 20_000), 'sell', '7203', 'NISA成長投資枠', 100, 2850],
+      [toJstIso(at + 18_000), 'sell', '7203', '特定', 200, 2850],
     ]);
     const trades = read('ass_trad_lst.do').orders!;
     expect(trades).toHaveLength(11);
@@ -72,8 +72,8 @@ describe('the demo story, read by the Rakuten adapter', () => {
     const changes = read('acc_info_change_lst.do');
     expect(changes).toMatchObject({ status: 'ok', pageKind: 'account-changes' });
     expect(changes.accountEvents?.map((c) => [c.at, c.item])).toEqual([
-      [toJstIso(at + 25_000), 'ログイン通知メール'],
-      [toJstIso(at + 20_000), '登録メールアドレス'],
+      [toJstIso(at + 16_000), 'ログイン通知メール'],
+      [toJstIso(at + 14_000), '登録メールアドレス'],
       ['2024-01-05T20:14:00+09:00', '外国証券取引口座約款'],
     ]);
     expect(read('ass_all_possess_lst.do').holdings?.map((h) => [h.symbol, h.quantity])).toEqual([
