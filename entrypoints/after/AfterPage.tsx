@@ -71,7 +71,11 @@ async function load(db: KabuGuardDB, lang: 'ja' | 'en'): Promise<Loaded> {
   // the case as the report builds it: the same sentence and rows
   const d = await collectEvidence(db);
   const cf = caseOf(d);
-  const story = storySentence(cf, damageStatement({ case: cf, orders: d.orders, holdings: d.holdings }), lang);
+  const story = storySentence(
+    cf,
+    damageStatement({ case: cf, orders: d.lotOrders ?? d.orders, holdings: d.holdings }),
+    lang,
+  );
   const brokers = [
     ...new Set([
       ...cf.logins.map((x) => x.login.broker),

@@ -104,7 +104,7 @@ export function EvidencePage() {
               const c = caseOf(d);
               const story = storySentence(
                 c,
-                damageStatement({ case: c, orders: d.orders, holdings: d.holdings }),
+                damageStatement({ case: c, orders: d.lotOrders ?? d.orders, holdings: d.holdings }),
                 lang,
               );
               if (story) setSummary({ story, rows: caseRows(c, lang) });

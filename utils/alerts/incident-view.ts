@@ -64,7 +64,11 @@ export async function incidentStory(
 ): Promise<{ story?: string; rows: IncidentRow[] }> {
   const d = await collectEvidence(db, { incidentId });
   const c = caseOf(d);
-  const story = storySentence(c, damageStatement({ case: c, orders: d.orders, holdings: d.holdings }), lang);
+  const story = storySentence(
+    c,
+    damageStatement({ case: c, orders: d.lotOrders ?? d.orders, holdings: d.holdings }),
+    lang,
+  );
   // what the user called theirs in the same period: the same table builder, marked as theirs
   const mineIds = new Set([...d.flags].filter(([, f]) => f.mine).map(([id]) => id));
   const mine = caseRows(buildCase(d, { notMine: mineIds, suspect: new Set() }, c.basis), lang).map(

@@ -11,6 +11,7 @@ import { loadCase } from '../case/load';
 import { parseHtml } from '../dom/parse-html';
 import { caseOf } from '../evidence/case';
 import { collectEvidence } from '../evidence/collect';
+import { damageStatement } from '../evidence/damage';
 import { ingestInputs } from '../evidence/inputs';
 import { scenarioLoginRow, scenarioOrderRow } from '../evidence/inputs';
 import type { Alert } from '../records/alert';
@@ -139,6 +140,23 @@ describe('the staged attack as one incident', () => {
       'not-mine',
     );
     expect((await loadCase(db)).notMine.some((e) => ntt.ids.includes(e.id))).toBe(true);
+  });
+
+  it("the incident's evidence finds the lots its sales came from, bought years before its period", async () => {
+    const [v] = await incidentViews(db, await loadAlerts(db), 'ja');
+    const d = await collectEvidence(db, { incidentId: v!.incident.id });
+    // the period is the incident's day; the purchases (2022–2024) are outside it, yet the lots are theirs
+    expect(d.orders.every((o) => o.at.startsWith('2025-11-'))).toBe(true);
+    const st = damageStatement({ case: caseOf(d), orders: d.lotOrders ?? d.orders, holdings: d.holdings });
+    expect(st.sold.rows.map((r) => [r.trade.symbol, r.trade.account.label, r.costPrice, r.gainJpy])).toEqual([
+      // 200 × 2,850 − 535 − 200 × 2,156 = 138,265; NISA 100 × (2,850 − 2,640) = 21,000
+      ['7203', '特定', 2156, 138_265],
+      ['7203', 'NISA成長投資枠', 2640, 21_000],
+      // 1,000 × (152 − 182) = −30,000; 100 × 3,310 − 275 − 100 × 2,032 = 127,525; 100 × (4,100 − 3,456) = 64,400
+      ['9432', '特定', 182, -30_000],
+      ['8058', '一般', 2032, 127_525],
+      ['2914', 'NISA成長投資枠', 3456, 64_400],
+    ]);
   });
 
   it('"all of it was me" resolves the incident: no urgent card', async () => {

@@ -174,7 +174,7 @@ export async function writeEvidenceBundle(
   const caseFile = caseOf(data);
   const damage = damageStatement({
     case: caseFile,
-    orders: data.orders,
+    orders: data.lotOrders ?? data.orders,
     holdings: data.holdings,
     ...(options.rates ? { rates: options.rates } : {}),
   });

@@ -98,6 +98,8 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
   ]);
   const logins = inTimeOrder(loginsAll.filter((e) => inWindow(w, e.broker, e.at)));
   const orders = inTimeOrder(ordersAll.filter((e) => inWindow(w, e.broker, e.at)));
+  // the damage statement's lots: every order up to the period's end (a sale finds its purchase of years before)
+  const lotOrders = inTimeOrder(ordersAll.filter((e) => (!w.broker || e.broker === w.broker) && ms(e.at) <= w.to));
   const visits = inTimeOrder(visitsAll.filter((e) => inWindow(w, e.broker, e.at)));
   const accountEvents = accountEventsAll!.filter((e) => inWindow(w, str(e, 'broker'), whenOf(e)));
   const holdings = holdingsAll!.filter((e) => !w.broker || str(e, 'broker') === w.broker);
@@ -140,6 +142,7 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     snapshots,
     captureLog,
     flags,
+    lotOrders,
     tables: db.tables.map((t) => t.name),
   };
 }

@@ -503,7 +503,12 @@ function brokersOf(lists: ReadonlyArray<ReadonlyArray<{ broker: string }>>): str
 export function renderReport(given: ReportInput): string {
   const caseFile = given.caseFile ?? caseOf(given.data);
   const damage =
-    given.damage ?? damageStatement({ case: caseFile, orders: given.data.orders, holdings: given.data.holdings });
+    given.damage ??
+    damageStatement({
+      case: caseFile,
+      orders: given.data.lotOrders ?? given.data.orders,
+      holdings: given.data.holdings,
+    });
   const input = { ...given, caseFile, damage };
   const { data: d, lang } = input;
   const T = REPORT_TEXT[lang];

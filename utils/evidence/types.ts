@@ -75,6 +75,12 @@ export interface EvidenceData {
   captureLog: CaptureLogEntry[];
   /** By login / order / account-event id: the case (utils/case/case.ts). */
   flags: Map<string, EventFlag>;
+  /**
+   * Every order of the scope's brokers up to its end: where the shares a case
+   * sold were bought (an incident's period holds the sales, never the purchases
+   * of years before). The damage statement's lots come from these.
+   */
+  lotOrders?: OrderEvent[];
   /** Tables that exist in this store (the report says which were not available). */
   tables: string[];
 }
