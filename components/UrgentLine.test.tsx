@@ -71,6 +71,26 @@ describe('the most urgent incident', () => {
     );
   });
 
+  it('starts at the first timed event where a date-only trade (取引履歴) put the incident at midnight', () => {
+    const i = {
+      ...incident('h', 'high', 'open', '2025-11-29T16:05:55+09:00'),
+      firstEventAt: '2025-11-29T00:00:00+09:00',
+    };
+    const u = mostUrgent(
+      [i],
+      [
+        {
+          ...alert('x2', 'h', 'orders', '2025-11-29T00:00:00+09:00'),
+          eventTimes: ['2025-11-29T00:00:00+09:00', '2025-11-29T16:05:43+09:00'],
+        },
+        alert('x1', 'h', 'login', '2025-11-29T16:05:25+09:00'),
+      ],
+    )!;
+    expect(urgentSentence(u, 'ja')).toBe(
+      '楽天証券で 11/29 16:05 に、自分ではない可能性が高いログイン、取引がありました。',
+    );
+  });
+
   it('shows the export button first and the answer second, no second export link', () => {
     const u = mostUrgent([incident('h', 'high', 'confirmed', '2025-11-29T10:20:00+09:00')], [])!;
     const root = document.createElement('div');

@@ -53,13 +53,30 @@ export function mostUrgent(incidents: readonly Incident[], openAlerts: readonly 
     broker: top.broker,
     severity: top.severity,
     confirmed: top.status === 'confirmed',
-    from: top.firstEventAt,
+    from: timedFrom(top.firstEventAt, open),
     to: top.lastEventAt,
     kinds,
     alerts: top.alertIds.length,
     unanswered: open.length,
     ...(open[0] ? { firstOpenAlertId: open[0].id } : {}),
   };
+}
+
+const MIDNIGHT = 'T00:00:00+09:00';
+
+/**
+ * A trade the page showed by its date alone (取引履歴) stands at midnight, and
+ * made an attack at 16:05 read 「00:00〜16:05」 in the popup: the incident
+ * starts at the first timed event of that day its alerts know, where there is one.
+ */
+function timedFrom(first: string, alerts: readonly Alert[]): string {
+  if (!first.endsWith(MIDNIGHT)) return first;
+  const day = first.slice(0, 10);
+  const timed = alerts
+    .flatMap((a) => a.eventTimes)
+    .filter((t) => t.startsWith(day) && !t.endsWith(MIDNIGHT))
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  return timed[0] ?? first;
 }
 
 /** Whether it is the red kind (act now) rather than amber (take a look). */
