@@ -98,9 +98,12 @@ export function Popup() {
         <a href="orders.html" onClick={open('/orders.html')}>
           {t('popupOrdersLink')}
         </a>
-        <a href="after.html" onClick={open('/after.html')} data-action="after">
-          {t('popupAfterLink')}
-        </a>
+        {/* after the fact (issue 10 item 3); with an incident shown, its own buttons lead (600 px) */}
+        {urgent ? null : (
+          <a href="after.html" onClick={open('/after.html')} data-action="after">
+            {t('popupAfterLink')}
+          </a>
+        )}
         {urgent ? null : (
           <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">
             {t('popupEvidenceLink')}
