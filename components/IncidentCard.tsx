@@ -43,8 +43,10 @@ export function IncidentCard({ view, lang, focused, onAnswer, onRow }: IncidentC
       setBusy(false);
     }
   };
-  const from = formatJst(incident.firstEventAt);
-  const to = formatJst(incident.lastEventAt);
+  // the table's times where it has them: a trade the page dated only (取引履歴) puts the incident at 00:00
+  const timed = view.rows.filter((r) => r.standing !== 'mine').map((r) => r.at);
+  const from = formatJst(timed[0] ?? incident.firstEventAt);
+  const to = formatJst(timed.at(-1) ?? incident.lastEventAt);
   return (
     <article
       class={`alert incident alert--${severity}${focused ? ' alert--focused' : ''}`}

@@ -78,7 +78,9 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
     const times = [
       str(incident, 'from', 'startAt', 'openedAt', 'firstEventAt', 'at'),
       str(incident, 'to', 'endAt', 'lastEventAt', 'updatedAt'),
-      ...related.flatMap((a) => [a.at, ...a.eventAts]),
+      // the events' own times: an alert raised today about a login of last week (the first review at
+      // installation) must not stretch the period to today and take in an attack of its own
+      ...related.flatMap((a) => (a.eventAts.length ? a.eventAts : [a.at])),
     ]
       .map(ms)
       .filter((t) => !Number.isNaN(t));
