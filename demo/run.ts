@@ -2,10 +2,13 @@
 // against the local demo broker (demo/site/) served under the real broker host
 // names. With a display it opens a normal browser window on the demo and stays
 // until Ctrl-C; without one (or with --headless) it walks the demo pages like a
-// user, then writes screenshots and a summary to demo-output/.
+// user — a normal morning, then the takeover of demo/site/story.ts while the user
+// is away — and writes screenshots and a summary to demo-output/: the red light,
+// the incident card, the popup, the first page of the report, the after-the-fact page.
 
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { unzipSync } from 'fflate';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { BROKERS } from '../utils/brokers';
@@ -21,6 +24,9 @@ import {
   waitFor,
   type ExtensionBrowser,
 } from '../tests/support/chromium';
+import { STORY_URLS, storyChanges, storyOrders, walkAttack } from '../tests/support/story-walk';
+import { createDemoSite } from './site/site';
+import { createStory, type Story } from './site/story';
 import { DEMO_URLS } from './site/urls';
 
 // the demo build keeps the broker hosts granted at install (like the e2e build): the
@@ -50,7 +56,7 @@ const healthOf = async (b: ExtensionBrowser, broker: string) =>
 
 // A user's morning: the Rakuten session from last night has expired, they log
 // in again, look at the login history, then do the same at SBI.
-const STEPS: Step[] = [
+const steps = (story: Story): Step[] => [
   {
     name: '01-rakuten-session-expired',
     title: '楽天証券: セッション切れ（記録なし、状態は「ログアウト中」）',
@@ -76,8 +82,9 @@ const STEPS: Step[] = [
     title: '楽天証券: 「前回ログイン日時」からログイン履歴へ',
     go: (p) => Promise.all([p.waitForURL(/login_history\.do/), p.click('#async_logindatetime a')]),
     until: {
-      what: '6 Rakuten login records',
-      check: async (b) => (await count<LoginEvent>(b, 'logins', 'rakuten')) === 6,
+      // the page's six fixed rows, the story's night login from China, and this login
+      what: `${6 + story.logins.length} Rakuten login records`,
+      check: async (b) => (await count<LoginEvent>(b, 'logins', 'rakuten')) === 6 + story.logins.length,
     },
   },
   {
@@ -111,7 +118,7 @@ function chromiumVersion(path: string): string {
   }
 }
 
-async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: string): Promise<void> {
+async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: string, story: Story): Promise<void> {
   rmSync(OUT_DIR, { recursive: true, force: true });
   mkdirSync(OUT_DIR, { recursive: true });
   const dialogs: string[] = [];
@@ -121,7 +128,7 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
     void d.dismiss();
   });
   const pages: Array<{ step: string; title: string; url: string; pageTitle: string; screenshot: string }> = [];
-  for (const step of STEPS) {
+  for (const step of steps(story)) {
     try {
       await step.go(page);
       await page.waitForLoadState('load');
@@ -149,12 +156,13 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
   const popup = await b.context.newPage();
   await popup.setViewportSize({ width: 360, height: 120 });
   await popup.goto(`chrome-extension://${b.extensionId}/popup.html`);
-  await waitFor(
-    'the popup',
-    async () => (await popup.locator('[data-broker="sbi"] [data-field="logins"]').textContent()) === '8',
-  );
+  // the night login from China already in the history is a review item: the popup's first line, amber
+  await popup.locator('[data-broker="sbi"]').waitFor();
+  await popup.locator('[data-broker="rakuten"]').waitFor();
   await popup.screenshot({ path: join(OUT_DIR, '08-popup.png'), fullPage: true });
   const popupLang = await popup.evaluate(() => document.documentElement.lang);
+  await popup.close();
+  const told = await tellTheStory(b, page, story, pages);
 
   const [logins, snapshots, orders, health, bodies] = await Promise.all([
     readTable<LoginEvent>(b.sw, 'logins'),
@@ -171,6 +179,7 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
     extensionId: b.extensionId,
     popupLanguage: popupLang,
     pages,
+    story: told,
     brokers: BROKERS.map((adapter) => {
       const h = health.find((x) => x.broker === adapter.id);
       const mine = logins.filter((l) => l.broker === adapter.id);
@@ -220,6 +229,9 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
   console.log(
     `  通信: ${safe.requests} 件、証券会社以外への送信 ${safe.requestsToNonBrokerHosts.length} 件（Chromium 自身の通信 ${safe.chromiumOwnServiceCalls} 件は除く）`,
   );
+  console.log(
+    `  乗っ取りの再現: 警告 ${told.alerts} 件 → 1 つの出来事、通知 ${told.notifications} 件、報告書の売却額 ${told.soldTotal}`,
+  );
   console.log(`  出力: ${OUT_DIR}/ (summary.json, ${pages.length + 1} 枚の画面)`);
   if (popupLang !== 'ja')
     console.log('  注意: Chromium の表示言語が日本語ではありません（Debian: apt-get install chromium-l10n）');
@@ -233,6 +245,118 @@ async function walk(b: ExtensionBrowser, server: BrokerServer, chromePath: strin
       `requests to non-broker hosts: ${safe.requestsToNonBrokerHosts.join(', ')}`,
   ].filter(Boolean);
   if (problems.length) throw new DemoError(problems.join('; '));
+}
+
+type Shot = { step: string; title: string; url: string; pageTitle: string; screenshot: string };
+
+async function shoot(
+  pages: Shot[],
+  p: Page,
+  name: string,
+  title: string,
+  opts: { fullPage?: boolean } = { fullPage: true },
+): Promise<void> {
+  const file = `${name}.png`;
+  await p.screenshot({ path: join(OUT_DIR, file), ...opts });
+  pages.push({ step: name, title, url: stripSessionIds(p.url()), pageTitle: await p.title(), screenshot: file });
+  console.log(`  ✓ ${title}`);
+}
+
+/**
+ * The story of issue 10 (demo/site/story.ts): the rest of the normal visit,
+ * then the takeover while the user is away, then what the extension shows:
+ * the red light, the one incident card, the popup, the report's first page
+ * and the after-the-fact page.
+ */
+async function tellTheStory(b: ExtensionBrowser, page: Page, story: Story, pages: Shot[]) {
+  const ext = (path: string) => `chrome-extension://${b.extensionId}/${path}`;
+  const open = async (path: string, width: number, height: number) => {
+    const p = await b.context.newPage();
+    await p.setViewportSize({ width, height });
+    await p.goto(ext(path));
+    return p;
+  };
+  for (const url of [STORY_URLS.trades, STORY_URLS.holdings, STORY_URLS.changes]) await page.goto(url);
+  await waitFor('the trade history and the changes', async () =>
+    (await storyOrders(b)).length === story.orders.length && (await storyChanges(b)).length === story.changes.length
+      ? true
+      : undefined,
+  ).catch(() => {
+    throw new DemoError('the extension did not record the Rakuten trade history and account changes within 15 s');
+  });
+  console.log('  … 乗っ取りを再現します（30 秒、利用者は不在）');
+  const attack = await walkAttack(b, page, story).catch((err: unknown) => {
+    throw new DemoError(`the staged attack did not become one incident: ${String(err)}`);
+  });
+  const notifications = Object.keys(
+    (await b.sw.evaluate(() => (globalThis as unknown as { chrome: any }).chrome.notifications.getAll())) as object,
+  ).filter((id) => id === `incident:${attack.incident.id}`).length;
+
+  const overview = await open('dashboard.html#overview', 1000, 700);
+  await overview.locator('[data-field="urgent"]').first().waitFor();
+  await shoot(pages, overview, '09-red-light', '赤いランプ: ダッシュボードの最初の行が乗っ取りを伝える');
+  await overview.close();
+
+  const alerts = await open(`alerts.html#${encodeURIComponent(attack.incident.id)}`, 900, 1200);
+  await alerts.locator(`article.incident[data-incident-id="${attack.incident.id}"] [data-field="story"]`).waitFor();
+  await shoot(
+    pages,
+    alerts,
+    '10-incident-card',
+    '1 つの出来事 = 1 枚のカード（一文の説明・表・1 つの回答・いますぐ行うこと）',
+  );
+
+  const popup = await open('popup.html', 380, 120);
+  await popup.locator('[data-field="urgent"] [data-field="urgent-what"]').waitFor();
+  await shoot(pages, popup, '11-popup-incident', 'ポップアップ: 最初の行が乗っ取り、ボタンは「証拠を書き出す」');
+  await popup.close();
+
+  // the user answers once for the whole incident, then exports from the popup's button
+  await alerts
+    .locator(`article.incident[data-incident-id="${attack.incident.id}"] [data-answer="not-mine"]`)
+    .first()
+    .click();
+  await alerts.waitForFunction(
+    (id) =>
+      document.querySelector(`article.incident[data-incident-id="${id}"]`)?.getAttribute('data-answer-state') ===
+      'not-mine',
+    attack.incident.id,
+  );
+  await alerts.close();
+  const evidence = await b.context.newPage();
+  const [download] = await Promise.all([
+    evidence.waitForEvent('download', { timeout: 90_000 }),
+    evidence.goto(ext(`evidence.html?incident=${encodeURIComponent(attack.incident.id)}&export=now`)),
+  ]);
+  const zipPath = join(OUT_DIR, 'evidence.zip');
+  await download.saveAs(zipPath);
+  await evidence.locator('[data-field="done"]').waitFor();
+  await evidence.close();
+  const files = unzipSync(new Uint8Array(readFileSync(zipPath)));
+  writeFileSync(join(OUT_DIR, 'report.html'), files['report.html']!);
+  const report = await b.context.newPage();
+  // one A4 page at 96 dpi
+  await report.setViewportSize({ width: 794, height: 1123 });
+  await report.goto(`file://${join(OUT_DIR, 'report.html')}`);
+  await shoot(pages, report, '12-report-page1', '証拠資料の報告書 1 ページ目（要点）', { fullPage: false });
+  const soldTotal = await report.evaluate(
+    () =>
+      /無断で売却された保有株（売却時の価格）: ([\d,]+ 円)/.exec(
+        document.querySelector('#key-points')?.textContent ?? '',
+      )?.[1] ?? '',
+  );
+  await report.close();
+
+  const after = await open('after.html', 900, 1200);
+  await after.locator('[data-step="case"] [data-field="story"]').waitFor();
+  await shoot(
+    pages,
+    after,
+    '13-after-the-fact',
+    '「すでに被害にあった」: ログイン環境と取引を平易な言葉で、結果、書き出し',
+  );
+  await after.close();
+  return { incident: attack.incident.id, alerts: attack.alerts.length, notifications, soldTotal };
 }
 
 async function stayOpen(b: ExtensionBrowser): Promise<void> {
@@ -272,8 +396,10 @@ async function main(): Promise<number> {
   console.log(`株ガード デモ: ${chromePath} (${chromiumVersion(chromePath)}), ${headed ? 'headed' : 'headless'}`);
   let server: BrokerServer | undefined;
   let b: ExtensionBrowser | undefined;
+  let story: Story;
   try {
-    server = await startBrokerServer();
+    story = createStory(Date.now());
+    server = await startBrokerServer({ site: createDemoSite(undefined, story) });
     console.log(
       `  demo broker server on 127.0.0.1:${server.port} (every host name resolves there; TLS and HTTP on one port)`,
     );
@@ -287,7 +413,7 @@ async function main(): Promise<number> {
     if (headed) {
       await stayOpen(b);
       console.log('デモを終了します / closing the demo.');
-    } else await walk(b, server, chromePath);
+    } else await walk(b, server, chromePath, story);
     return 0;
   } catch (err) {
     console.error(

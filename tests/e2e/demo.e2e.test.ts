@@ -14,7 +14,7 @@ describe.skipIf(!existsSync(resolve('.output/chrome-mv3-demo/manifest.json')))('
   it('walks the demo broker and captures logins from both brokers, with nothing sent elsewhere', async () => {
     const { stdout } = await run('npx', ['tsx', 'demo/run.ts', '--headless'], {
       env: { ...process.env, DISPLAY: '' },
-      timeout: 120_000,
+      timeout: 240_000,
     });
     expect(stdout).toContain('株ガード デモ結果 / demo result');
     const summary = JSON.parse(readFileSync(resolve('demo-output/summary.json'), 'utf8')) as Record<string, unknown>;
@@ -25,5 +25,18 @@ describe.skipIf(!existsSync(resolve('.output/chrome-mv3-demo/manifest.json')))('
     expect(stdout).toMatch(/証券会社以外への送信 0 件/);
     expect(stdout).toMatch(/楽天証券: ログイン記録 [1-9]\d* 件/);
     expect(stdout).toMatch(/SBI証券: ログイン記録 [1-9]\d* 件/);
-  }, 150_000);
+    // the story: one incident, one notification, the report's sold total, and the five pictures the README shows
+    const story = summary.story as { alerts: number; notifications: number; soldTotal: string };
+    expect(story.alerts).toBeGreaterThanOrEqual(3);
+    expect(story.notifications).toBe(1);
+    expect(story.soldTotal).toBe('1,748,000 円');
+    for (const name of [
+      '09-red-light',
+      '10-incident-card',
+      '11-popup-incident',
+      '12-report-page1',
+      '13-after-the-fact',
+    ])
+      expect(existsSync(resolve('demo-output', `${name}.png`)), name).toBe(true);
+  }, 270_000);
 });
