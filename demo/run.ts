@@ -24,7 +24,7 @@ import {
   waitFor,
   type ExtensionBrowser,
 } from '../tests/support/chromium';
-import { STORY_URLS, storyChanges, storyOrders, walkAttack } from '../tests/support/story-walk';
+import { STORY_URLS, storyChanges, storyOrders, visitStoryPage, walkAttack } from '../tests/support/story-walk';
 import { createDemoSite } from './site/site';
 import { createStory, type Story } from './site/story';
 import { DEMO_URLS } from './site/urls';
@@ -276,7 +276,7 @@ async function tellTheStory(b: ExtensionBrowser, page: Page, story: Story, pages
     await p.goto(ext(path));
     return p;
   };
-  for (const url of [STORY_URLS.trades, STORY_URLS.holdings, STORY_URLS.changes]) await page.goto(url);
+  for (const url of [STORY_URLS.trades, STORY_URLS.holdings, STORY_URLS.changes]) await visitStoryPage(b, page, url);
   await waitFor('the trade history and the changes', async () =>
     (await storyOrders(b)).length === story.orders.length && (await storyChanges(b)).length === story.changes.length
       ? true

@@ -98,19 +98,22 @@ export function Popup() {
         <a href="orders.html" onClick={open('/orders.html')}>
           {t('popupOrdersLink')}
         </a>
-        {/* after the fact (issue 10 item 3); with an incident shown, its own buttons lead (600 px) */}
-        {urgent ? null : (
-          <a href="after.html" onClick={open('/after.html')} data-action="after">
-            {t('popupAfterLink')}
-          </a>
-        )}
         {urgent ? null : (
           <a href="evidence.html?export=now" onClick={open('/evidence.html?export=now')} data-action="export-evidence">
             {t('popupEvidenceLink')}
           </a>
         )}
       </nav>
-      {urgent ? null : <TeachButton />}
+      {/* after the fact (issue 10 item 3), beside the teach button so that 600 px still hold the popup;
+          with an incident shown, its own buttons lead */}
+      {urgent ? null : (
+        <div class="popup-row">
+          <TeachButton />
+          <a href="after.html" onClick={open('/after.html')} data-action="after" class="popup-after">
+            {t('popupAfterLink')}
+          </a>
+        </div>
+      )}
       <p class="privacy" data-field="privacy">
         {t('popupPrivacy')}
       </p>

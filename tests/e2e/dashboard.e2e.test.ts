@@ -239,7 +239,8 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     expect(await light.getAttribute('data-reason')).toBe(foreign.severity === 'high' ? 'high-incident' : 'open-alerts');
 
     await dash.locator('[data-action="to-alerts"]').first().click();
-    const card = dash.locator(`[data-alert-id="${foreign.id}"]`);
+    // one card per incident (issue 10): its one answer covers the alert
+    const card = dash.locator(`[data-alert-ids~="${foreign.id}"]`);
     await card.locator('[data-answer="mine"]').waitFor();
     await dash.screenshot({ path: resolve(ARTIFACTS, 'dashboard-alerts-ja.png'), fullPage: true });
     await card.locator('[data-answer="mine"]').click();
@@ -248,9 +249,8 @@ describe('dashboard, onboarding and popup in Chromium (ja)', () => {
     );
     await card.locator('[data-field="answer"]').waitFor();
     const log = await readTable<CaptureLogEntry>(browser.sw, 'captureLog');
-    expect(log.some((e) => e.type === 'feedback' && (e.detail as { alertId?: string }).alertId === foreign.id)).toBe(
-      true,
-    );
+    const about = (d: { alertId?: string; alertIds?: string[] }) => [...(d.alertIds ?? []), d.alertId];
+    expect(log.some((e) => e.type === 'feedback' && about(e.detail as never).includes(foreign.id))).toBe(true);
     await dash.close();
   });
 

@@ -24,6 +24,7 @@ import {
   storyAlerts,
   storyChanges,
   storyOrders,
+  visitStoryPage,
   walkAttack,
   walkBefore,
   type AttackSeen,
@@ -103,10 +104,8 @@ const jstSeconds = (ms: number) => formatJst(toJstIso(ms), true);
 
 /** The events the report asks the access log of: both logins, both changes, all seven trades. */
 function accessTimes(at: number): string[] {
-  const trades = [0, 1, 2, 3, 4, 6].map((i) => at + 18_000 + i * 2_000);
-  // the Hong Kong page shows the minute only
-  const hk = Math.floor((at + 18_000 + 5 * 2_000) / 60_000) * 60_000;
-  return [at, at + 10_000, at + 14_000, at + 16_000, ...trades, hk].sort((a, b) => a - b).map(jstSeconds);
+  const trades = [0, 1, 2, 3, 4, 5, 6].map((i) => at + 18_000 + i * 2_000);
+  return [at, at + 10_000, at + 14_000, at + 16_000, ...trades].map(jstSeconds);
 }
 
 interface ReportSeen {
@@ -392,7 +391,7 @@ describe('installed after the attack: the guided page (Chromium, Japanese UI)', 
     // the victim installs, logs in and opens the pages the onboarding names
     await page.goto('https://www.rakuten-sec.co.jp/ITS/V_ACT_Login.html');
     await Promise.all([page.waitForURL(/\/app\/home\.do;BV_SessionID=/), page.click('#login-btn')]);
-    for (const url of Object.values(STORY_URLS)) await page.goto(url);
+    for (const url of Object.values(STORY_URLS)) await visitStoryPage(b, page, url);
     await waitFor('every trade', async () => (await storyOrders(b)).length === story.orders.length || undefined);
     await waitFor('the changes', async () => (await storyChanges(b)).length === story.changes.length || undefined);
     const after = await extensionPage('after.html', 900, 1400);

@@ -68,7 +68,9 @@ describe('the demo story, read by the Rakuten adapter', () => {
       ['7203', 535, true],
     ]);
     const hk = read('ass_trad_ch_lst.do').orders!;
-    expect(hk.map((o) => [o.symbol, o.quantity, o.price, o.currencyCode])).toEqual([['08327', 60000, 0.78, 'HKD']]);
+    expect(hk.map((o) => [o.at, o.symbol, o.quantity, o.price, o.currencyCode])).toEqual([
+      [toJstIso(at + 28_000), '08327', 60000, 0.78, 'HKD'],
+    ]);
     const changes = read('acc_info_change_lst.do');
     expect(changes).toMatchObject({ status: 'ok', pageKind: 'account-changes' });
     expect(changes.accountEvents?.map((c) => [c.at, c.item])).toEqual([

@@ -8,7 +8,7 @@
 import type { Page } from 'playwright-core';
 import { ATTACK_MS, type Story } from '../../demo/site/story';
 import { DEMO_SESSION, DEMO_URLS } from '../../demo/site/urls';
-import type { AccountEvent, LoginEvent, OrderEvent } from '../../utils/records';
+import type { AccountEvent, LoginEvent, OrderEvent, Snapshot } from '../../utils/records';
 import type { Alert } from '../../utils/records/alert';
 import type { Incident } from '../../utils/records/incident';
 import { readTable, waitFor, type ExtensionBrowser } from './chromium';
@@ -34,24 +34,34 @@ export const storyAlerts = async (b: ExtensionBrowser) => rakuten(await readTabl
 export const storyIncidents = async (b: ExtensionBrowser) =>
   rakuten(await readTable<Incident>(b.sw, 'incidents' as never));
 
-async function open(page: Page, url: string): Promise<void> {
+/** Opens a story page and waits until the extension has stored its snapshot (leaving at once may cut a capture). */
+export async function visitStoryPage(b: ExtensionBrowser, page: Page, url: string): Promise<void> {
+  const path = /\/app\/([\w.]+\.do)/.exec(url)![1]!;
+  const since = Date.now() - 1000;
   await page.goto(url);
   await page.waitForLoadState('load');
+  await waitFor(
+    `the snapshot of ${path}`,
+    async () =>
+      (await readTable<Snapshot>(b.sw, 'snapshots')).some(
+        (x) => x.url.includes(path) && x.how === 'visit' && Date.parse(x.capturedAt) >= since,
+      ) || undefined,
+  );
 }
 
 /** The user's normal visit: logs in (a row of their own), then the history pages. */
 export async function walkBefore(b: ExtensionBrowser, page: Page, story: Story): Promise<void> {
-  await open(page, DEMO_URLS.rakutenLogin);
+  await page.goto(DEMO_URLS.rakutenLogin);
   await Promise.all([page.waitForURL(/\/app\/home\.do;BV_SessionID=/), page.click('#login-btn')]);
-  await open(page, STORY_URLS.loginHistory);
+  await visitStoryPage(b, page, STORY_URLS.loginHistory);
   await waitFor(
     'the login history',
     async () => (await storyLogins(b)).length === story.logins.length + 6 || undefined,
   );
-  await open(page, STORY_URLS.trades);
+  await visitStoryPage(b, page, STORY_URLS.trades);
   await waitFor('the trade history', async () => (await storyOrders(b)).length === story.orders.length || undefined);
-  await open(page, STORY_URLS.holdings);
-  await open(page, STORY_URLS.changes);
+  await visitStoryPage(b, page, STORY_URLS.holdings);
+  await visitStoryPage(b, page, STORY_URLS.changes);
   await waitFor(
     'the account changes',
     async () => (await storyChanges(b)).length === story.changes.length || undefined,
@@ -74,19 +84,19 @@ export async function walkAttack(b: ExtensionBrowser, page: Page, story: Story):
   const at = Math.floor(Date.now() / 1000) * 1000 + 1000;
   story.attack(at);
   await new Promise((r) => setTimeout(r, at + ATTACK_MS + 1500 - Date.now()));
-  await open(page, STORY_URLS.loginHistory);
+  await visitStoryPage(b, page, STORY_URLS.loginHistory);
   await waitFor(
     'the attack logins',
     async () => (await storyLogins(b)).length === story.logins.length + 6 || undefined,
   );
-  await open(page, STORY_URLS.orderInquiry);
-  await open(page, STORY_URLS.trades);
-  await open(page, STORY_URLS.chinaTrades);
+  await visitStoryPage(b, page, STORY_URLS.orderInquiry);
+  await visitStoryPage(b, page, STORY_URLS.trades);
+  await visitStoryPage(b, page, STORY_URLS.chinaTrades);
   // one trade seen on the order inquiry and on the trade history is one record (utils/store/orders.ts)
   await waitFor('the attack trades', async () => (await storyOrders(b)).length === story.orders.length || undefined);
-  await open(page, STORY_URLS.changes);
+  await visitStoryPage(b, page, STORY_URLS.changes);
   await waitFor('the changes', async () => (await storyChanges(b)).length === story.changes.length || undefined);
-  await open(page, STORY_URLS.holdings);
+  await visitStoryPage(b, page, STORY_URLS.holdings);
   const seen = await waitFor(
     'one incident about the logins, the orders and the changes',
     async () => {
