@@ -101,7 +101,9 @@ async function ingestScenario(
         .map((i) => `${i.path.join('.')}: ${i.message}`)
         .join('; ')}`,
     };
-  const scenario = checked.data;
+  // checked, but read as written: zod drops keys it does not name, and a row's other columns (為替レート, 手数料 …)
+  // are what the page or CSV showed, kept as the row's raw
+  const scenario = given as typeof checked.data;
   const broker = brokerById(String(scenario.broker))?.id;
   if (!broker)
     return { name: file.name, kind: 'scenario', ok: false, note: `unknown broker ${String(scenario.broker)}` };
