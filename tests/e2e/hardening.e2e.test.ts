@@ -4,11 +4,11 @@
 // one linear log and every row, the owed detection runs in the background,
 // and the settings show the storage in use.
 
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { encodeShiftJis } from '../../utils/import/fixtures/sjis';
+import { inventedTradeHistoryJp } from '../../utils/import/fixtures/invented-trade-history';
 import type { CaptureLogEntry, OrderEvent, PendingWork, Snapshot } from '../../utils/records';
 import { verifyCaptureLog } from '../../utils/store/capture-log';
 import { launchWithExtension, readTable, waitFor, type ExtensionBrowser } from '../support/chromium';
@@ -16,50 +16,9 @@ import { launchWithExtension, readTable, waitFor, type ExtensionBrowser } from '
 const EXTENSION_DIR = resolve('.output/chrome-mv3-e2e');
 const ARTIFACTS = resolve('test-artifacts');
 
-// invented trades in the layout of Rakuten's 取引履歴 CSV (utils/import/fixtures/generate.ts)
-const HEADER = new TextDecoder('shift_jis')
-  .decode(readFileSync(resolve('utils/import/fixtures/tradehistory(JP)_20250410.csv')))
-  .split('\r\n')[0]!;
-const day = (i: number) =>
-  new Date(Date.UTC(2019, 0, 7) + i * 86_400_000).toISOString().slice(0, 10).replace(/-0?/g, '/');
-function csv(rows: number, code: string, name: string, from = 0): Buffer {
-  const q = (cells: string[]) => cells.map((c) => `"${c}"`).join(',');
-  const lines = Array.from({ length: rows }, (_, k) => {
-    const i = from + k;
-    const qty = String(100 + i);
-    return q([
-      day(i),
-      day(i + 2),
-      code,
-      name,
-      '東証',
-      '特定',
-      '現物',
-      i % 2 ? '売付' : '買付',
-      '-',
-      '-',
-      qty,
-      '41.0',
-      '0',
-      '0',
-      '0',
-      '-',
-      String((100 + i) * 41),
-      '-',
-      '0.0',
-      '0',
-      '0',
-      '0',
-      '0',
-      '0',
-      '0',
-      '0',
-      '0',
-      '0',
-    ]);
-  });
-  return Buffer.from(encodeShiftJis([HEADER, ...lines, ''].join('\r\n')));
-}
+// invented trades in the layout of Rakuten's 取引履歴 CSV, one a day from 2019-01-07
+const csv = (rows: number, code: string, name: string, from = 0): Buffer =>
+  Buffer.from(inventedTradeHistoryJp({ rows, code, name, from, firstDay: Date.UTC(2019, 0, 7) }));
 
 let browser: ExtensionBrowser;
 

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../dom/parse-html';
 import { importFile } from '../import/import-file';
-import { encodeShiftJis } from '../import/fixtures/sjis';
+import { inventedTradeHistoryJp } from '../import/fixtures/invented-trade-history';
 import { verifyCaptureLog } from '../store/capture-log';
 import { KabuGuardDB } from '../store/db';
 import { ingestCapture } from './ingest';
@@ -76,43 +76,12 @@ describe('large captures and imports are stored whole (issue 11 item 1)', () => 
   });
 
   it('imports a 156-row domestic trade-history CSV', async () => {
-    const header = new TextDecoder('shift_jis')
-      .decode(readFileSync(fileURLToPath(new URL('../import/fixtures/tradehistory(JP)_20250410.csv', import.meta.url))))
-      .split('\r\n')[0]!;
-    const q = (cells: string[]) => cells.map((c) => `"${c}"`).join(',');
-    const rows = Array.from({ length: 156 }, (_, i) =>
-      q([
-        slash(day(i)),
-        slash(day(i + 2)),
-        '4599',
-        '国内小型株Ｃ（架空）',
-        '東証',
-        '特定',
-        '現物',
-        i % 2 ? '売付' : '買付',
-        '-',
-        '-',
-        String(100 + i),
-        '41.0',
-        '0',
-        '0',
-        '0',
-        '-',
-        String((100 + i) * 41),
-        '-',
-        '0.0',
-        '0',
-        '0',
-        '0',
-        '0',
-        '0',
-        '0',
-        '0',
-        '0',
-        '0',
-      ]),
-    );
-    const bytes = encodeShiftJis([header, ...rows, ''].join('\r\n'));
+    const bytes = inventedTradeHistoryJp({
+      rows: 156,
+      code: '4599',
+      name: '国内小型株Ｃ（架空）',
+      firstDay: Date.UTC(2020, 0, 6),
+    });
     const db = newDb();
     const r = await importFile(db, { name: 'tradehistory(JP)_20260101.csv', bytes });
     expect(r).toMatchObject({ status: 'imported', orders: 156, added: 156 });
