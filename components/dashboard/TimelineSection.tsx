@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { BROKER_LABELS } from '../../utils/brokers/labels';
 import { formatJst } from '../../utils/brokers/shared/dates';
 import type { BrokerId } from '../../utils/brokers/types';
@@ -69,14 +69,18 @@ export function TimelineSection({ db, lang }: SectionProps) {
   const [items, setItems] = useState<TimelineItem[] | null>(null);
   const [next, setNext] = useState<TimelineCursor | undefined>();
   const [busy, setBusy] = useState(false);
+  // Two filter changes in a row start two reads; the older one may finish last and must not show its rows.
+  const latest = useRef(0);
   const load = async (f: TimelineFilter, cursor?: TimelineCursor) => {
+    const request = ++latest.current;
     setBusy(true);
     try {
       const page = await loadTimelinePage(db, f, cursor);
+      if (request !== latest.current) return;
       setItems((prev) => (cursor ? [...(prev ?? []), ...page.items] : page.items));
       setNext(page.next);
     } finally {
-      setBusy(false);
+      if (request === latest.current) setBusy(false);
     }
   };
   useEffect(() => void load(filter), [filter]);
