@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { parseHtml } from '../dom/parse-html';
 import { KabuGuardDB } from '../store/db';
 import { verifyCaptureLog } from '../store/capture-log';
-import { ingestCapture, rebuildFromSnapshots } from './ingest';
+import { ingestCapture, readPendingSnapshots, readSnapshot, rebuildFromSnapshots, storeSnapshot } from './ingest';
 import { inconsistencies } from './testing/consistency';
 import { injectFaults } from './testing/faults';
 
@@ -103,6 +103,31 @@ describe('ingestCapture', () => {
     await db.loginObservations.clear();
     await rebuildFromSnapshots(db, parseHtml);
     expect(await db.loginObservations.toArray()).toEqual(stored);
+  });
+});
+
+describe('a page is read once', () => {
+  it("a capture's own reading and another capture's owed work reading the same page at once: one parse entry", async () => {
+    const db = newDb();
+    const html = page(row('2025/03/29 02:41', 'PC') + row('2025/03/27 21:14', 'スマートフォン'));
+    const { snapshot, bytes } = await storeSnapshot(db, {
+      broker: 'rakuten',
+      url,
+      how: 'visit',
+      charset: 'utf-8',
+      html,
+    });
+    // the capture reads its page while another capture finishes the work owed, which lists this page too
+    const [own, owed] = await Promise.all([
+      readSnapshot(db, snapshot, bytes, parseHtml),
+      readPendingSnapshots(db, parseHtml),
+    ]);
+    const log = await db.captureLog.orderBy('seq').toArray();
+    expect(log.map((e) => e.type)).toEqual(['capture', 'parse']);
+    expect(await inconsistencies(db)).toEqual([]);
+    expect([own.added, ...owed.map((r) => r.added)]).toEqual([2, 0]);
+    expect(await db.logins.count()).toBe(2);
+    expect(await db.pending.where('kind').equals('read').count()).toBe(0);
   });
 });
 

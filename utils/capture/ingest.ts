@@ -244,7 +244,10 @@ export async function storeSnapshot(
  * Step 2: reads a stored snapshot and stores what it says, all in one
  * transaction with its status, its log entry and the detection it is owed.
  * A snapshot deleted meanwhile (its broker's data) gets nothing. A quota
- * refusal leaves the snapshot stored and still owed its reading.
+ * refusal leaves the snapshot stored and still owed its reading. A snapshot
+ * no longer owed its reading was read meanwhile (a capture's own reading and
+ * another capture's owed work can reach the same page): it is not read twice,
+ * unless `again` (a re-imported file whose first reading failed).
  */
 export async function readSnapshot(
   db: KabuGuardDB,
@@ -252,6 +255,7 @@ export async function readSnapshot(
   bytes: Uint8Array,
   parseHtml: ParseHtml,
   now: () => string = () => toJstIso(Date.now()),
+  again = false,
 ): Promise<CaptureResult> {
   const reading = readStored(snapshot, bytes, parseHtml, await allMappings(db, snapshot.broker));
   const invalid = invalidRow(snapshot.broker, reading, snapshot.id, snapshot.capturedAt);
@@ -263,6 +267,7 @@ export async function readSnapshot(
     db.transaction('rw', tables, async (): Promise<CaptureResult> => {
       const current = await db.snapshots.get(snapshot.id);
       if (!current) return { ...result, gone: true };
+      if (!again && !(await db.pending.get(pendingRead(snapshot).id))) return { ...result, snapshot: current };
       const st = withRecords ? status : 'unreadable';
       const stored = withRecords
         ? await storeReading(db, snapshot.broker, reading, snapshot.id, snapshot.capturedAt)

@@ -86,7 +86,7 @@ export async function importFile(db: KabuGuardDB, input: ImportInput): Promise<I
   const body = same && (await db.snapshotBodies.get(same.sha256));
   const result: CaptureResult =
     same && body
-      ? await readSnapshot(db, same, body.bytes, notHtml)
+      ? await readSnapshot(db, same, body.bytes, notHtml, undefined, same.parse.parserVersion !== NOT_READ)
       : await ingestCapture(
           db,
           {
