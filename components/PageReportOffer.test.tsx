@@ -29,7 +29,7 @@ describe('PageReportOffer', () => {
   ])('offers a report for each broker whose last page was unreadable (%#)', (brokers, offers) => {
     const root = document.createElement('div');
     render(<PageReportOffer brokers={brokers} name={(b) => b} />, root);
-    expect(root.querySelectorAll('[data-action="page-report"]')).toHaveLength(offers);
+    expect(root.querySelectorAll('[data-action="page-report"]').length).toBe(offers);
   });
 
   it("opens the report page for that broker's kept snapshot", () => {

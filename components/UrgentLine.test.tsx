@@ -102,6 +102,6 @@ describe('the most urgent incident', () => {
     const buttons = Array.from(root.querySelectorAll('a.button'));
     expect(buttons.map((b) => b.textContent)).toEqual(['証拠を書き出す', '警告を見て答える']);
     expect(buttons[0]!.getAttribute('href')).toBe('evidence.html?incident=h&export=now');
-    expect(root.querySelectorAll('[data-action="export-evidence"]')).toHaveLength(1);
+    expect(root.querySelectorAll('[data-action="export-evidence"]').length).toBe(1);
   });
 });

@@ -70,7 +70,7 @@ describe('AfterPage', () => {
     expect(c.notMine.filter((e) => e.kind === 'order')).toHaveLength(6);
     const story = root.querySelector('[data-step="case"] [data-field="story"]')!.textContent!;
     expect(story).toMatch(/^2025\/03\/29 02:41:00〜2025\/04\/01 14:05:00、/);
-    expect(root.querySelectorAll('[data-step="case"] tbody tr')).toHaveLength(c.notMine.length + c.suspect.length);
+    expect(root.querySelectorAll('[data-step="case"] tbody tr').length).toBe(c.notMine.length + c.suspect.length);
     const exportLink = root.querySelector<HTMLAnchorElement>('[data-step="case"] a[data-action="export-evidence"]')!;
     expect(exportLink.getAttribute('href')).toBe('evidence.html?broker=rakuten&export=now');
     expect(exportLink.textContent).toBe('証拠を書き出す');

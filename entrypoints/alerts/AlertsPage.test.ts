@@ -46,7 +46,7 @@ describe('AlertsPage', () => {
     const inCard = card.getAttribute('data-alert-ids')!.split(' ');
     const incidentAlerts = (await db.alerts.toArray()).filter((a) => a.incidentId === card.dataset.incidentId);
     expect(inCard.sort()).toEqual(incidentAlerts.map((a) => a.id).sort());
-    expect(root.querySelectorAll('article[data-alert-id]')).toHaveLength(0);
+    expect(root.querySelectorAll('article[data-alert-id]').length).toBe(0);
     // the story, the table, one answer, one list of steps on the page
     expect(card.querySelector('[data-field="story"]')!.textContent).toMatch(/ログインされ/);
     expect(card.querySelectorAll('tbody tr').length).toBeGreaterThan(1);
@@ -55,8 +55,8 @@ describe('AlertsPage', () => {
     expect(card.querySelector('[data-field="incident-answer"]')!.textContent).toMatch(
       /^「自分ではありません」と回答しました/,
     );
-    expect(root.querySelectorAll('.todo-card')).toHaveLength(1);
-    expect(root.querySelectorAll('[data-step="police"]')).toHaveLength(1);
+    expect(root.querySelectorAll('.todo-card').length).toBe(1);
+    expect(root.querySelectorAll('[data-step="police"]').length).toBe(1);
     // the steps come after the answer, as its answered text says (「下の手順で」)
     const answer = card.querySelector('[data-field="incident-answer"]')!;
     expect(answer.compareDocumentPosition(card.querySelector('.todo-card')!) & Node.DOCUMENT_POSITION_FOLLOWING).toBe(

@@ -181,11 +181,11 @@ describe('picker', () => {
     const pageClick = vi.fn();
     document.getElementById('log')!.addEventListener('click', pageClick);
     const ui = startTeach({ doc: document, broker: 'rakuten', url: URL_, save: vi.fn(), saved: vi.fn(), mode: 'open' });
-    expect(ui.root.querySelectorAll('[data-kg="candidate"]')).toHaveLength(1);
+    expect(ui.root.querySelectorAll('[data-kg="candidate"]').length).toBe(1);
     document.querySelector('#log td')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     expect(pageClick).not.toHaveBeenCalled();
     expect(ui.root.querySelector('[data-kg="banner"]')).toBeNull();
-    expect(ui.root.querySelectorAll('select[data-column]')).toHaveLength(3);
+    expect(ui.root.querySelectorAll('select[data-column]').length).toBe(3);
     ui.close();
     expect(document.querySelector(HOST_TAG)).toBeNull();
   });
@@ -226,10 +226,10 @@ describe('picker', () => {
       saved: vi.fn(),
       mode: 'open',
     });
-    expect(document.querySelectorAll(HOST_TAG)).toHaveLength(1);
+    expect(document.querySelectorAll(HOST_TAG).length).toBe(1);
     document.querySelector('#log td')!.dispatchEvent(new MouseEvent('click', { bubbles: true, cancelable: true }));
     expect(first.root.querySelector('select[data-column]')).toBeNull();
-    expect(second.root.querySelectorAll('select[data-column]')).toHaveLength(3);
+    expect(second.root.querySelectorAll('select[data-column]').length).toBe(3);
     second.close();
   });
 
