@@ -20,14 +20,14 @@ const SETTLE_MS = 600;
 
 /** A page worth sending again: its kind, state or table rows changed (tables filled after load). */
 function signature(r: PageSense): string {
-  return `${r.pageKind}|${r.status}|${r.rows}|${r.previousLogin?.at ?? ''}`;
+  return `${r.pageKind}|${r.status}|${r.rows}|${r.previousLogin?.at}`;
 }
 
 export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
   let last = '';
   let visited = false;
   let checking = false;
-  const send = (m: ContentMessage): Promise<unknown> => {
+  const send = (m: ContentMessage | TaughtQueryMessage): Promise<unknown> => {
     if (ctx.isInvalid) return Promise.resolve(undefined);
     return browser.runtime.sendMessage(m).catch(() => undefined);
   };
@@ -36,12 +36,7 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
     checking = true;
     try {
       const outcome = await runCheck(adapter, request.targets, location.href, send);
-      await send({
-        type: 'kg/check-result',
-        broker: adapter.id,
-        status: outcome.status,
-        ...(outcome.error ? { error: outcome.error } : {}),
-      });
+      await send({ type: 'kg/check-result', broker: adapter.id, status: outcome.status, error: outcome.error });
     } finally {
       checking = false;
     }
@@ -57,15 +52,12 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
   const askTaught = () => {
     asked = true;
     const q: TaughtQueryMessage = { type: 'kg/taught-query', broker: adapter.id, url: location.href };
-    void browser.runtime.sendMessage(q).then(
-      (r) => {
-        const mappings = (r as TaughtQueryReply | undefined)?.mappings;
-        if (!mappings?.length || ctx.isInvalid) return;
-        taught = mappings;
-        read();
-      },
-      () => undefined,
-    );
+    void send(q).then((r) => {
+      const mappings = (r as TaughtQueryReply | undefined)?.mappings;
+      if (!mappings?.length || ctx.isInvalid) return;
+      taught = mappings;
+      read();
+    });
   };
   const read = () => {
     const reading = adapter.readPage(document, location.href, taught);
@@ -75,10 +67,10 @@ export function runCapture(adapter: PageSide, ctx: ContentScriptContext): void {
     last = sig;
     if (reading.loggedIn && !visited) {
       visited = true;
-      void send({ type: 'kg/visit', broker: adapter.id, url: location.href }).then((r) => {
-        const req = (r as { check?: unknown } | undefined)?.check;
-        if (isCheckRequest(req)) void check(req);
-      });
+      // the reply may carry a check request, as a message from the background would
+      void send({ type: 'kg/visit', broker: adapter.id, url: location.href }).then((r) =>
+        onMessage((r as { check?: unknown } | undefined)?.check),
+      );
     }
     if (reading.status === 'not-logged-in' || reading.status === 'maintenance') {
       const { broker, pageKind, warnings, parserVersion, loggedIn } = reading;
