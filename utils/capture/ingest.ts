@@ -19,7 +19,7 @@ import { sha256Hex } from '../crypto';
 import type { AdapterHealth, Snapshot } from '../records';
 import { appendLogIn } from '../store/capture-log';
 import { NOT_READ, pendingRead, type KabuGuardDB } from '../store/db';
-import { toLoginEvent, upsertLogins } from '../store/logins';
+import { allLoginIds, clearLogins, countAllLogins, loginTables, toLoginEvent, upsertLogins } from '../store/logins';
 import { toOrderEvent, upsertOrders } from '../store/orders';
 import { toHolding, upsertHoldings } from '../store/holdings';
 import { toAccountEvent, upsertAccountEvents } from '../store/account-events';
@@ -75,7 +75,13 @@ function recordCount(r: PageReading): number {
 }
 
 /** The tables a reading writes to. */
-const recordTables = (db: KabuGuardDB) => [db.logins, db.orders, db.holdings, db.accountEvents, db.loginObservations];
+const recordTables = (db: KabuGuardDB) => [
+  ...loginTables(db),
+  db.orders,
+  db.holdings,
+  db.accountEvents,
+  db.loginObservations,
+];
 
 /** Why a reading cannot become records (the first invalid row), checked before anything is written. */
 function invalidRow(broker: BrokerId, r: PageReading, snapshotId: string, seenAt: string): string | undefined {
@@ -393,13 +399,14 @@ export async function rebuildFromSnapshots(
     const snapshots = await db.snapshots.orderBy('capturedAt').toArray();
     const mappings = await allMappings(db);
     const [logins, orders, accountEvents, observations] = await Promise.all([
-      db.logins.toCollection().primaryKeys(),
+      allLoginIds(db),
       db.orders.toCollection().primaryKeys(),
       db.accountEvents.toCollection().primaryKeys(),
       db.loginObservations.toCollection().primaryKeys(),
     ]);
     const before = new Set<string>([...logins, ...orders, ...accountEvents, ...observations]);
-    await Promise.all(recordTables(db).map((t) => t.clear()));
+    await clearLogins(db);
+    await Promise.all([db.orders, db.holdings, db.accountEvents, db.loginObservations].map((t) => t.clear()));
     const fresh: Array<{ broker: BrokerId; snapshotId: string; ids: string[] }> = [];
     for (let i = 0; i < snapshots.length; i += REBUILD_CHUNK) {
       const chunk = snapshots.slice(i, i + REBUILD_CHUNK);
@@ -446,7 +453,7 @@ export async function rebuildFromSnapshots(
     );
     // the kept counts, recounted from the rebuilt rows in this transaction (utils/store/record-counts.ts)
     await countNow(db);
-    const count = await db.logins.count();
+    const count = await countAllLogins(db);
     await appendLogIn(db, { type: 'rebuild', detail: { snapshots: snapshots.length, logins: count } });
     return { snapshots: snapshots.length, logins: count };
   });

@@ -7,6 +7,7 @@ import type { BrokerId } from '../brokers/types';
 import { installedAt } from '../detect/engine';
 import { toMs } from '../detect/sessions';
 import type { KabuGuardDB } from '../store/db';
+import { allLogins } from '../store/logins';
 import { buildCase, type Case, type CaseEvent } from './case';
 
 export interface CaseScope {
@@ -20,7 +21,7 @@ export async function loadCase(db: KabuGuardDB, scope: CaseScope = {}): Promise<
   const of = <T extends { broker: BrokerId }>(rows: T[]) =>
     scope.broker ? rows.filter((r) => r.broker === scope.broker) : rows;
   const [logins, orders, accountEvents, observations, visits, alerts, answers, environments, day1] = await Promise.all([
-    db.logins.toArray(),
+    allLogins(db),
     db.orders.toArray(),
     db.accountEvents.toArray(),
     db.loginObservations.toArray(),

@@ -11,6 +11,7 @@ import { NO_COUNTS, setCounts } from '../store/record-counts';
 import type { BrokerId } from '../brokers/types';
 import { appendLogIn } from '../store/capture-log';
 import type { KabuGuardDB } from '../store/db';
+import { deleteLoginsOf, loginTables } from '../store/logins';
 
 export interface Deleted {
   broker: BrokerId;
@@ -31,7 +32,7 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
   const tables = [
     db.snapshots,
     db.snapshotBodies,
-    db.logins,
+    ...loginTables(db),
     db.orders,
     db.holdings,
     db.accountEvents,
@@ -51,7 +52,7 @@ export async function deleteBrokerData(db: KabuGuardDB, broker: BrokerId): Promi
     const count = {
       broker,
       snapshots: await db.snapshots.where('broker').equals(broker).delete(),
-      logins: await db.logins.where('broker').equals(broker).delete(),
+      logins: await deleteLoginsOf(db, broker),
       orders: await db.orders.where('broker').equals(broker).delete(),
       holdings: await db.holdings.where('broker').equals(broker).delete(),
       accountEvents: await db.accountEvents.where('broker').equals(broker).delete(),

@@ -18,6 +18,7 @@ import type { LoginEvent, OrderEvent } from '../records';
 import { maxSeverity, severityRank, type Msg, type Severity } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { KabuGuardDB } from '../store/db';
+import { loginsBetween, loginsByIds, newestLogins } from '../store/logins';
 
 export type TimelineKind = 'login' | 'order';
 export type Attribution = 'this-browser' | 'known' | 'new' | 'not-mine' | 'suspect' | 'elsewhere';
@@ -99,14 +100,7 @@ async function pageOfAll(
     // at most size + 1 from each source: the merged page is the newest of them, and one more says there is a next page
     if (f.kinds.includes('login'))
       reads.push(
-        db.logins
-          .where('[broker+at]')
-          .between([b, lo], [b, hi], true, true)
-          .reverse()
-          .filter(keep)
-          .limit(size + 1)
-          .toArray()
-          .then((r) => r.map((row) => ({ kind: 'login' as const, row }))),
+        newestLogins(db, b, lo, hi, size + 1, keep).then((r) => r.map((row) => ({ kind: 'login' as const, row }))),
       );
     if (f.kinds.includes('order'))
       reads.push(
@@ -137,7 +131,7 @@ async function pageOfFlagged(
   const listed = [...c.notMine, ...c.suspect].filter((e) => f.brokers.includes(e.broker));
   const ids = (kind: string) => [...new Set(listed.filter((e) => e.kind === kind).map((e) => e.id))];
   const [logins, orders] = await Promise.all([
-    f.kinds.includes('login') ? db.logins.bulkGet(ids('login')) : Promise.resolve([] as Array<LoginEvent | undefined>),
+    f.kinds.includes('login') ? loginsByIds(db, ids('login')) : Promise.resolve([] as Array<LoginEvent | undefined>),
     f.kinds.includes('order') ? db.orders.bulkGet(ids('order')) : Promise.resolve([] as Array<OrderEvent | undefined>),
   ]);
   const keep = beforeCursor(cursor);
@@ -186,7 +180,7 @@ async function caseAround(
       x.flat(),
     );
   const [logins, orders, accountEvents, visits, answers, environments] = await Promise.all([
-    inRange<LoginEvent>(db.logins as never),
+    Promise.all(brokers.map((b) => loginsBetween(db, b, lo, hi))).then((x) => x.flat()),
     inRange<OrderEvent>(db.orders as never),
     inRange<import('../records').AccountEvent>(db.accountEvents as never),
     inRange<import('../records').Visit>(db.visits as never),

@@ -22,6 +22,7 @@ import { environmentsOf, putEnvironments } from '../store/environments';
 import { putIncidents, recentIncidents } from '../store/incidents';
 import { storedInstalledAt } from '../store/install';
 import { kvGet, kvSet } from '../store/kv';
+import { loginBrokers, loginsBetween, loginsByIds, newestLogins } from '../store/logins';
 import { alertId, assignIncidents, toAlerts } from './alerts';
 import { indexAnswers } from './answers';
 import { CONTEXT_MS, DAY_MS, detect, EMPTY_STATE, type DetectionInput, type DetectState } from './detect';
@@ -69,7 +70,7 @@ export async function loadDetectionInput(
   const range = (d: number) => (full ? ['', '\uffff'] : [toJstIso(W! - CONTEXT_MS - d), '\uffff']);
   const [vlo] = range(DAY_MS);
   const [logins, visits, orders, accountEvents, observations, answers, historySnap, historyTried] = await Promise.all([
-    db.logins.where('[broker+at]').between([broker, lo], [broker, '\uffff'], true, true).toArray(),
+    loginsBetween(db, broker, lo, '\uffff'),
     db.visits.where('[broker+at]').between([broker, vlo], [broker, '\uffff'], true, true).toArray(),
     db.orders.where('broker').equals(broker).toArray(),
     db.accountEvents.where('broker').equals(broker).toArray(),
@@ -89,12 +90,16 @@ export async function loadDetectionInput(
   const before =
     full || !logins.length
       ? undefined
-      : await db.logins
-          .where('[broker+at]')
-          .between([broker, ''], [broker, lo], true, false)
-          .reverse()
-          .filter((e) => e.result === 'success' && loginFacts(e, undefined).device.channel !== 'aggregator')
-          .first();
+      : (
+          await newestLogins(
+            db,
+            broker,
+            '',
+            lo,
+            1,
+            (e) => e.at < lo && e.result === 'success' && loginFacts(e, undefined).device.channel !== 'aggregator',
+          )
+        )[0];
   // alerts are few: all of the broker's, rather than a lookup per event
   const priorSeverity = new Map<string, Severity>();
   for (const a of await db.alerts.where('broker').equals(broker).toArray())
@@ -123,7 +128,7 @@ export async function loadDetectionInput(
 async function affected(db: KabuGuardDB, ids: string[]): Promise<Map<BrokerId, number>> {
   const unique = [...new Set(ids)];
   const [logins, orders, accounts, observations] = await Promise.all([
-    db.logins.bulkGet(unique),
+    loginsByIds(db, unique),
     db.orders.bulkGet(unique),
     db.accountEvents.bulkGet(unique),
     db.loginObservations.bulkGet(unique),
@@ -215,9 +220,7 @@ export type Verdict = 'mine' | 'not-mine';
 
 /** Environments whose logins an alert is about (successful logins; the alert's own environment key first). */
 async function environmentsOfAlert(db: KabuGuardDB, alert: Alert): Promise<Environment[]> {
-  const logins = (await db.logins.bulkGet(alert.eventIds)).filter(
-    (e): e is LoginEvent => !!e && e.result === 'success',
-  );
+  const logins = (await loginsByIds(db, alert.eventIds)).filter((e): e is LoginEvent => !!e && e.result === 'success');
   const day1 = await installedAt(db);
   const ids = [...new Set(logins.map((e) => loginFacts(e, day1 ? toMs(day1) : undefined).envId))];
   return (await db.environments.bulkGet(ids)).filter((e): e is Environment => !!e);
@@ -425,7 +428,8 @@ export async function answerEnvironment(
 /** Derived state rebuilt from the records and the answers (after the records were rebuilt from snapshots). */
 export async function rebuildDetection(db: KabuGuardDB, now?: string): Promise<DetectionRun> {
   const brokers = new Set<BrokerId>();
-  for (const t of [db.logins, db.orders, db.accountEvents]) {
+  for (const b of await loginBrokers(db)) brokers.add(b);
+  for (const t of [db.orders, db.accountEvents]) {
     const keys = (await t.orderBy('[broker+at]').uniqueKeys()) as unknown as Array<[BrokerId, string]>;
     for (const k of keys) brokers.add(k[0]);
   }

@@ -18,7 +18,7 @@ import { SEVERITIES, severityRank, type Alert, type Severity } from '../records/
 import { upsertAccountEvents } from '../store/account-events';
 import { KabuGuardDB } from '../store/db';
 import { markInstalled } from '../store/install';
-import { upsertLogins } from '../store/logins';
+import { loginsOf, upsertLogins } from '../store/logins';
 import { upsertOrders } from '../store/orders';
 import { recordVisit } from '../store/visits';
 import { answerEnvironment, applyFeedback, installedAt, runDetection } from './engine';
@@ -276,9 +276,7 @@ export async function replayScenario(s: Scenario, opts: ReplayOptions = {}): Pro
       } else if (step.environmentOf) {
         const target = Date.parse(step.environmentOf);
         const day1 = await installedAt(db);
-        const login = (await db.logins.where('broker').equals(broker).toArray()).find(
-          (e) => e.result === 'success' && Date.parse(e.at) === target,
-        );
+        const login = (await loginsOf(db, broker)).find((e) => e.result === 'success' && Date.parse(e.at) === target);
         if (login) {
           const envId = loginFacts(login, day1 ? Date.parse(day1) : undefined).envId;
           await answerEnvironment(db, envId, step.verdict, 'review', step.at);

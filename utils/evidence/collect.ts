@@ -6,6 +6,7 @@ import type { CaseEvent } from '../case/case';
 import { loadCase } from '../case/load';
 import type { LoginEvent, OrderEvent, Snapshot } from '../records';
 import type { KabuGuardDB } from '../store/db';
+import { allLogins } from '../store/logins';
 import { ms, str, strings, whenOf, type Loose } from './fields';
 import type { AlertView, EventFlag, EvidenceData, EvidenceScope } from './types';
 
@@ -92,7 +93,7 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
   }
 
   const [loginsAll, ordersAll, visitsAll, snapshotsAll, captureLog] = await Promise.all([
-    db.logins.toArray(),
+    allLogins(db),
     db.orders.toArray(),
     db.visits.toArray(),
     db.snapshots.toArray(),

@@ -21,7 +21,7 @@ import { loginFacts } from '../detect/facts';
 import { ScenarioSchema, scenarioAccountRow as evalAccountRow } from '../detect/scenario';
 import { upsertAccountEvents } from '../store/account-events';
 import { markInstalled } from '../store/install';
-import { loginEventIds, upsertLogins } from '../store/logins';
+import { allLoginIds, loginEventIds, loginsByIds, loginsOf, upsertLogins } from '../store/logins';
 import { orderEventIds, upsertOrders } from '../store/orders';
 import { recordVisit } from '../store/visits';
 
@@ -139,7 +139,7 @@ async function ingestScenario(
       if (step.type === 'logins') {
         const parsed = rows.map(scenarioLoginRow);
         ids = loginEventIds(broker, parsed);
-        const existing = await db.logins.bulkGet(ids);
+        const existing = await loginsByIds(db, ids);
         logins += (await upsertLogins(db, broker, parsed, snapshot.id, at)).added;
         ids = ids.filter((_, j) => !existing[j]);
       } else if (step.type === 'orders') {
@@ -170,9 +170,7 @@ async function ingestScenario(
       // version 2: an answer about the environment of a login as a whole (the review, the environments list)
       const target = Date.parse(step.environmentOf);
       const day1 = await installedAt(db);
-      const login = (await db.logins.where('broker').equals(broker).toArray()).find(
-        (e) => e.result === 'success' && Date.parse(e.at) === target,
-      );
+      const login = (await loginsOf(db, broker)).find((e) => e.result === 'success' && Date.parse(e.at) === target);
       if (login)
         await answerEnvironment(
           db,
@@ -265,7 +263,7 @@ async function ingestPage(
 }
 
 async function eventIds(db: KabuGuardDB): Promise<Set<string>> {
-  const [l, o] = await Promise.all([db.logins.toCollection().primaryKeys(), db.orders.toCollection().primaryKeys()]);
+  const [l, o] = await Promise.all([allLoginIds(db), db.orders.toCollection().primaryKeys()]);
   return new Set([...l, ...o].map(String));
 }
 

@@ -81,7 +81,7 @@ export async function upsertLogins(
   const fresh = rows.map((r, i) => toLoginEvent(broker, r, ids[i]!, snapshotId, seenAt));
   const addedIds: string[] = [];
   if (fresh.length === 0) return { added: 0, seen: 0, addedIds };
-  await db.transaction('rw', [db.logins, db.kv], async () => {
+  await db.transaction('rw', [...loginTables(db), db.kv], async () => {
     const stored = await storedAmong(db, broker, fresh);
     const added: LoginEvent[] = [];
     const changed: LoginEvent[] = [];
@@ -106,4 +106,93 @@ export async function upsertLogins(
 
 export function countLogins(db: KabuGuardDB, broker: BrokerId): Promise<number> {
   return db.logins.where('broker').equals(broker).count();
+}
+
+// Reading logins: every consumer goes through these, never the table, so the
+// stored shape can change without them (issue 13 item 1). Each returns plain
+// LoginEvents in a stated order.
+
+/** Oldest first; ties by id (the order of the [broker+at] index). */
+export const byAt = (a: LoginEvent, b: LoginEvent): number =>
+  a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
+/** The tables a transaction that reads or writes logins must include. */
+export const loginTables = (db: KabuGuardDB) => [db.logins];
+
+/** Every login of every broker, by id. */
+export function allLogins(db: KabuGuardDB): Promise<LoginEvent[]> {
+  return db.logins.toArray();
+}
+
+/** Every login of one broker, oldest first. */
+export function loginsOf(db: KabuGuardDB, broker: BrokerId): Promise<LoginEvent[]> {
+  return db.logins.where('broker').equals(broker).toArray();
+}
+
+/** One broker's logins with `lo <= at <= hi` (`at < hi` with `hiOpen`), oldest first. */
+export function loginsBetween(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  lo: string,
+  hi: string,
+  hiOpen = false,
+): Promise<LoginEvent[]> {
+  return db.logins.where('[broker+at]').between([broker, lo], [broker, hi], true, !hiOpen).toArray();
+}
+
+/** The logins with these ids, in their order (undefined where none). */
+export function loginsByIds(db: KabuGuardDB, ids: readonly string[]): Promise<Array<LoginEvent | undefined>> {
+  return db.logins.bulkGet([...ids]);
+}
+
+/**
+ * One broker's newest logins with `lo <= at <= hi` that `keep` accepts, newest
+ * first, at most `limit`.
+ */
+export function newestLogins(
+  db: KabuGuardDB,
+  broker: BrokerId,
+  lo: string,
+  hi: string,
+  limit: number,
+  keep: (e: LoginEvent) => boolean = () => true,
+): Promise<LoginEvent[]> {
+  return db.logins
+    .where('[broker+at]')
+    .between([broker, lo], [broker, hi], true, true)
+    .reverse()
+    .filter(keep)
+    .limit(limit)
+    .toArray();
+}
+
+/** Ids of every stored login. */
+export async function allLoginIds(db: KabuGuardDB): Promise<string[]> {
+  return (await db.logins.toCollection().primaryKeys()).map(String);
+}
+
+/** How many logins are stored, all brokers. */
+export function countAllLogins(db: KabuGuardDB): Promise<number> {
+  return db.logins.count();
+}
+
+/** The brokers that have logins. */
+export async function loginBrokers(db: KabuGuardDB): Promise<BrokerId[]> {
+  const keys = (await db.logins.orderBy('[broker+at]').uniqueKeys()) as unknown as Array<[BrokerId, string]>;
+  return [...new Set(keys.map((k) => k[0]))];
+}
+
+/** Deletes one broker's logins (its data deleted); inside the caller's transaction. Returns how many. */
+export function deleteLoginsOf(db: KabuGuardDB, broker: BrokerId): Promise<number> {
+  return db.logins.where('broker').equals(broker).delete();
+}
+
+/** Deletes every login (a rebuild refills them); inside the caller's transaction. */
+export function clearLogins(db: KabuGuardDB): Promise<void> {
+  return db.logins.clear();
+}
+
+/** Stores these logins as they are, replacing any with the same id (fixtures, benches: not ingest). */
+export async function putLogins(db: KabuGuardDB, events: readonly LoginEvent[]): Promise<void> {
+  await db.logins.bulkPut([...events]);
 }

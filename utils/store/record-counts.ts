@@ -13,6 +13,7 @@ import type { BrokerId } from '../brokers/types';
 import type { OrderEvent } from '../records';
 import type { KabuGuardDB } from './db';
 import { kvGet, kvSet } from './kv';
+import { loginTables } from './logins';
 import { brokerCounts, type BrokerCounts } from './summary';
 
 /** kv key: Record<BrokerId, BrokerCounts>; a bookkeeping value, not evidence (rebuilt from the records). */
@@ -54,7 +55,7 @@ export async function setCounts(db: KabuGuardDB, broker: BrokerId, counts: Broke
 
 /** Every broker counted from the rows: inside the caller's transaction (a rebuild), or in one of its own. */
 export async function countNow(db: KabuGuardDB): Promise<RecordCounts> {
-  return db.transaction('rw', [db.logins, db.orders, db.snapshots, db.kv], async () => {
+  return db.transaction('rw', [...loginTables(db), db.orders, db.snapshots, db.kv], async () => {
     const counts: RecordCounts = Object.fromEntries(
       await Promise.all(BROKER_IDS.map(async (id) => [id, await brokerCounts(db, id)] as const)),
     );

@@ -4,6 +4,7 @@ import { BROKER_IDS } from '../brokers/labels';
 import type { BrokerId } from '../brokers/types';
 import type { AdapterHealth, LoginEvent, Snapshot } from '../records';
 import type { KabuGuardDB } from './db';
+import { countLogins, newestLogins } from './logins';
 
 export interface BrokerSummary {
   broker: BrokerId;
@@ -29,7 +30,7 @@ export type BrokerCounts = Pick<BrokerSummary, 'logins' | 'snapshots' | 'orders'
 
 export async function brokerCounts(db: KabuGuardDB, broker: BrokerId): Promise<BrokerCounts> {
   const [logins, snapshots, orders, foreignOrders] = await Promise.all([
-    db.logins.where('broker').equals(broker).count(),
+    countLogins(db, broker),
     db.snapshots.where('broker').equals(broker).count(),
     db.orders.where('broker').equals(broker).count(),
     // every region of this broker except JP and UNKNOWN: three key ranges of [broker+marketRegion],
@@ -74,7 +75,7 @@ export function timesFrom(
 export async function brokerTimes(db: KabuGuardDB, broker: BrokerId): Promise<BrokerTimes> {
   const [health, newest, lastByKind] = await Promise.all([
     db.health.get(broker),
-    db.logins.where('[broker+at]').between([broker, ''], [broker, '\uffff']).last(),
+    newestLogins(db, broker, '', '\uffff', 1).then((l) => l[0]),
     // the newest snapshot of each order page kind: one key per kind from [broker+pageKind+capturedAt]
     Promise.all(
       ORDER_PAGE_KINDS.map((k) =>
