@@ -16,6 +16,7 @@ import type { LoginEvent, OrderEvent, Snapshot } from '../utils/records';
 import { KabuGuardDB } from '../utils/store/db';
 import type { ExtensionBrowser } from '../tests/support/chromium';
 import { median, timeRuns } from './stats';
+import { putLogins } from '../utils/store/logins';
 
 export const TARGET_FIRST_RENDER_MS = 150;
 const BROKERS = ['rakuten', 'sbi'] as const;
@@ -107,7 +108,7 @@ export async function benchDashboardData(opts: { total?: number; runs?: number }
   const db = new KabuGuardDB(`bench-dashboard-${Date.now()}`);
   const t0 = performance.now();
   const { logins, orders } = makeEvents(total);
-  for (let i = 0; i < logins.length; i += 5000) await db.logins.bulkPut(logins.slice(i, i + 5000));
+  for (let i = 0; i < logins.length; i += 5000) await putLogins(db, logins.slice(i, i + 5000));
   for (let i = 0; i < orders.length; i += 5000) await db.orders.bulkPut(orders.slice(i, i + 5000));
   await db.snapshots.bulkPut(snapshotsOf(500, Date.parse('2025-03-29T02:41:00+09:00')));
   const seedMs = performance.now() - t0;
@@ -125,14 +126,27 @@ const SEED_IN_WORKER = `async ({ total, endMs }) => {
   const pad = (n) => String(n).padStart(2, '0');
   const iso = (ms) => { const d = new Date(ms + 9 * 3600000); return d.getUTCFullYear() + '-' + pad(d.getUTCMonth() + 1) + '-' + pad(d.getUTCDate()) + 'T' + pad(d.getUTCHours()) + ':' + pad(d.getUTCMinutes()) + ':' + pad(d.getUTCSeconds()) + '+09:00'; };
   const span = 3 * 365 * 86400000;
+  // logins as the store keeps them (utils/records/login-day.ts): one record per broker and day, rows oldest first
+  const days = new Map();
   for (let start = 0; start < total; start += 5000) {
-    const tx = db.transaction(['logins', 'orders'], 'readwrite');
-    const L = tx.objectStore('logins'), O = tx.objectStore('orders');
+    const tx = db.transaction(['orders'], 'readwrite');
+    const O = tx.objectStore('orders');
+    const L = { put: (e) => { const k = e.broker + '|' + e.at.slice(0, 10); const d = days.get(k); if (d) d.push(e); else days.set(k, [e]); } };
     for (let i = start; i < Math.min(total, start + 5000); i++) {
       const broker = i % 2 ? 'sbi' : 'rakuten';
       const at = iso(endMs - Math.floor((i / total) * span));
       if (i % 5 === 4) O.put({ v: 1, id: 'order_' + i, broker, at, side: i % 2 ? 'buy' : 'sell', symbol: String(1000 + (i % 8000)), marketRegion: i % 4 === 0 ? 'HK' : 'JP', quantity: 100, price: 1000, status: 'executed', raw: {}, snapshotIds: ['snap_' + broker], firstSeenAt: at, lastSeenAt: at });
       else L.put({ v: 1, id: 'login_' + i, broker, at, result: 'success', ip: '153.203.' + (i % 250) + '.' + ((i * 7) % 250), userAgent: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Chrome/132.0.0.0', raw: {}, snapshotIds: ['snap_' + broker], firstSeenAt: at, lastSeenAt: at });
+    }
+    await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
+  }
+  const all = [...days.entries()];
+  for (let start = 0; start < all.length; start += 500) {
+    const tx = db.transaction(['loginDays'], 'readwrite');
+    const D = tx.objectStore('loginDays');
+    for (const [k, rows] of all.slice(start, start + 500)) {
+      rows.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : 1));
+      D.put({ v: 1, id: k, broker: rows[0].broker, day: rows[0].at.slice(0, 10), ids: rows.map((e) => e.id), rows });
     }
     await new Promise((res, rej) => { tx.oncomplete = res; tx.onerror = () => rej(tx.error); });
   }

@@ -24,6 +24,7 @@ import { writeEvidenceBundle, type ExportPhase } from '../utils/evidence/bundle'
 import type { LoginEvent, OrderEvent, Snapshot } from '../utils/records';
 import { appendLog } from '../utils/store/capture-log';
 import { KabuGuardDB } from '../utils/store/db';
+import { putLogins } from '../utils/store/logins';
 
 export interface MemoryFigures {
   /** Highest (JS heap + ArrayBuffers) above the level before the export. */
@@ -141,7 +142,7 @@ async function fill(db: KabuGuardDB, events: number, snapshots: number): Promise
       });
     }
   }
-  await db.logins.bulkPut(logins);
+  await putLogins(db, logins);
   await db.orders.bulkPut(orders);
   // a few answers, so the report has a case to show
   for (const l of logins.slice(-5))

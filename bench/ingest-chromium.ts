@@ -2,7 +2,8 @@
 // worker (where the store runs): bench/ingest-store.ts with the real store
 // (Dexie, zod, utils/store/logins.ts), bundled by Vite and evaluated in the
 // worker, so the figures are the store's, not a re-implementation's. The
-// naive writer and the write-only floor run in the same worker, same run.
+// floors (the store's day records written bare; one record per row written
+// bare) and the naive writer run in the same worker, same run.
 
 import type { Worker } from 'playwright-core';
 import type { IngestFigures } from './ingest-store';

@@ -14,6 +14,7 @@ import { SettingsSection } from './SettingsSection';
 import { SnapshotsSection } from './SnapshotsSection';
 import { storeSnapshot } from '../../utils/capture/ingest';
 import type { SectionProps } from './types';
+import { putLogins } from '../../utils/store/logins';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
 const until = async <T,>(f: () => T | undefined | null | false): Promise<T> => {
@@ -176,7 +177,7 @@ describe('AlertsSection', () => {
   it('answers an alert with the same flow as the alerts page, and refreshes the badge', async () => {
     const p = props();
     const l = login('2025-04-10T03:12:00+09:00', { ip: '36.110.14.22' });
-    await p.db.logins.put(l);
+    await putLogins(p.db, [l]);
     const alert = {
       v: 1,
       id: 'alert_1',

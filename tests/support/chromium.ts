@@ -123,7 +123,9 @@ export interface ExtensionContext {
 /**
  * All rows of one table of the extension's database, read with raw IndexedDB
  * inside the extension (no test hook in the app). A database that does
- * not exist yet reads as empty and is not created by reading it.
+ * not exist yet reads as empty and is not created by reading it. 'logins' are
+ * stored a broker's day to a record (utils/records/login-day.ts, schema 4):
+ * they are unpacked here, so a test reads LoginEvent rows as before.
  */
 export async function readTable<T = Record<string, unknown>>(
   sw: ExtensionContext,
@@ -141,12 +143,15 @@ export async function readTable<T = Record<string, unknown>>(
       });
       if (!db) return [];
       try {
-        if (!db.objectStoreNames.contains(table)) return [];
-        return await new Promise<unknown[]>((resolve, reject) => {
-          const r = db.transaction(table, 'readonly').objectStore(table).getAll();
+        const packed = table === 'logins' && db.objectStoreNames.contains('loginDays');
+        const store = packed ? 'loginDays' : table;
+        if (!db.objectStoreNames.contains(store)) return [];
+        const rows = await new Promise<unknown[]>((resolve, reject) => {
+          const r = db.transaction(store, 'readonly').objectStore(store).getAll();
           r.onsuccess = () => resolve(r.result);
           r.onerror = () => reject(r.error);
         });
+        return packed ? (rows as Array<{ rows: unknown[] }>).flatMap((d) => d.rows) : rows;
       } finally {
         db.close();
       }

@@ -19,6 +19,7 @@ import type { StorageFullError } from '../store/storage';
 import { serveContentMessage } from './background';
 import { inconsistencies } from './testing/consistency';
 import { injectFaults, type FaultPlan } from './testing/faults';
+import { allLoginIds } from '../store/logins';
 
 const T0 = Date.parse('2025-04-10T12:29:00+09:00');
 const HOME = 'https://member.rakuten-sec.co.jp/app/home.do';
@@ -149,10 +150,10 @@ async function run(
 }
 
 async function state(db: KabuGuardDB) {
-  const keys = async (t: 'logins' | 'orders' | 'accountEvents') => (await db[t].toCollection().primaryKeys()).sort();
+  const keys = async (t: 'orders' | 'accountEvents') => (await db[t].toCollection().primaryKeys()).sort();
   return {
     snapshots: await db.snapshots.count(),
-    logins: await keys('logins'),
+    logins: await allLoginIds(db),
     orders: await keys('orders'),
     alerts: (await db.alerts.toArray()).map((a) => `${a.id}:${a.severity}:${a.status}`).sort(),
     pending: await db.pending.count(),

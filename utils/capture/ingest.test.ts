@@ -7,6 +7,7 @@ import { verifyCaptureLog } from '../store/capture-log';
 import { ingestCapture, readPendingSnapshots, readSnapshot, rebuildFromSnapshots, storeSnapshot } from './ingest';
 import { inconsistencies } from './testing/consistency';
 import { injectFaults } from './testing/faults';
+import { allLogins, clearLogins, countAllLogins, loginsBetween, loginsByIds } from '../store/logins';
 
 const page = (rows: string) => `<!DOCTYPE html><html><head><title>ログイン履歴 | 楽天証券</title></head><body>
 <a href="/app/logout.do">ログアウト</a><h2>ログイン履歴</h2>
@@ -46,9 +47,9 @@ describe('ingestCapture', () => {
       parseHtml,
     );
     expect(second.added).toBe(1);
-    expect(await db.logins.count()).toBe(3);
+    expect(await countAllLogins(db)).toBe(3);
     expect(await db.snapshots.count()).toBe(2);
-    const overlap = await db.logins.where('[broker+at]').equals(['rakuten', '2025-03-29T02:41:00+09:00']).first();
+    const [overlap] = await loginsBetween(db, 'rakuten', '2025-03-29T02:41:00+09:00', '2025-03-29T02:41:00+09:00');
     expect(overlap?.snapshotIds).toEqual([first.snapshot.id, second.snapshot.id]);
     const log = await db.captureLog.orderBy('seq').toArray();
     expect(log.map((e) => e.type)).toEqual(['capture', 'parse', 'capture', 'parse']);
@@ -62,7 +63,7 @@ describe('ingestCapture', () => {
     const html = page(row('昨日の夜', 'PC'));
     const r = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
     expect(r.reading.status).toBe('unreadable');
-    expect(await db.logins.count()).toBe(0);
+    expect(await countAllLogins(db)).toBe(0);
     const snap = await db.snapshots.get(r.snapshot.id);
     expect(snap?.parse.status).toBe('unreadable');
     expect((await db.snapshotBodies.get(snap!.sha256))?.bytes.byteLength).toBe(
@@ -78,10 +79,10 @@ describe('ingestCapture', () => {
       { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html: page(row('2025/03/29 02:41', 'PC')) },
       parseHtml,
     );
-    const before = await db.logins.toArray();
-    await db.logins.clear();
+    const before = await allLogins(db);
+    await db.transaction('rw', db.loginDays, () => clearLogins(db));
     expect(await rebuildFromSnapshots(db, parseHtml)).toEqual({ snapshots: 1, logins: 1 });
-    expect(await db.logins.toArray()).toEqual(before);
+    expect(await allLogins(db)).toEqual(before);
   });
 
   it("stores the home page's previous-login banner as a login observation, and rebuilds it", async () => {
@@ -126,7 +127,7 @@ describe('a page is read once', () => {
     expect(log.map((e) => e.type)).toEqual(['capture', 'parse']);
     expect(await inconsistencies(db)).toEqual([]);
     expect([own.added, ...owed.map((r) => r.added)]).toEqual([2, 0]);
-    expect(await db.logins.count()).toBe(2);
+    expect(await countAllLogins(db)).toBe(2);
     expect(await db.pending.where('kind').equals('read').count()).toBe(0);
   });
 });
@@ -151,16 +152,16 @@ describe('rebuildFromSnapshots, all or nothing (issue 11 item 12)', () => {
         parseHtml,
       );
     }
-    expect(await db.logins.count()).toBe(20);
-    const before = await db.logins.orderBy('id').toArray();
+    expect(await countAllLogins(db)).toBe(20);
+    const before = await allLogins(db);
     // the page doing the re-read is closed while it stores the 3rd snapshot's logins
-    faults.arm({ kind: 'stop', at: 3, only: (table, req) => table === 'logins' && req.type === 'add' });
+    faults.arm({ kind: 'stop', at: 3, only: (table, req) => table === 'loginDays' && req.type === 'put' });
     await expect(rebuildFromSnapshots(db, parseHtml)).rejects.toThrow();
     const after = new KabuGuardDB(name);
-    expect(await after.logins.orderBy('id').toArray()).toEqual(before);
+    expect(await allLogins(after)).toEqual(before);
     expect(await inconsistencies(after)).toEqual([]);
     expect(await rebuildFromSnapshots(after, parseHtml)).toEqual({ snapshots: 4, logins: 20 });
-    expect(await after.logins.orderBy('id').toArray()).toEqual(before);
+    expect(await allLogins(after)).toEqual(before);
   });
 });
 
@@ -170,7 +171,7 @@ describe('ingestCapture, all or nothing', () => {
     const html = page(row('2025/03/29 02:41', 'PC'));
     const first = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
     expect(first.newEventIds).toHaveLength(1);
-    expect(await db.logins.get(first.newEventIds[0]!)).toMatchObject({
+    expect((await loginsByIds(db, [first.newEventIds[0]!]))[0]).toMatchObject({
       at: '2025-03-29T02:41:00+09:00',
       channel: 'PC',
     });
@@ -195,7 +196,7 @@ describe('ingestCapture, all or nothing', () => {
       );
       expect(r.reading.status).toBe('unreadable');
       expect(await db.orders.count()).toBe(0);
-      expect(await db.logins.count()).toBe(0);
+      expect(await countAllLogins(db)).toBe(0);
       expect(await db.snapshots.count()).toBe(1);
     } finally {
       rakuten.readPage = original;

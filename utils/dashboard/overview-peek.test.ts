@@ -7,6 +7,7 @@ import { DB_NAME as DEXIE_DB_NAME, KabuGuardDB } from '../store/db';
 import { saveSettings } from '../store/settings';
 import { loadOverview, overviewFrom, readOverview, recount, type OverviewReads } from './overview';
 import { DB_NAME, peekOverview } from './overview-peek';
+import { putLogins } from '../store/logins';
 
 const NOW = Date.parse('2025-03-29T12:00:00+09:00');
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
@@ -89,7 +90,7 @@ const SETUPS: Array<[string, (db: KabuGuardDB) => Promise<unknown>]> = [
         health('rakuten', '2025-03-20T09:00:00+09:00'),
         health('sbi', '2025-03-29T10:00:00+09:00', { state: 'unreadable', message: '表が見つかりません' }),
       ]);
-      await db.logins.bulkPut([
+      await putLogins(db, [
         login('2025-03-27T21:00:00+09:00', { broker: 'sbi' }),
         login('2025-03-28T21:30:00+09:00', { broker: 'sbi' }),
         login('2025-03-29T08:00:00+09:00', { broker: 'rakuten' }),

@@ -7,7 +7,7 @@
 // upgrades the schema (utils/store/db.ts).
 
 import type { Alert } from '../records/alert';
-import type { AdapterHealth, LoginEvent, Snapshot } from '../records';
+import type { AdapterHealth, LoginDay, Snapshot } from '../records';
 import type { Environment } from '../records/environment';
 import type { Incident } from '../records/incident';
 import { BROKER_IDS } from '../brokers/labels';
@@ -18,7 +18,7 @@ import { ACTIVE_INCIDENT_STATUSES, type OverviewReads } from './overview';
 
 /** The extension's database (utils/store/db.ts DB_NAME; overview-peek.test.ts keeps them equal). */
 export const DB_NAME = 'kabu-guard';
-const TABLES = ['health', 'logins', 'snapshots', 'kv', 'alerts', 'incidents', 'environments'];
+const TABLES = ['health', 'loginDays', 'snapshots', 'kv', 'alerts', 'incidents', 'environments'];
 
 function answer<T>(r: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -62,7 +62,10 @@ export async function peekOverview(
         BROKER_IDS.map(async (broker) => {
           const [health, login, orderPages] = await Promise.all([
             answer(table('health').get(broker)) as Promise<AdapterHealth | undefined>,
-            newest<LoginEvent>(table('logins').index('[broker+at]'), [broker, ''], [broker, '\uffff']),
+            // the newest day's record; its rows are oldest first (utils/records/login-day.ts)
+            newest<LoginDay>(table('loginDays').index('[broker+day]'), [broker, ''], [broker, '\uffff']).then((d) =>
+              d?.rows.at(-1),
+            ),
             Promise.all(
               ORDER_PAGE_KINDS.map((k) =>
                 newest<Snapshot>(

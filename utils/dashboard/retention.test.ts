@@ -7,6 +7,7 @@ import { KabuGuardDB } from '../store/db';
 import { inconsistencies } from '../capture/testing/consistency';
 import { forgetEnvironment, labelEnvironment, trustEnvironment } from './environments';
 import { deleteBrokerData } from './retention';
+import { allLogins, countAllLogins, putLogins } from '../store/logins';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
 const page = (title: string) => `<html><head><title>${title}</title></head><body><p>${title}</p></body></html>`;
@@ -30,7 +31,7 @@ describe('deleteBrokerData', () => {
       },
       parseHtml,
     );
-    await db.logins.bulkPut([
+    await putLogins(db, [
       login('2025-03-01T12:00:00+09:00', { broker: 'sbi' }),
       login('2025-03-01T13:00:00+09:00', { broker: 'rakuten' }),
     ]);
@@ -38,7 +39,7 @@ describe('deleteBrokerData', () => {
     expect(deleted).toMatchObject({ broker: 'sbi', snapshots: 1, logins: 1 });
     expect((await db.snapshots.toArray()).map((s) => s.broker)).toEqual(['rakuten']);
     expect(await db.snapshotBodies.count()).toBe(1);
-    expect((await db.logins.toArray()).map((l) => l.broker)).toEqual(['rakuten']);
+    expect((await allLogins(db)).map((l) => l.broker)).toEqual(['rakuten']);
     const log = await db.captureLog.orderBy('seq').toArray();
     expect(log.at(-1)).toMatchObject({ type: 'delete', detail: { broker: 'sbi', snapshots: 1, logins: 1 } });
     expect((await verifyCaptureLog(log)).ok).toBe(true);
@@ -72,7 +73,7 @@ describe('deleteBrokerData while a capture is in flight (issue 11 item 11)', () 
       expect(await inconsistencies(db)).toEqual([]);
       // either the capture came after the deletion and is whole, or nothing of it is left
       const snaps = await db.snapshots.count();
-      expect([snaps, await db.logins.count()]).toEqual(snaps ? [1, 2] : [0, 0]);
+      expect([snaps, await countAllLogins(db)]).toEqual(snaps ? [1, 2] : [0, 0]);
     },
   );
 });
@@ -91,7 +92,7 @@ describe('environment actions', () => {
     const db = newDb();
     const l = login('2025-03-01T12:00:00+09:00', { ip: '153.203.40.10' });
     const env = envsOf([facts(l)])[0]!;
-    await db.logins.put(l);
+    await putLogins(db, [l]);
     await db.environments.put(env);
     await act(db, env.id);
     const after = await db.environments.get(env.id);

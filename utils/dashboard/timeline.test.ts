@@ -4,6 +4,7 @@ import { envsOf, facts, login, order } from '../detect/testkit';
 import type { Alert } from '../records/alert';
 import { KabuGuardDB } from '../store/db';
 import { defaultFilter, loadTimelinePage, type TimelineFilter, type TimelineItem } from './timeline';
+import { putLogins } from '../store/logins';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
 const at = (day: number, hour = 12) =>
@@ -26,7 +27,7 @@ async function seeded() {
     order(at(5, 10), { broker: 'sbi', symbol: '7203' }),
     order(at(31, 3.5), { broker: 'sbi', symbol: '00700', marketRegion: 'HK' }),
   ];
-  await db.logins.bulkPut([...logins, foreign, own]);
+  await putLogins(db, [...logins, foreign, own]);
   await db.orders.bulkPut(orders);
   // the user's home PC is known; this browser was on the site right after `own`
   await db.environments.bulkPut(envsOf(logins.filter((l) => l.broker === 'sbi').map((l) => facts(l))));

@@ -8,6 +8,7 @@ import { recordVisit } from '../store/visits';
 import { loadCase } from '../case';
 import { answerEnvironment, applyFeedback, rebuildDetection, runDetection } from './engine';
 import { alertTitle, renderExplanation } from './explain';
+import { allLogins, loginsByIds } from '../store/logins';
 
 let seq = 0;
 let db: KabuGuardDB;
@@ -41,7 +42,7 @@ async function homeUser(): Promise<LoginRow[]> {
 
 async function capture(rows: LoginRow[], now: string) {
   const ids = loginEventIds('sbi', rows);
-  const existing = await db.logins.bulkGet(ids);
+  const existing = await loginsByIds(db, ids);
   await upsertLogins(db, 'sbi', rows, `snap_${now}`, now);
   return runDetection(db, { newEventIds: ids.filter((_, i) => !existing[i]), now });
 }
@@ -206,7 +207,7 @@ describe('runDetection', () => {
     const a1 = row('2025-04-21T03:10:00+09:00', '13.112.20.5');
     const a2 = row('2025-04-22T03:20:00+09:00', '13.112.20.99');
     await capture([...rows, a1, a2], '2025-04-22T08:00:00+09:00');
-    const login = (await db.logins.toArray()).find((e) => e.at === a1.at)!;
+    const login = (await allLogins(db)).find((e) => e.at === a1.at)!;
     const env = (await db.environments.toArray()).find((e) => e.network.provider === 'Amazon Web Services')!;
     await answerEnvironment(db, env.id, 'not-mine', 'environments', '2025-04-22T08:10:00+09:00');
     expect((await db.environments.get(env.id))?.status).toBe('rejected');

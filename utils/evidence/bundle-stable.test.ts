@@ -15,6 +15,7 @@ import type { LoginEvent, OrderEvent, Snapshot } from '../records';
 import { appendLog, verifyCaptureLog } from '../store/capture-log';
 import { KabuGuardDB } from '../store/db';
 import { writeEvidenceBundle } from './bundle';
+import { putLogins } from '../store/logins';
 
 const environment = {
   extensionName: 'Kabu Guard',
@@ -106,7 +107,7 @@ async function fixedStore(db: KabuGuardDB): Promise<void> {
         lastSeenAt: snap.capturedAt,
       });
   }
-  await db.logins.bulkPut(logins);
+  await putLogins(db, logins);
   await db.orders.bulkPut(orders);
   for (const id of ['login_fixed_58', 'order_fixed_57'])
     await appendLog(db, { type: 'feedback', detail: { broker: 'rakuten', eventId: id, verdict: 'not-mine' } });

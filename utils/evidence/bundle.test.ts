@@ -13,6 +13,7 @@ import { parseCsv } from './csv';
 import { buildCaseStore, XSS_CORPUS } from './fixture-store';
 import { listZip } from '../../cli/read-zip';
 import { verifyZip } from '../../cli/verify-zip';
+import { allLogins, putLogins } from '../store/logins';
 
 const environment = {
   extensionName: 'Kabu Guard',
@@ -322,9 +323,10 @@ describe('evidence bundle', () => {
   it('masks account numbers and names, and then withholds snapshot bodies', async () => {
     const db2 = new KabuGuardDB(`evidence-mask-${Math.random()}`);
     await buildCaseStore(db2, parseHtml);
-    await db2.logins.toCollection().modify((l) => {
-      l.raw = { ...l.raw, 口座番号: '123-4567890', 氏名: '山田 太郎' };
-    });
+    await putLogins(
+      db2,
+      (await allLogins(db2)).map((l) => ({ ...l, raw: { ...l.raw, 口座番号: '123-4567890', 氏名: '山田 太郎' } })),
+    );
     const { files: masked } = await bundle(db2, {
       mask: { accountNumbers: true, names: true, extraNames: ['山田 太郎'] },
     });

@@ -1,6 +1,7 @@
 export * from './common';
 export * from './snapshot';
 export * from './login-event';
+export * from './login-day';
 export * from './visit';
 export * from './adapter-health';
 export * from './capture-log';

@@ -2,6 +2,7 @@
 // is never edited, only followed by a new `this.version(n)`.
 
 import Dexie, { type Table } from 'dexie';
+import { packLoginDays } from './login-days';
 import type { Alert } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { Incident } from '../records/incident';
@@ -12,6 +13,7 @@ import type {
   Answer,
   CaptureLogEntry,
   Holding,
+  LoginDay,
   LoginEvent,
   LoginObservation,
   OrderEvent,
@@ -33,7 +35,8 @@ export function pendingRead(s: Pick<Snapshot, 'id' | 'broker' | 'capturedAt'>): 
 export class KabuGuardDB extends Dexie {
   snapshots!: Table<Snapshot, string>;
   snapshotBodies!: Table<SnapshotBody, string>;
-  logins!: Table<LoginEvent, string>;
+  /** Logins, one record per broker and day (utils/records/login-day.ts); read through utils/store/logins.ts. */
+  loginDays!: Table<LoginDay, string>;
   orders!: Table<OrderEvent, string>;
   holdings!: Table<Holding, string>;
   accountEvents!: Table<AccountEvent, string>;
@@ -93,6 +96,24 @@ export class KabuGuardDB extends Dexie {
       answers: 'id, broker, at',
       loginObservations: 'id, [broker+at]',
     });
+    // 4 packs the logins, a day of one broker to a record (issue 13 item 1:
+    // IndexedDB's cost is per record). Dexie deletes `logins` after this
+    // upgrade has copied every row, ids and provenance as they were, so the
+    // database has them in one shape or the other, never both or neither.
+    // utils/store/upgrade.test.ts opens versions 1-3's fixtures with this code.
+    this.version(4)
+      .stores({ logins: null, loginDays: 'id, [broker+day], *ids' })
+      .upgrade(async (tx) => {
+        const old = tx.table<LoginEvent, string>('logins');
+        const brokers = new Set(
+          ((await old.orderBy('[broker+at]').uniqueKeys()) as unknown as Array<[string, string]>).map((k) => k[0]),
+        );
+        // one broker at a time: what is held in memory is one broker's logins, not the whole table
+        for (const broker of brokers) {
+          const rows = await old.where('[broker+at]').between([broker, ''], [broker, '\uffff']).toArray();
+          await tx.table<LoginDay, string>('loginDays').bulkAdd(packLoginDays(rows));
+        }
+      });
   }
 }
 

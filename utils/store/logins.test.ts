@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoginRow } from '../brokers/types';
 import { KabuGuardDB } from './db';
-import { countLogins, loginEventIds, upsertLogins } from './logins';
+import { allLogins, countAllLogins, countLogins, loginEventIds, loginsByIds, upsertLogins } from './logins';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
 const login = (at: string, ip = '203.0.113.7'): LoginRow => ({
@@ -40,12 +40,12 @@ describe('upsertLogins', () => {
       expect((await upsertLogins(db, 'rakuten', first, 'snap_a', '2025-03-20T10:00:00+09:00')).added).toBe(
         new Set(loginEventIds('rakuten', first)).size,
       );
-      const before = await db.logins.count();
+      const before = await countAllLogins(db);
       const r = await upsertLogins(db, 'rakuten', second, 'snap_b', '2025-03-25T10:00:00+09:00');
       expect(r).toMatchObject({ added, seen: second.length });
-      expect(await db.logins.count()).toBe(before + added);
+      expect(await countAllLogins(db)).toBe(before + added);
       const ids = loginEventIds('rakuten', second);
-      const stored = await db.logins.bulkGet(ids);
+      const stored = await loginsByIds(db, ids);
       for (const e of stored) {
         const old = new Set(loginEventIds('rakuten', first)).has(e!.id);
         expect(e).toMatchObject(
@@ -65,9 +65,9 @@ describe('upsertLogins', () => {
   it('reads the same snapshot again without changing a record, and keeps brokers apart', async () => {
     const db = newDb();
     await upsertLogins(db, 'rakuten', days(10, 5), 'snap_a', '2025-03-10T10:00:00+09:00');
-    const before = await db.logins.toArray();
+    const before = await allLogins(db);
     expect((await upsertLogins(db, 'rakuten', days(10, 5), 'snap_a', '2025-03-10T10:00:00+09:00')).added).toBe(0);
-    expect(await db.logins.toArray()).toEqual(before);
+    expect(await allLogins(db)).toEqual(before);
     // the same rows at another broker are other logins
     expect((await upsertLogins(db, 'sbi', days(10, 5), 'snap_s', '2025-03-10T10:00:00+09:00')).added).toBe(5);
     expect([await countLogins(db, 'rakuten'), await countLogins(db, 'sbi')]).toEqual([5, 5]);
@@ -78,6 +78,6 @@ describe('upsertLogins', () => {
     await expect(
       upsertLogins(db, 'rakuten', [...days(10, 3), login('not a time')], 'snap_a', '2025-03-10T10:00:00+09:00'),
     ).rejects.toThrow();
-    expect(await db.logins.count()).toBe(0);
+    expect(await countAllLogins(db)).toBe(0);
   });
 });

@@ -1,9 +1,13 @@
-// LoginEvents: identity, merge of overlapping captures, counts.
+// LoginEvents: identity, merge of overlapping captures, counts, and every read
+// of them. Stored a broker's day to a record (utils/records/login-day.ts);
+// nothing outside this file touches that table, and every read returns plain
+// LoginEvents, so the consumers do not know the stored shape (issue 13 item 1).
 
 import type { LoginRow } from '../brokers/types';
-import { LoginEventSchema, type LoginEvent } from '../records';
+import { LoginEventSchema, type LoginDay, type LoginEvent } from '../records';
 import type { BrokerId } from '../brokers/types';
 import type { KabuGuardDB } from './db';
+import { byAt, dayOf, loginDay, loginDayId, packLoginDays } from './login-days';
 import { mergeSeen, occurrenceIds, unchanged } from './provenance';
 import { keepCounts } from './record-counts';
 
@@ -44,31 +48,6 @@ export function toLoginEvent(
   return LoginEventSchema.parse(e);
 }
 
-/**
- * The stored logins among `fresh` (all of one broker), by id. A row keeps its
- * `at` (an identity field), so a stored copy lies in [broker+at] between the
- * page's first and last time: one count and one range read, where a key
- * lookup per row costs a request each (~50 µs in Chromium, bench/run.ts (c)).
- * When that range holds many more logins than the page (a page spanning years),
- * the rows are looked up by key instead.
- */
-async function storedAmong(db: KabuGuardDB, broker: BrokerId, fresh: LoginEvent[]): Promise<Map<string, LoginEvent>> {
-  let lo = fresh[0]!.at;
-  let hi = lo;
-  for (const e of fresh) {
-    if (e.at < lo) lo = e.at;
-    if (e.at > hi) hi = e.at;
-  }
-  const range = db.logins.where('[broker+at]').between([broker, lo], [broker, hi], true, true);
-  const inRange = await range.count();
-  if (inRange === 0) return new Map();
-  const stored =
-    inRange <= 2 * fresh.length + 100 ? await range.toArray() : await db.logins.bulkGet(fresh.map((e) => e.id));
-  const byId = new Map<string, LoginEvent>();
-  for (const e of stored) if (e) byId.set(e.id, e);
-  return byId;
-}
-
 /** Validates every row first: one bad row stores nothing. One transaction for all rows. */
 export async function upsertLogins(
   db: KabuGuardDB,
@@ -81,75 +60,98 @@ export async function upsertLogins(
   const fresh = rows.map((r, i) => toLoginEvent(broker, r, ids[i]!, snapshotId, seenAt));
   const addedIds: string[] = [];
   if (fresh.length === 0) return { added: 0, seen: 0, addedIds };
+  const byDay = new Map<string, LoginEvent[]>();
+  for (const e of fresh) {
+    const day = dayOf(e.at);
+    const g = byDay.get(day);
+    if (g) g.push(e);
+    else byDay.set(day, [e]);
+  }
+  const days = [...byDay.keys()];
   await db.transaction('rw', [...loginTables(db), db.kv], async () => {
-    const stored = await storedAmong(db, broker, fresh);
-    const added: LoginEvent[] = [];
-    const changed: LoginEvent[] = [];
-    for (const e of fresh) {
-      const old = stored.get(e.id);
-      if (!old) {
-        added.push(e);
-        continue;
+    // a row keeps its `at` (an identity field), so a stored copy is in its day's record: one key each
+    const stored = await db.loginDays.bulkGet(days.map((d) => loginDayId(broker, d)));
+    const writes: LoginDay[] = [];
+    for (const [i, day] of days.entries()) {
+      const kept = new Map((stored[i]?.rows ?? []).map((e) => [e.id, e]));
+      let dirty = false;
+      for (const e of byDay.get(day)!) {
+        const old = kept.get(e.id);
+        if (!old) {
+          kept.set(e.id, e);
+          addedIds.push(e.id);
+          dirty = true;
+          continue;
+        }
+        // a login row is all identity: nothing but provenance can change
+        const merged = mergeSeen(old, e, snapshotId, seenAt, false);
+        if (!unchanged(merged, old)) {
+          kept.set(e.id, merged);
+          dirty = true;
+        }
       }
-      // a login row is all identity: nothing but provenance can change
-      const merged = mergeSeen(old, e, snapshotId, seenAt, false);
-      if (!unchanged(merged, old)) changed.push(merged);
+      if (dirty) writes.push(loginDay(broker, day, [...kept.values()]));
     }
-    // add, not put: a row believed new that exists after all aborts the transaction instead of being overwritten
-    if (added.length) await db.logins.bulkAdd(added);
-    if (changed.length) await db.logins.bulkPut(changed);
-    await keepCounts(db, broker, { logins: added.length });
-    for (const e of added) addedIds.push(e.id);
+    // read and written in one read-write transaction: no other writer's rows come in between
+    if (writes.length) await db.loginDays.bulkPut(writes);
+    await keepCounts(db, broker, { logins: addedIds.length });
   });
   return { added: addedIds.length, seen: rows.length, addedIds };
 }
 
-export function countLogins(db: KabuGuardDB, broker: BrokerId): Promise<number> {
-  return db.logins.where('broker').equals(broker).count();
-}
+// Reading logins: every consumer goes through these, never the table. Each
+// returns plain LoginEvents in a stated order; a query by time reads the whole
+// days it touches and keeps the rows inside.
 
-// Reading logins: every consumer goes through these, never the table, so the
-// stored shape can change without them (issue 13 item 1). Each returns plain
-// LoginEvents in a stated order.
-
-/** Oldest first; ties by id (the order of the [broker+at] index). */
-export const byAt = (a: LoginEvent, b: LoginEvent): number =>
-  a.at < b.at ? -1 : a.at > b.at ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+export { byAt };
 
 /** The tables a transaction that reads or writes logins must include. */
-export const loginTables = (db: KabuGuardDB) => [db.logins];
+export const loginTables = (db: KabuGuardDB) => [db.loginDays];
 
-/** Every login of every broker, by id. */
-export function allLogins(db: KabuGuardDB): Promise<LoginEvent[]> {
-  return db.logins.toArray();
+const flat = (days: readonly LoginDay[]): LoginEvent[] => days.flatMap((d) => d.rows);
+const daysOf = (db: KabuGuardDB, broker: BrokerId, lo: string, hi: string) =>
+  db.loginDays.where('[broker+day]').between([broker, dayOf(lo)], [broker, dayOf(hi)], true, true);
+
+/** Every login of every broker, by id (the order before version 4, which the evidence keeps for equal times). */
+export async function allLogins(db: KabuGuardDB): Promise<LoginEvent[]> {
+  return flat(await db.loginDays.toArray()).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Every login of one broker, oldest first. */
-export function loginsOf(db: KabuGuardDB, broker: BrokerId): Promise<LoginEvent[]> {
-  return db.logins.where('broker').equals(broker).toArray();
+export async function loginsOf(db: KabuGuardDB, broker: BrokerId): Promise<LoginEvent[]> {
+  return flat(await daysOf(db, broker, '', '\uffff').toArray());
 }
 
 /** One broker's logins with `lo <= at <= hi` (`at < hi` with `hiOpen`), oldest first. */
-export function loginsBetween(
+export async function loginsBetween(
   db: KabuGuardDB,
   broker: BrokerId,
   lo: string,
   hi: string,
   hiOpen = false,
 ): Promise<LoginEvent[]> {
-  return db.logins.where('[broker+at]').between([broker, lo], [broker, hi], true, !hiOpen).toArray();
+  if (lo > hi) return [];
+  return flat(await daysOf(db, broker, lo, hi).toArray()).filter(
+    (e) => e.at >= lo && (hiOpen ? e.at < hi : e.at <= hi),
+  );
 }
 
 /** The logins with these ids, in their order (undefined where none). */
-export function loginsByIds(db: KabuGuardDB, ids: readonly string[]): Promise<Array<LoginEvent | undefined>> {
-  return db.logins.bulkGet([...ids]);
+export async function loginsByIds(db: KabuGuardDB, ids: readonly string[]): Promise<Array<LoginEvent | undefined>> {
+  const wanted = [...new Set(ids)];
+  if (!wanted.length) return ids.map(() => undefined);
+  const found = new Map<string, LoginEvent>();
+  const want = new Set(wanted);
+  for (const d of await db.loginDays.where('ids').anyOf(wanted).toArray())
+    for (const e of d.rows) if (want.has(e.id)) found.set(e.id, e);
+  return ids.map((id) => found.get(id));
 }
 
 /**
  * One broker's newest logins with `lo <= at <= hi` that `keep` accepts, newest
- * first, at most `limit`.
+ * first, at most `limit`: days read newest first, a few at a time, until enough.
  */
-export function newestLogins(
+export async function newestLogins(
   db: KabuGuardDB,
   broker: BrokerId,
   lo: string,
@@ -157,42 +159,75 @@ export function newestLogins(
   limit: number,
   keep: (e: LoginEvent) => boolean = () => true,
 ): Promise<LoginEvent[]> {
-  return db.logins
-    .where('[broker+at]')
-    .between([broker, lo], [broker, hi], true, true)
-    .reverse()
-    .filter(keep)
-    .limit(limit)
-    .toArray();
+  const out: LoginEvent[] = [];
+  if (lo > hi || limit <= 0) return out;
+  let upper = dayOf(hi);
+  let upperOpen = false;
+  for (let batch = 4; ; batch *= 2) {
+    const days = await db.loginDays
+      .where('[broker+day]')
+      .between([broker, dayOf(lo)], [broker, upper], true, !upperOpen)
+      .reverse()
+      .limit(batch)
+      .toArray();
+    for (const d of days)
+      for (let i = d.rows.length - 1; i >= 0; i--) {
+        const e = d.rows[i]!;
+        if (e.at >= lo && e.at <= hi && keep(e)) out.push(e);
+        if (out.length >= limit) return out;
+      }
+    if (days.length < batch) return out;
+    upper = days.at(-1)!.day;
+    upperOpen = true;
+  }
 }
 
 /** Ids of every stored login. */
 export async function allLoginIds(db: KabuGuardDB): Promise<string[]> {
-  return (await db.logins.toCollection().primaryKeys()).map(String);
+  return (await db.loginDays.orderBy('ids').keys()).map(String);
+}
+
+/** How many logins one broker has (the kept counts are cheaper: utils/store/record-counts.ts). */
+export async function countLogins(db: KabuGuardDB, broker: BrokerId): Promise<number> {
+  let n = 0;
+  await daysOf(db, broker, '', '\uffff').each((d) => (n += d.ids.length));
+  return n;
 }
 
 /** How many logins are stored, all brokers. */
 export function countAllLogins(db: KabuGuardDB): Promise<number> {
-  return db.logins.count();
+  return db.loginDays.orderBy('ids').count();
 }
 
 /** The brokers that have logins. */
 export async function loginBrokers(db: KabuGuardDB): Promise<BrokerId[]> {
-  const keys = (await db.logins.orderBy('[broker+at]').uniqueKeys()) as unknown as Array<[BrokerId, string]>;
+  const keys = (await db.loginDays.orderBy('[broker+day]').uniqueKeys()) as unknown as Array<[BrokerId, string]>;
   return [...new Set(keys.map((k) => k[0]))];
 }
 
 /** Deletes one broker's logins (its data deleted); inside the caller's transaction. Returns how many. */
-export function deleteLoginsOf(db: KabuGuardDB, broker: BrokerId): Promise<number> {
-  return db.logins.where('broker').equals(broker).delete();
+export async function deleteLoginsOf(db: KabuGuardDB, broker: BrokerId): Promise<number> {
+  const n = await countLogins(db, broker);
+  await daysOf(db, broker, '', '\uffff').delete();
+  return n;
 }
 
 /** Deletes every login (a rebuild refills them); inside the caller's transaction. */
 export function clearLogins(db: KabuGuardDB): Promise<void> {
-  return db.logins.clear();
+  return db.loginDays.clear();
 }
 
 /** Stores these logins as they are, replacing any with the same id (fixtures, benches: not ingest). */
 export async function putLogins(db: KabuGuardDB, events: readonly LoginEvent[]): Promise<void> {
-  await db.logins.bulkPut([...events]);
+  await db.transaction('rw', loginTables(db), async () => {
+    const days = packLoginDays(events);
+    const stored = await db.loginDays.bulkGet(days.map((d) => d.id));
+    await db.loginDays.bulkPut(
+      days.map((d, i) => {
+        const kept = new Map((stored[i]?.rows ?? []).map((e) => [e.id, e]));
+        for (const e of d.rows) kept.set(e.id, e);
+        return loginDay(d.broker, d.day, [...kept.values()]);
+      }),
+    );
+  });
 }

@@ -128,7 +128,7 @@ describe('upsertOrders', () => {
       '2020-01-01T09:00:00+09:00',
     );
     const rows = Array.from({ length: count }, (_, i) => row(i));
-    const r = await db.transaction('rw', [db.logins, db.orders, db.holdings, db.accountEvents, db.kv], () =>
+    const r = await db.transaction('rw', [db.loginDays, db.orders, db.holdings, db.accountEvents, db.kv], () =>
       upsertOrders(db, 'rakuten', rows, 'snap_a', '2025-04-10T09:00:00+09:00'),
     );
     const restated = rows[0]!.marketRegion === 'US' && !rows[0]!.orderNumber ? 10 : 0;

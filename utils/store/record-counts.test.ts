@@ -126,7 +126,7 @@ describe('record counts kept at ingest', () => {
     await capture(db, row('2025/03/29 02:41', 'PC'));
     const before = await kept(db);
     await expect(
-      db.transaction('rw', [db.logins, db.orders, db.kv], async () => {
+      db.transaction('rw', [db.loginDays, db.orders, db.kv], async () => {
         await upsertLogins(
           db,
           'rakuten',

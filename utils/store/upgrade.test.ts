@@ -11,7 +11,8 @@ import { describe, expect, it } from 'vitest';
 import { ingestCapture, readPendingSnapshots, rebuildFromSnapshots } from '../capture/ingest';
 import { inconsistencies } from '../capture/testing/consistency';
 import { parseHtml } from '../dom/parse-html';
-import type { CaptureLogEntry, Snapshot } from '../records';
+import type { CaptureLogEntry, LoginEvent, Snapshot } from '../records';
+import { allLoginIds, allLogins, loginsByIds, loginsOf } from './logins';
 import { verifyCaptureLog } from './capture-log';
 import { KabuGuardDB, NOT_READ } from './db';
 import { decodeRows, restoreDump, type DbDump } from './fixtures/dump';
@@ -21,6 +22,10 @@ const fixtures = readdirSync(dir)
   .filter((f) => /^db-v\d+\.json$/.test(f))
   .map((f) => [f, JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as DbDump] as const);
 const LATEST = new KabuGuardDB('schema-probe').verno;
+
+const hasTable = (db: KabuGuardDB, name: string) => db.tables.some((t) => t.name === name);
+const byId = (rows: unknown[]) =>
+  [...(rows as LoginEvent[])].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) as unknown[];
 
 async function upgraded(dump: DbDump, edit?: (d: DbDump) => void): Promise<KabuGuardDB> {
   const copy = structuredClone(dump);
@@ -42,12 +47,15 @@ describe('schema upgrades', () => {
     const db = await upgraded(dump);
     expect(db.verno).toBe(LATEST);
     for (const [table, rows] of Object.entries(dump.tables)) {
-      const stored = await db.table(table).toArray();
-      expect(stored, table).toEqual(decodeRows(rows));
+      // version 4 keeps the logins a broker's day to a record (utils/records/login-day.ts): read them as rows
+      const stored = table === 'logins' && !hasTable(db, table) ? await allLogins(db) : await db.table(table).toArray();
+      expect(stored, table).toEqual(table === 'logins' ? byId(decodeRows(rows)) : decodeRows(rows));
       for (const row of stored as Array<{ v?: unknown }>) if ('v' in row) expect(row.v, table).toBe(1);
     }
     // no index an earlier version declared is lost
     for (const [table, spec] of Object.entries(dump.stores)) {
+      // a table version 4 replaced by its packed form (the indexes it served: [broker+day], ids)
+      if (table === 'logins' && !hasTable(db, table)) continue;
       const t = db.table(table);
       const now = [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)];
       for (const index of spec.split(', ')) expect(now, table).toContain(index);
@@ -66,7 +74,7 @@ describe('schema upgrades', () => {
       expect(await db.pending.where('kind').equals('read').count()).toBe(0);
       expect(await inconsistencies(db)).toEqual([]);
       const ids = async () => ({
-        logins: (await db.logins.toCollection().primaryKeys()).sort(),
+        logins: (await allLoginIds(db)).sort(),
         accountEvents: (await db.accountEvents.toCollection().primaryKeys()).sort(),
         loginObservations: (await db.loginObservations.toCollection().primaryKeys()).sort(),
       });
@@ -104,6 +112,42 @@ describe('schema upgrades', () => {
       expect(await verifyCaptureLog(log)).toEqual({ ok: true });
     },
   );
+
+  it("packs version 3's logins a broker's day to a record: every row, id and snapshotId kept; a rebuild gives the same rows", async () => {
+    const v3 = fixtures.find(([, d]) => d.version === 3)![1];
+    const rows = byId(decodeRows(v3.tables.logins!)) as LoginEvent[];
+    expect(rows.length).toBeGreaterThan(10);
+    expect(new Set(rows.map((e) => e.broker)).size).toBeGreaterThan(1);
+    const db = await upgraded(v3);
+    expect(hasTable(db, 'logins')).toBe(false);
+    const kept = await allLogins(db);
+    expect(kept).toEqual(rows);
+    expect(kept.map((e) => [e.id, e.snapshotIds])).toEqual(rows.map((e) => [e.id, e.snapshotIds]));
+    // one record per broker and day, holding exactly that day's rows, oldest first, each findable by id
+    const days = await db.loginDays.toArray();
+    expect(days.length).toBe(new Set(rows.map((e) => `${e.broker}|${e.at.slice(0, 10)}`)).size);
+    for (const d of days) {
+      expect(d.id).toBe(`${d.broker}|${d.day}`);
+      expect(d.ids).toEqual(d.rows.map((e) => e.id));
+      expect(d.rows.every((e) => e.broker === d.broker && e.at.startsWith(d.day))).toBe(true);
+      expect(d.rows.map((e) => e.at)).toEqual(d.rows.map((e) => e.at).sort());
+    }
+    expect(
+      await loginsByIds(
+        db,
+        rows.map((e) => e.id),
+      ),
+    ).toEqual(rows);
+    for (const broker of new Set(rows.map((e) => e.broker)))
+      expect((await loginsOf(db, broker)).map((e) => e.id).sort()).toEqual(
+        rows.filter((e) => e.broker === broker).map((e) => e.id),
+      );
+    await readPendingSnapshots(db, parseHtml);
+    const before = await allLogins(db);
+    await rebuildFromSnapshots(db, parseHtml);
+    expect(await allLogins(db)).toEqual(before);
+    expect(await inconsistencies(db)).toEqual([]);
+  });
 
   it('marks a snapshot version 1 stored but never read (a worker stop) as owed a reading', async () => {
     const v1 = fixtures.find(([, d]) => d.version === 1)![1];

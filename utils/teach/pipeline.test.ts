@@ -7,6 +7,7 @@ import { KabuGuardDB } from '../store/db';
 import { allMappings, removeMapping, type MappingDraft } from '../store/mappings';
 import { saveSettings } from '../store/settings';
 import { handleTeachMessage, type TeachApi } from './background';
+import { allLogins, countAllLogins } from '../store/logins';
 
 // invented page and rows (documentation addresses)
 const URL_ = 'https://member.rakuten-sec.co.jp/app/info_connect_log.do;BV_SessionID=SECRET?eventType=init';
@@ -113,7 +114,7 @@ describe('stored snapshots read with the mapping', () => {
       parseHtml,
     );
     expect(before.reading.status).toBe('unsupported');
-    expect(await db.logins.count()).toBe(0);
+    expect(await countAllLogins(db)).toBe(0);
 
     const saved = await handleTeachMessage(db, { type: 'kg/teach-save', draft: DRAFT }, fromPage, api());
     const id = (saved as { id: string }).id;
@@ -125,7 +126,7 @@ describe('stored snapshots read with the mapping', () => {
     expect(after.reading.status).toBe('ok');
     expect(after.added).toBe(2);
     expect(after.snapshot.parse.parserVersion).toBe(`rakuten/2026.11.1+taught:${id}`);
-    const logins = await db.logins.toArray();
+    const logins = await allLogins(db);
     expect(logins.map((l) => [l.at, l.ip]).sort()).toEqual([
       ['2026-04-29T08:01:59+09:00', '198.51.100.7'],
       ['2026-05-01T20:15:03+09:00', '203.0.113.10'],
@@ -137,11 +138,11 @@ describe('stored snapshots read with the mapping', () => {
       records: 2,
       parserVersion: `rakuten/2026.11.1+taught:${id}`,
     });
-    expect(await db.logins.count()).toBe(2);
+    expect(await countAllLogins(db)).toBe(2);
 
     await removeMapping(db, id);
     await rebuildFromSnapshots(db, parseHtml);
-    expect(await db.logins.count()).toBe(0);
+    expect(await countAllLogins(db)).toBe(0);
     expect((await db.snapshots.get(after.snapshot.id))?.parse.status).toBe('unsupported');
   });
 

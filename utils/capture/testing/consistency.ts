@@ -7,6 +7,7 @@
 import type { CaptureLogEntry, Snapshot } from '../../records';
 import { verifyCaptureLog } from '../../store/capture-log';
 import { NOT_READ, type KabuGuardDB } from '../../store/db';
+import { allLogins } from '../../store/logins';
 
 export async function inconsistencies(db: KabuGuardDB): Promise<string[]> {
   const problems: string[] = [];
@@ -14,7 +15,7 @@ export async function inconsistencies(db: KabuGuardDB): Promise<string[]> {
     db.snapshots.toArray(),
     db.captureLog.orderBy('seq').toArray(),
     db.pending.toArray(),
-    db.logins.toArray(),
+    allLogins(db),
     db.orders.toArray(),
     db.holdings.toArray(),
     db.accountEvents.toArray(),
