@@ -8,7 +8,7 @@
 // transaction, one record per row.
 
 import Dexie, { type Table } from 'dexie';
-import type { LoginDay, LoginEvent } from '../utils/records';
+import type { LoginEvent } from '../utils/records';
 import { KabuGuardDB } from '../utils/store/db';
 import { packLoginDays } from '../utils/store/login-days';
 import { countAllLogins, loginEventIds, toLoginEvent, upsertLogins } from '../utils/store/logins';
@@ -91,33 +91,6 @@ export async function writePacked(total: number, batch: number): Promise<IngestR
   });
 }
 
-/** The day records without the `ids` index (what finding a login by id costs at ingest). */
-class DaysWithoutIdsDB extends Dexie {
-  loginDays!: Table<LoginDay, string>;
-  constructor(name: string) {
-    super(name);
-    this.version(1).stores({ loginDays: 'id, [broker+day]' });
-  }
-}
-
-export async function writePackedNoIds(total: number, batch: number): Promise<IngestResult> {
-  const db = new DaysWithoutIdsDB(`kabu-guard-bench-noids-${Math.random()}`);
-  await db.open();
-  try {
-    const all = events(total, batch);
-    const chunks = Array.from({ length: Math.ceil(total / batch) }, (_, b) =>
-      packLoginDays(all.slice(b * batch, (b + 1) * batch)),
-    );
-    const { ms } = await timeOnce(async () => {
-      for (const days of chunks) await db.transaction('rw', db.loginDays, () => db.loginDays.bulkPut(days));
-    });
-    return { rows: total, ms, records: await db.loginDays.count() };
-  } finally {
-    db.close();
-    await db.delete();
-  }
-}
-
 /** One record per row (the shape before schema version 4), bulkAdd, `batch` per transaction, nothing else timed. */
 export async function writeRows(total: number, batch: number): Promise<IngestResult> {
   return withRowDb('rows', async (db) => {
@@ -164,8 +137,6 @@ export interface IngestFigures {
   floor: IngestResult;
   /** One record per row written bare (before schema version 4). */
   rowFloor: IngestResult;
-  /** The store's records written bare without their `ids` index. */
-  noIds: IngestResult;
   prepare: IngestResult;
 }
 
@@ -173,9 +144,8 @@ export interface IngestFigures {
 export async function ingestFigures(total: number, batch: number, naiveRows: number): Promise<IngestFigures> {
   const store = await ingestWithStore(total, batch);
   const floor = await writePacked(total, batch);
-  const noIds = await writePackedNoIds(total, batch);
   const rowFloor = await writeRows(total, batch);
   const naive = await ingestNaive(naiveRows);
   const prepare = await prepareOnly(total);
-  return { store, naive, floor, rowFloor, noIds, prepare };
+  return { store, naive, floor, rowFloor, prepare };
 }

@@ -149,12 +149,6 @@ function ingestRows(where: string, total: number, r: IngestFigures, note: string
       note: `${(r.floor.records ?? 0).toLocaleString('en')} records (a broker's day each, ${(r.floor.rows / (r.floor.records || 1)).toFixed(0)} rows per record here), bulkPut per page of 1,000 rows, nothing else timed; ${perRow(r.floor.ms, r.floor.rows)}`,
     },
     {
-      name: `    of the floor, the ids index (${where})`,
-      target: '',
-      measured: ms(r.floor.ms - r.noIds.ms),
-      note: `the same records without it: ${ms(r.noIds.ms)}`,
-    },
-    {
       name: `    one record per row, bare (before schema 4) (${where})`,
       target: '',
       measured: ms(r.rowFloor.ms),

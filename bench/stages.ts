@@ -91,13 +91,17 @@ export async function runStages(events: number, opts: { runs?: number } = {}): P
 
     // the capture after the history, and the detection it is owed
     const fresh: string[] = [];
+    const loginsFrom: Partial<Record<BrokerId, string>> = {};
     const now = new Date(END_MS + 6 * 3600_000).toISOString();
     for (const r of newCapture(BROKERS[0] as BrokerId)) {
       const { value } = await capture(db, r, now);
       fresh.push(...value.newEventIds);
+      const b = r.broker;
+      if (value.loginsFrom && (!loginsFrom[b] || value.loginsFrom < loginsFrom[b]!)) loginsFrom[b] = value.loginsFrom;
     }
     const detect: Array<{ ms: number; cpu: number }> = [];
-    for (let i = 0; i < runs; i++) detect.push(await timed(() => runDetection(db, { newEventIds: fresh, now })));
+    for (let i = 0; i < runs; i++)
+      detect.push(await timed(() => runDetection(db, { newEventIds: fresh, loginsFrom, now })));
     // the holder's answers, so the case has rows of both standings
     for (const id of fresh.slice(0, 3))
       await appendLog(db, { type: 'feedback', detail: { broker: BROKERS[0], eventId: id, verdict: 'not-mine' } });

@@ -74,8 +74,10 @@ export async function afterCapture(
   effects: AlertEffects,
   lang: Lang,
   now: number = Date.now(),
+  /** The earliest new login per broker (utils/capture/ingest.ts loginsFrom). */
+  loginsFrom: Partial<Record<BrokerId, string>> = {},
 ): Promise<DetectionRun> {
-  const run = await runDetection(db, { newEventIds, now: toJstIso(now) });
+  const run = await runDetection(db, { newEventIds, loginsFrom, now: toJstIso(now) });
   // an alert is notified once per severity it reaches (a later capture may raise it to high)
   const notified = await kvGet<Record<string, string>>(db, 'notified', {});
   // a pass finishing work a stopped worker left (utils/alerts/pending.ts) finds its alerts stored already:

@@ -7,7 +7,7 @@ import { verifyCaptureLog } from '../store/capture-log';
 import { ingestCapture, readPendingSnapshots, readSnapshot, rebuildFromSnapshots, storeSnapshot } from './ingest';
 import { inconsistencies } from './testing/consistency';
 import { injectFaults } from './testing/faults';
-import { allLogins, clearLogins, countAllLogins, loginsBetween, loginsByIds } from '../store/logins';
+import { allLogins, clearLogins, countAllLogins, loginsBetween } from '../store/logins';
 
 const page = (rows: string) => `<!DOCTYPE html><html><head><title>ログイン履歴 | 楽天証券</title></head><body>
 <a href="/app/logout.do">ログアウト</a><h2>ログイン履歴</h2>
@@ -171,12 +171,16 @@ describe('ingestCapture, all or nothing', () => {
     const html = page(row('2025/03/29 02:41', 'PC'));
     const first = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
     expect(first.newEventIds).toHaveLength(1);
-    expect((await loginsByIds(db, [first.newEventIds[0]!]))[0]).toMatchObject({
+    expect((await allLogins(db)).find((e) => e.id === first.newEventIds[0])).toMatchObject({
       at: '2025-03-29T02:41:00+09:00',
       channel: 'PC',
     });
+    // detection finds a new login by its time: the capture and the work it owes say where the new ones begin
+    expect(first.loginsFrom).toBe('2025-03-29T02:41:00+09:00');
+    expect((await db.pending.get(`detect:${first.snapshot.id}`))?.loginsFrom).toBe('2025-03-29T02:41:00+09:00');
     const again = await ingestCapture(db, { broker: 'rakuten', url, how: 'visit', charset: 'utf-8', html }, parseHtml);
     expect(again.newEventIds).toEqual([]);
+    expect(again.loginsFrom).toBeUndefined();
   });
 
   it('stores nothing of a reading when one of its records is invalid', async () => {

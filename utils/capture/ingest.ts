@@ -19,7 +19,15 @@ import { sha256Hex } from '../crypto';
 import type { AdapterHealth, Snapshot } from '../records';
 import { appendLogIn } from '../store/capture-log';
 import { NOT_READ, pendingRead, type KabuGuardDB } from '../store/db';
-import { allLoginIds, clearLogins, countAllLogins, loginTables, toLoginEvent, upsertLogins } from '../store/logins';
+import {
+  allLoginIds,
+  brokerOfLoginId,
+  clearLogins,
+  countAllLogins,
+  loginTables,
+  toLoginEvent,
+  upsertLogins,
+} from '../store/logins';
 import { toOrderEvent, upsertOrders } from '../store/orders';
 import { toHolding, upsertHoldings } from '../store/holdings';
 import { toAccountEvent, upsertAccountEvents } from '../store/account-events';
@@ -55,6 +63,8 @@ export interface CaptureResult {
   added: number;
   /** Logins, orders and account events seen for the first time (what detection looks at). */
   newEventIds: string[];
+  /** The earliest of the new logins (detection finds a login by its time). */
+  loginsFrom?: string;
   /** The snapshot was deleted (its broker's data) while it was being read: nothing was stored. */
   gone?: true;
 }
@@ -62,6 +72,7 @@ export interface CaptureResult {
 interface StoredRecords {
   added: number;
   newEventIds: string[];
+  loginsFrom?: string;
 }
 
 function recordCount(r: PageReading): number {
@@ -110,8 +121,11 @@ export async function storeReading(
   seenAt: string,
 ): Promise<StoredRecords> {
   return db.transaction('rw', [...recordTables(db), db.kv], async () => {
+    const logins = reading.logins.length
+      ? await upsertLogins(db, broker, reading.logins, snapshotId, seenAt)
+      : undefined;
     const results = [
-      reading.logins.length ? await upsertLogins(db, broker, reading.logins, snapshotId, seenAt) : undefined,
+      logins,
       reading.orders.length ? await upsertOrders(db, broker, reading.orders, snapshotId, seenAt) : undefined,
       reading.accountEvents?.length
         ? await upsertAccountEvents(db, broker, reading.accountEvents, snapshotId, seenAt)
@@ -126,6 +140,7 @@ export async function storeReading(
       : undefined;
     if (observed) results.push({ added: observed.added, seen: observed.added, addedIds: observed.addedIds });
     return {
+      ...(logins?.addedFrom ? { loginsFrom: logins.addedFrom } : {}),
       added: results.reduce((n, r) => n + (r?.added ?? 0), 0) + (holdings?.added ?? 0),
       // a trade seen again on another page may gain its time: detection looks at it again
       newEventIds: results.flatMap((r) => [
@@ -135,6 +150,8 @@ export async function storeReading(
     };
   });
 }
+
+const earlier = (a: string | undefined, b: string | undefined) => (a && b ? (a < b ? a : b) : (a ?? b));
 
 function healthFor(reading: PageReading, snapshotId: string | undefined, at: string, url: string): AdapterHealth {
   const state: AdapterHealth['state'] =
@@ -304,14 +321,16 @@ export async function readSnapshot(
       await db.pending.delete(pendingRead(snapshot).id);
       if (stored.newEventIds.length) {
         const id = `detect:${snapshot.id}`;
-        const owed = (await db.pending.get(id))?.eventIds ?? [];
+        const before = await db.pending.get(id);
+        const loginsFrom = earlier(before?.loginsFrom, stored.loginsFrom);
         await db.pending.put({
           v: 1,
           id,
           kind: 'detect',
           snapshotId: snapshot.id,
           broker: snapshot.broker,
-          eventIds: [...new Set([...owed, ...stored.newEventIds])],
+          eventIds: [...new Set([...(before?.eventIds ?? []), ...stored.newEventIds])],
+          ...(loginsFrom ? { loginsFrom } : {}),
           at: now(),
         });
       }
@@ -325,6 +344,7 @@ export async function readSnapshot(
         reading: { ...reading, status: st, warnings: why },
         added: stored.added,
         newEventIds: stored.newEventIds,
+        ...(stored.loginsFrom ? { loginsFrom: stored.loginsFrom } : {}),
       };
     });
   try {
@@ -407,7 +427,7 @@ export async function rebuildFromSnapshots(
     const before = new Set<string>([...logins, ...orders, ...accountEvents, ...observations]);
     await clearLogins(db);
     await Promise.all([db.orders, db.holdings, db.accountEvents, db.loginObservations].map((t) => t.clear()));
-    const fresh: Array<{ broker: BrokerId; snapshotId: string; ids: string[] }> = [];
+    const fresh: Array<{ broker: BrokerId; snapshotId: string; ids: string[]; loginsFrom?: string }> = [];
     for (let i = 0; i < snapshots.length; i += REBUILD_CHUNK) {
       const chunk = snapshots.slice(i, i + REBUILD_CHUNK);
       const bodies = await db.snapshotBodies.bulkGet(chunk.map((s) => s.sha256));
@@ -421,7 +441,10 @@ export async function rebuildFromSnapshots(
         if (!invalid) {
           const stored = await storeReading(db, s.broker, reading, s.id, s.capturedAt);
           const ids = stored.newEventIds.filter((id) => !before.has(id));
-          if (ids.length) fresh.push({ broker: s.broker, snapshotId: s.id, ids });
+          // the earliest login this snapshot gave (all new to the cleared tables): a pass from there covers the new ones
+          const loginsFrom = ids.some((id) => brokerOfLoginId(id)) ? stored.loginsFrom : undefined;
+          if (ids.length)
+            fresh.push({ broker: s.broker, snapshotId: s.id, ids, ...(loginsFrom ? { loginsFrom } : {}) });
         }
         parsed.push({
           ...s,
@@ -441,15 +464,19 @@ export async function rebuildFromSnapshots(
     await db.pending.where('kind').equals('read').delete();
     const owed = await db.pending.bulkGet(fresh.map((f) => `detect:${f.snapshotId}`));
     await db.pending.bulkPut(
-      fresh.map((f, i) => ({
-        v: 1 as const,
-        id: `detect:${f.snapshotId}`,
-        kind: 'detect' as const,
-        snapshotId: f.snapshotId,
-        broker: f.broker,
-        eventIds: [...new Set([...(owed[i]?.eventIds ?? []), ...f.ids])],
-        at: now(),
-      })),
+      fresh.map((f, i) => {
+        const loginsFrom = earlier(owed[i]?.loginsFrom, f.loginsFrom);
+        return {
+          v: 1 as const,
+          id: `detect:${f.snapshotId}`,
+          kind: 'detect' as const,
+          snapshotId: f.snapshotId,
+          broker: f.broker,
+          eventIds: [...new Set([...(owed[i]?.eventIds ?? []), ...f.ids])],
+          ...(loginsFrom ? { loginsFrom } : {}),
+          at: now(),
+        };
+      }),
     );
     // the kept counts, recounted from the rebuilt rows in this transaction (utils/store/record-counts.ts)
     await countNow(db);

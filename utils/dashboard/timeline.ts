@@ -18,7 +18,7 @@ import type { LoginEvent, OrderEvent } from '../records';
 import { maxSeverity, severityRank, type Msg, type Severity } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { KabuGuardDB } from '../store/db';
-import { loginsBetween, loginsByIds, newestLogins } from '../store/logins';
+import { loginsAt, loginsBetween, newestLogins } from '../store/logins';
 
 export type TimelineKind = 'login' | 'order';
 export type Attribution = 'this-browser' | 'known' | 'new' | 'not-mine' | 'suspect' | 'elsewhere';
@@ -130,8 +130,9 @@ async function pageOfFlagged(
   const c = await loadCase(db);
   const listed = [...c.notMine, ...c.suspect].filter((e) => f.brokers.includes(e.broker));
   const ids = (kind: string) => [...new Set(listed.filter((e) => e.kind === kind).map((e) => e.id))];
+  const refs = (kind: string) => [...new Map(listed.filter((e) => e.kind === kind).map((e) => [e.id, e])).values()];
   const [logins, orders] = await Promise.all([
-    f.kinds.includes('login') ? loginsByIds(db, ids('login')) : Promise.resolve([] as Array<LoginEvent | undefined>),
+    f.kinds.includes('login') ? loginsAt(db, refs('login')) : Promise.resolve([] as Array<LoginEvent | undefined>),
     f.kinds.includes('order') ? db.orders.bulkGet(ids('order')) : Promise.resolve([] as Array<OrderEvent | undefined>),
   ]);
   const keep = beforeCursor(cursor);

@@ -8,7 +8,7 @@ import { recordVisit } from '../store/visits';
 import { loadCase } from '../case';
 import { answerEnvironment, applyFeedback, rebuildDetection, runDetection } from './engine';
 import { alertTitle, renderExplanation } from './explain';
-import { allLogins, loginsByIds } from '../store/logins';
+import { allLogins } from '../store/logins';
 
 let seq = 0;
 let db: KabuGuardDB;
@@ -41,10 +41,8 @@ async function homeUser(): Promise<LoginRow[]> {
 }
 
 async function capture(rows: LoginRow[], now: string) {
-  const ids = loginEventIds('sbi', rows);
-  const existing = await loginsByIds(db, ids);
-  await upsertLogins(db, 'sbi', rows, `snap_${now}`, now);
-  return runDetection(db, { newEventIds: ids.filter((_, i) => !existing[i]), now });
+  const r = await upsertLogins(db, 'sbi', rows, `snap_${now}`, now);
+  return runDetection(db, { newEventIds: r.addedIds, loginsFrom: r.addedFrom ? { sbi: r.addedFrom } : {}, now });
 }
 
 describe('runDetection', () => {

@@ -22,7 +22,7 @@ import { environmentsOf, putEnvironments } from '../store/environments';
 import { putIncidents, recentIncidents } from '../store/incidents';
 import { storedInstalledAt } from '../store/install';
 import { kvGet, kvSet } from '../store/kv';
-import { loginBrokers, loginsBetween, loginsByIds, newestLogins } from '../store/logins';
+import { brokerOfLoginId, loginBrokers, loginsAt, loginsBetween, newestLogins } from '../store/logins';
 import { alertId, assignIncidents, toAlerts } from './alerts';
 import { indexAnswers } from './answers';
 import { CONTEXT_MS, DAY_MS, detect, EMPTY_STATE, type DetectionInput, type DetectState } from './detect';
@@ -124,11 +124,20 @@ export async function loadDetectionInput(
   };
 }
 
-/** Where new events are, per broker: the earliest time a pass must judge again. */
-async function affected(db: KabuGuardDB, ids: string[]): Promise<Map<BrokerId, number>> {
+/**
+ * Where new events are, per broker: the earliest time a pass must judge again.
+ * New logins come as their earliest time per broker (`loginsFrom`): a stored
+ * login is found by its time, not its id (utils/store/logins.ts). A login id
+ * without it (work owed from before schema version 4) makes its broker's pass
+ * a full one.
+ */
+async function affected(
+  db: KabuGuardDB,
+  ids: string[],
+  loginsFrom: Partial<Record<BrokerId, string>> = {},
+): Promise<Map<BrokerId, number>> {
   const unique = [...new Set(ids)];
-  const [logins, orders, accounts, observations] = await Promise.all([
-    loginsByIds(db, unique),
+  const [orders, accounts, observations] = await Promise.all([
     db.orders.bulkGet(unique),
     db.accountEvents.bulkGet(unique),
     db.loginObservations.bulkGet(unique),
@@ -140,17 +149,31 @@ async function affected(db: KabuGuardDB, ids: string[]): Promise<Map<BrokerId, n
     const t = toMs(e.at) - ('side' in e ? 4 * DAY_MS : 0);
     out.set(e.broker, Math.min(out.get(e.broker) ?? Infinity, t));
   };
-  [...logins, ...orders, ...accounts, ...observations].forEach(note);
+  [...orders, ...accounts, ...observations].forEach(note);
+  for (const [broker, at] of Object.entries(loginsFrom) as Array<[BrokerId, string | undefined]>)
+    if (at) out.set(broker, Math.min(out.get(broker) ?? Infinity, toMs(at)));
+  const found = new Set([...orders, ...accounts, ...observations].map((e) => e?.id));
+  for (const id of unique) {
+    const broker = found.has(id) ? undefined : brokerOfLoginId(id);
+    if (broker && !loginsFrom[broker]) out.set(broker, -Infinity);
+  }
   return out;
 }
 
 /** One detection pass over new events given the stored history; stores and returns what changed. */
 export async function runDetection(
   db: KabuGuardDB,
-  opts: { newEventIds: string[]; now?: string; brokers?: BrokerId[]; full?: boolean },
+  opts: {
+    newEventIds: string[];
+    /** The earliest new login per broker (upsertLogins' addedFrom). */
+    loginsFrom?: Partial<Record<BrokerId, string>>;
+    now?: string;
+    brokers?: BrokerId[];
+    full?: boolean;
+  },
 ): Promise<DetectionRun> {
   const now = opts.now ?? toJstIso(Date.now());
-  const from = await affected(db, opts.newEventIds);
+  const from = await affected(db, opts.newEventIds, opts.loginsFrom);
   for (const b of opts.brokers ?? []) if (!from.has(b)) from.set(b, -Infinity);
   if (!from.size) return EMPTY;
   const run: DetectionRun = { newAlerts: [], updatedAlerts: [], incidents: [], needsLoginHistory: [] };
@@ -220,7 +243,8 @@ export type Verdict = 'mine' | 'not-mine';
 
 /** Environments whose logins an alert is about (successful logins; the alert's own environment key first). */
 async function environmentsOfAlert(db: KabuGuardDB, alert: Alert): Promise<Environment[]> {
-  const logins = (await loginsByIds(db, alert.eventIds)).filter((e): e is LoginEvent => !!e && e.result === 'success');
+  const refs = alert.eventIds.map((id, i) => ({ id, broker: alert.broker, at: alert.eventTimes[i] ?? '' }));
+  const logins = (await loginsAt(db, refs)).filter((e): e is LoginEvent => !!e && e.result === 'success');
   const day1 = await installedAt(db);
   const ids = [...new Set(logins.map((e) => loginFacts(e, day1 ? toMs(day1) : undefined).envId))];
   return (await db.environments.bulkGet(ids)).filter((e): e is Environment => !!e);

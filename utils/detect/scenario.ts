@@ -262,7 +262,8 @@ export async function replayScenario(s: Scenario, opts: ReplayOptions = {}): Pro
         const rows: LoginRow[] = step.rows.map((r) => ({ ...r, result: r.result ?? 'success', raw: {} }));
         await db.snapshots.put(snapshotFor(broker, snap, step.at, 'login-history', rows.length));
         const r = await upsertLogins(db, broker, rows, snap, step.at);
-        await runDetection(db, { newEventIds: r.addedIds, now: step.at });
+        const loginsFrom = r.addedFrom ? { [broker]: r.addedFrom } : {};
+        await runDetection(db, { newEventIds: r.addedIds, loginsFrom, now: step.at });
       } else if (step.type === 'orders') {
         const rows = step.rows.map(scenarioOrderRow);
         await db.snapshots.put(snapshotFor(broker, snap, step.at, 'executions', rows.length));

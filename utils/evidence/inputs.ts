@@ -21,7 +21,7 @@ import { loginFacts } from '../detect/facts';
 import { ScenarioSchema, scenarioAccountRow as evalAccountRow } from '../detect/scenario';
 import { upsertAccountEvents } from '../store/account-events';
 import { markInstalled } from '../store/install';
-import { allLoginIds, loginEventIds, loginsByIds, loginsOf, upsertLogins } from '../store/logins';
+import { allLogins, earliestPerBroker, loginsOf, upsertLogins } from '../store/logins';
 import { orderEventIds, upsertOrders } from '../store/orders';
 import { recordVisit } from '../store/visits';
 
@@ -136,12 +136,12 @@ async function ingestScenario(
         parseHtml,
       );
       let ids: string[];
+      let loginsFrom: string | undefined;
       if (step.type === 'logins') {
-        const parsed = rows.map(scenarioLoginRow);
-        ids = loginEventIds(broker, parsed);
-        const existing = await loginsByIds(db, ids);
-        logins += (await upsertLogins(db, broker, parsed, snapshot.id, at)).added;
-        ids = ids.filter((_, j) => !existing[j]);
+        const r = await upsertLogins(db, broker, rows.map(scenarioLoginRow), snapshot.id, at);
+        logins += r.added;
+        ids = r.addedIds;
+        loginsFrom = r.addedFrom;
       } else if (step.type === 'orders') {
         const parsed = rows.map(scenarioOrderRow);
         ids = orderEventIds(broker, parsed);
@@ -153,7 +153,11 @@ async function ingestScenario(
         changes += r.added;
         ids = r.addedIds;
       }
-      await runDetection(db, { newEventIds: ids, now: at });
+      await runDetection(db, {
+        newEventIds: ids,
+        ...(loginsFrom ? { loginsFrom: { [broker]: loginsFrom } } : {}),
+        now: at,
+      });
       // no page adapter reads a scenario step: say what read it
       await db.snapshots.update(snapshot.id, {
         pageKind:
@@ -263,8 +267,8 @@ async function ingestPage(
 }
 
 async function eventIds(db: KabuGuardDB): Promise<Set<string>> {
-  const [l, o] = await Promise.all([allLoginIds(db), db.orders.toCollection().primaryKeys()]);
-  return new Set([...l, ...o].map(String));
+  const [l, o] = await Promise.all([allLogins(db), db.orders.toCollection().primaryKeys()]);
+  return new Set([...l.map((e) => e.id), ...o.map(String)]);
 }
 
 export async function ingestInputs(
@@ -319,6 +323,8 @@ async function ingestInput(
     };
   } else report = await ingestPage(db, file, opts, parseHtml);
   const fresh = [...(await eventIds(db))].filter((id) => !before.has(id));
-  if (fresh.length) await runDetection(db, { newEventIds: fresh });
+  // new logins are found by their time (utils/store/logins.ts loginsAt): detection is told where they begin
+  const loginsFrom = earliestPerBroker((await allLogins(db)).filter((e) => !before.has(e.id)));
+  if (fresh.length) await runDetection(db, { newEventIds: fresh, loginsFrom });
   return report;
 }

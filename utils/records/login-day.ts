@@ -7,7 +7,8 @@ import type { LoginEvent } from './login-event';
  * that day's LoginEvents whole, oldest first. IndexedDB's cost is per record
  * (~190 µs in Chromium on a quiet machine, bench/run.ts (c)), so a page of a
  * thousand logins is a few dozen writes, not a thousand. A row keeps its id
- * and provenance; `ids` is the multi-entry index that finds a row by id.
+ * and provenance. A row is found by its broker and time (its day's key); there
+ * is no index of ids (one entry per row cost as much as the records).
  * Read only through utils/store/logins.ts.
  */
 export interface LoginDay {

@@ -17,6 +17,8 @@ export const PendingWorkSchema = z.object({
   broker: BrokerIdSchema,
   /** detect: the events seen for the first time. */
   eventIds: z.array(z.string()).optional(),
+  /** detect: the earliest of its new logins (a login is found by its time, utils/store/logins.ts); none before schema 4. */
+  loginsFrom: IsoWithOffset.optional(),
   at: IsoWithOffset,
 });
 export type PendingWork = z.infer<typeof PendingWorkSchema>;

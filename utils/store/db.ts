@@ -102,7 +102,7 @@ export class KabuGuardDB extends Dexie {
     // database has them in one shape or the other, never both or neither.
     // utils/store/upgrade.test.ts opens versions 1-3's fixtures with this code.
     this.version(4)
-      .stores({ logins: null, loginDays: 'id, [broker+day], *ids' })
+      .stores({ logins: null, loginDays: 'id, [broker+day]' })
       .upgrade(async (tx) => {
         const old = tx.table<LoginEvent, string>('logins');
         const brokers = new Set(

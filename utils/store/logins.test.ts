@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LoginRow } from '../brokers/types';
 import { KabuGuardDB } from './db';
-import { allLogins, countAllLogins, countLogins, loginEventIds, loginsByIds, upsertLogins } from './logins';
+import { allLogins, countAllLogins, countLogins, loginEventIds, loginsAt, upsertLogins } from './logins';
 
 const newDb = () => new KabuGuardDB(`test-${Math.random()}`);
 const login = (at: string, ip = '203.0.113.7'): LoginRow => ({
@@ -45,7 +45,10 @@ describe('upsertLogins', () => {
       expect(r).toMatchObject({ added, seen: second.length });
       expect(await countAllLogins(db)).toBe(before + added);
       const ids = loginEventIds('rakuten', second);
-      const stored = await loginsByIds(db, ids);
+      const stored = await loginsAt(
+        db,
+        ids.map((id, i) => ({ id, broker: 'rakuten' as const, at: second[i]!.at })),
+      );
       for (const e of stored) {
         const old = new Set(loginEventIds('rakuten', first)).has(e!.id);
         expect(e).toMatchObject(

@@ -6,6 +6,7 @@
 import type { LoginRow } from '../brokers/types';
 import { LoginEventSchema, type LoginDay, type LoginEvent } from '../records';
 import type { BrokerId } from '../brokers/types';
+import { BROKER_IDS } from '../brokers/labels';
 import type { KabuGuardDB } from './db';
 import { byAt, dayOf, loginDay, loginDayId, packLoginDays } from './login-days';
 import { mergeSeen, occurrenceIds, unchanged } from './provenance';
@@ -55,7 +56,7 @@ export async function upsertLogins(
   rows: LoginRow[],
   snapshotId: string,
   seenAt: string,
-): Promise<{ added: number; seen: number; addedIds: string[] }> {
+): Promise<{ added: number; seen: number; addedIds: string[]; addedFrom?: string }> {
   const ids = loginEventIds(broker, rows);
   const fresh = rows.map((r, i) => toLoginEvent(broker, r, ids[i]!, snapshotId, seenAt));
   const addedIds: string[] = [];
@@ -96,7 +97,11 @@ export async function upsertLogins(
     if (writes.length) await db.loginDays.bulkPut(writes);
     await keepCounts(db, broker, { logins: addedIds.length });
   });
-  return { added: addedIds.length, seen: rows.length, addedIds };
+  // where detection must look again: the earliest new login (a login is found by its broker and time, not its id)
+  const added = new Set(addedIds);
+  let addedFrom: string | undefined;
+  for (const e of fresh) if (added.has(e.id) && (addedFrom === undefined || e.at < addedFrom)) addedFrom = e.at;
+  return { added: addedIds.length, seen: rows.length, addedIds, ...(addedFrom ? { addedFrom } : {}) };
 }
 
 // Reading logins: every consumer goes through these, never the table. Each
@@ -136,15 +141,37 @@ export async function loginsBetween(
   );
 }
 
-/** The logins with these ids, in their order (undefined where none). */
-export async function loginsByIds(db: KabuGuardDB, ids: readonly string[]): Promise<Array<LoginEvent | undefined>> {
-  const wanted = [...new Set(ids)];
-  if (!wanted.length) return ids.map(() => undefined);
+/**
+ * The logins these references name, in their order (undefined where none).
+ * A login is found by its broker and time (its day's record, one key), not by
+ * its id alone: a multi-entry index of every id cost about as much as the
+ * records themselves at ingest (3.46 s of 6.40 s for 100,000 logins in
+ * Chromium, README "Performance at scale"), and every caller knows the time
+ * (an alert's eventTimes, the case's rows, the rows just read).
+ */
+export async function loginsAt(
+  db: KabuGuardDB,
+  refs: ReadonlyArray<Pick<LoginEvent, 'id' | 'broker' | 'at'>>,
+): Promise<Array<LoginEvent | undefined>> {
+  if (!refs.length) return [];
+  const keys = [...new Set(refs.map((r) => loginDayId(r.broker, dayOf(r.at))))];
   const found = new Map<string, LoginEvent>();
-  const want = new Set(wanted);
-  for (const d of await db.loginDays.where('ids').anyOf(wanted).toArray())
-    for (const e of d.rows) if (want.has(e.id)) found.set(e.id, e);
-  return ids.map((id) => found.get(id));
+  for (const d of await db.loginDays.bulkGet(keys)) for (const e of d?.rows ?? []) found.set(e.id, e);
+  return refs.map((r) => found.get(r.id));
+}
+
+/** The broker a login id names (loginEventIds: `login_<broker>_<hash>`), or undefined. */
+export function brokerOfLoginId(id: string): BrokerId | undefined {
+  return BROKER_IDS.find((b) => id.startsWith(`login_${b}_`));
+}
+
+/** The earliest of `at`s per broker (detection's `loginsFrom`). */
+export function earliestPerBroker(
+  events: ReadonlyArray<Pick<LoginEvent, 'broker' | 'at'>>,
+): Partial<Record<BrokerId, string>> {
+  const out: Partial<Record<BrokerId, string>> = {};
+  for (const e of events) if (!out[e.broker] || e.at < out[e.broker]!) out[e.broker] = e.at;
+  return out;
 }
 
 /**
@@ -182,9 +209,11 @@ export async function newestLogins(
   }
 }
 
-/** Ids of every stored login. */
+/** Ids of every stored login, sorted. */
 export async function allLoginIds(db: KabuGuardDB): Promise<string[]> {
-  return (await db.loginDays.orderBy('ids').keys()).map(String);
+  const ids: string[] = [];
+  await db.loginDays.each((d) => ids.push(...d.ids));
+  return ids.sort();
 }
 
 /** How many logins one broker has (the kept counts are cheaper: utils/store/record-counts.ts). */
@@ -195,8 +224,10 @@ export async function countLogins(db: KabuGuardDB, broker: BrokerId): Promise<nu
 }
 
 /** How many logins are stored, all brokers. */
-export function countAllLogins(db: KabuGuardDB): Promise<number> {
-  return db.loginDays.orderBy('ids').count();
+export async function countAllLogins(db: KabuGuardDB): Promise<number> {
+  let n = 0;
+  await db.loginDays.each((d) => (n += d.ids.length));
+  return n;
 }
 
 /** The brokers that have logins. */

@@ -12,7 +12,7 @@ import { ingestCapture, readPendingSnapshots, rebuildFromSnapshots } from '../ca
 import { inconsistencies } from '../capture/testing/consistency';
 import { parseHtml } from '../dom/parse-html';
 import type { CaptureLogEntry, LoginEvent, Snapshot } from '../records';
-import { allLoginIds, allLogins, loginsByIds, loginsOf } from './logins';
+import { allLoginIds, allLogins, loginsAt, loginsOf } from './logins';
 import { verifyCaptureLog } from './capture-log';
 import { KabuGuardDB, NOT_READ } from './db';
 import { decodeRows, restoreDump, type DbDump } from './fixtures/dump';
@@ -132,12 +132,7 @@ describe('schema upgrades', () => {
       expect(d.rows.every((e) => e.broker === d.broker && e.at.startsWith(d.day))).toBe(true);
       expect(d.rows.map((e) => e.at)).toEqual(d.rows.map((e) => e.at).sort());
     }
-    expect(
-      await loginsByIds(
-        db,
-        rows.map((e) => e.id),
-      ),
-    ).toEqual(rows);
+    expect(await loginsAt(db, rows)).toEqual(rows);
     for (const broker of new Set(rows.map((e) => e.broker)))
       expect((await loginsOf(db, broker)).map((e) => e.id).sort()).toEqual(
         rows.filter((e) => e.broker === broker).map((e) => e.id),
