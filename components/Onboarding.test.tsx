@@ -8,15 +8,7 @@ import type { HostAccessApi } from '../utils/capture/host-access';
 import { KabuGuardDB } from '../utils/store/db';
 import { loadSettings } from '../utils/store/settings';
 import { Onboarding } from './Onboarding';
-
-const until = async <T,>(f: () => T | undefined | null | false): Promise<T> => {
-  for (let i = 0; i < 200; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('timed out');
-};
+import { until } from '../tests/support/until';
 
 function fakeApi(answer: boolean, granted: string[] = []) {
   const have = new Set(granted);

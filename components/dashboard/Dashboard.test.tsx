@@ -15,16 +15,9 @@ import { SnapshotsSection } from './SnapshotsSection';
 import { storeSnapshot } from '../../utils/capture/ingest';
 import type { SectionProps } from './types';
 import { putLogins } from '../../utils/store/logins';
+import { until } from '../../tests/support/until';
 
 const HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>';
-const until = async <T,>(f: () => T | undefined | null | false): Promise<T> => {
-  for (let i = 0; i < 400; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('timed out');
-};
 
 function props(db = new KabuGuardDB(`test-${Math.random()}`)): SectionProps {
   const api: HostAccessApi = {

@@ -5,15 +5,8 @@ import { KabuGuardDB } from '../../utils/store/db';
 import { buildMapping, saveMapping } from '../../utils/store/mappings';
 import { TeachButton } from '../TeachButton';
 import { MappingsSection } from './MappingsSection';
+import { until } from '../../tests/support/until';
 
-const until = async <T,>(f: () => T | undefined | null | false): Promise<T> => {
-  for (let i = 0; i < 400; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('timed out');
-};
 const mount = (node: preact.VNode) => {
   const root = document.createElement('div');
   document.body.append(root);

@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { TimelineFilter, TimelineItem, TimelinePage } from '../../utils/dashboard/timeline';
 import { KabuGuardDB } from '../../utils/store/db';
 import type { SectionProps } from './types';
+import { until } from '../../tests/support/until';
 
 // Each read of the timeline waits until the test lets it finish, so the order in which reads end can be chosen.
 const reads: { filter: TimelineFilter; finish: (page: TimelinePage) => void }[] = [];
@@ -13,15 +14,6 @@ vi.mock('../../utils/dashboard/timeline', async (actual) => ({
     new Promise<TimelinePage>((finish) => reads.push({ filter, finish })),
 }));
 const { TimelineSection } = await import('./TimelineSection');
-
-const until = async <T,>(f: () => T | undefined | null | false): Promise<T> => {
-  for (let i = 0; i < 400; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('timed out');
-};
 
 const order = (id: string, broker: 'rakuten' | 'sbi'): TimelineItem => ({
   kind: 'order',

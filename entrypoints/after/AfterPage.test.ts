@@ -12,15 +12,7 @@ import { parseHtml } from '../../utils/dom/parse-html';
 import { ingestInputs } from '../../utils/evidence/inputs';
 import { KabuGuardDB } from '../../utils/store/db';
 import { AfterPage } from './AfterPage';
-
-const until = async <T>(f: () => T | null | undefined | false, what = 'the page'): Promise<T> => {
-  for (let i = 0; i < 1500; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-};
+import { until } from '../../tests/support/until';
 
 const SCENARIO = join(__dirname, '..', '..', 'tests', 'scenarios', 'attack-coldstart-rakuten-dormant-app-pc.json');
 

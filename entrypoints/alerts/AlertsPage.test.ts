@@ -5,15 +5,7 @@ import { parseHtml } from '../../utils/dom/parse-html';
 import { buildCaseStore } from '../../utils/evidence/fixture-store';
 import { KabuGuardDB } from '../../utils/store/db';
 import { AlertsPage } from './AlertsPage';
-
-const until = async <T>(f: () => T | null | undefined | false): Promise<T> => {
-  for (let i = 0; i < 600; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('timed out');
-};
+import { until } from '../../tests/support/until';
 
 async function page() {
   const db = new KabuGuardDB(`alerts-page-${Math.random()}`);

@@ -7,15 +7,7 @@ import { buildCaseStore } from '../../utils/evidence/fixture-store';
 import { verifyZip } from '../../cli/verify-zip';
 import { openDb } from '../../utils/store/db';
 import { EvidencePage } from './EvidencePage';
-
-const until = async <T>(f: () => T | null | undefined): Promise<T> => {
-  for (let i = 0; i < 400; i++) {
-    const v = f();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error('timed out');
-};
+import { until } from '../../tests/support/until';
 
 describe('EvidencePage', () => {
   afterEach(() => vi.restoreAllMocks());

@@ -7,12 +7,10 @@ import { importFile } from '../../utils/import/import-file';
 import { openDb } from '../../utils/store/db';
 import { upsertOrders } from '../../utils/store/orders';
 import { OrdersPage } from './OrdersPage';
+import { until } from '../../tests/support/until';
 
 // happy-dom gives import.meta an http URL: fixtures are found from the project root
 const csv = join(process.cwd(), 'utils/import/fixtures/tradehistory(CH)_20250410.csv');
-const until = async (f: () => boolean) => {
-  for (let i = 0; i < 200 && !f(); i++) await new Promise((r) => setTimeout(r, 5));
-};
 
 describe('OrdersPage', () => {
   it('lists stored orders as plain text cells, hostile names included', async () => {
