@@ -24,8 +24,13 @@ export interface IngestResult {
   records?: number;
 }
 
-async function withDb<T>(kind: string, fn: (db: KabuGuardDB) => Promise<T>): Promise<T> {
-  const db = new KabuGuardDB(`kabu-guard-bench-${kind}-${Math.random()}`);
+/** A fresh database of the given kind for one run, deleted after it. */
+async function withDb<D extends Dexie, T>(
+  make: (name: string) => D,
+  kind: string,
+  fn: (db: D) => Promise<T>,
+): Promise<T> {
+  const db = make(`kabu-guard-bench-${kind}-${Math.random()}`);
   await db.open();
   try {
     return await fn(db);
@@ -34,6 +39,8 @@ async function withDb<T>(kind: string, fn: (db: KabuGuardDB) => Promise<T>): Pro
     await db.delete();
   }
 }
+const store = (name: string) => new KabuGuardDB(name);
+const rowPerRecord = (name: string) => new RowPerRecordDB(name);
 
 /** One record per row, as the logins were stored up to schema version 3 (utils/store/db.ts). */
 class RowPerRecordDB extends Dexie {
@@ -41,17 +48,6 @@ class RowPerRecordDB extends Dexie {
   constructor(name: string) {
     super(name);
     this.version(1).stores({ logins: 'id, [broker+at]' });
-  }
-}
-
-async function withRowDb<T>(kind: string, fn: (db: RowPerRecordDB) => Promise<T>): Promise<T> {
-  const db = new RowPerRecordDB(`kabu-guard-bench-${kind}-${Math.random()}`);
-  await db.open();
-  try {
-    return await fn(db);
-  } finally {
-    db.close();
-    await db.delete();
   }
 }
 
@@ -63,7 +59,7 @@ function events(total: number, batch: number): LoginEvent[] {
 
 /** As ingest does: one upsertLogins (ids, zod, reading the days it touches, writes: one transaction) per captured page of `batch` rows. */
 export async function ingestWithStore(total: number, batch: number): Promise<IngestResult> {
-  return withDb('store', async (db) => {
+  return withDb(store, 'store', async (db) => {
     const batches = Array.from({ length: Math.ceil(total / batch) }, (_, b) =>
       loginRows(Math.min(batch, total - b * batch), b * batch),
     );
@@ -78,7 +74,7 @@ export async function ingestWithStore(total: number, batch: number): Promise<Ing
 
 /** The same records as the store's (day records, same ids, same zod validation), written bare: `batch` rows per transaction, no reads, nothing else timed. */
 export async function writePacked(total: number, batch: number): Promise<IngestResult> {
-  return withDb('floor', async (db) => {
+  return withDb(store, 'floor', async (db) => {
     const all = events(total, batch);
     // packed per page, as the store writes them: a day split between two pages is written twice, as there
     const chunks = Array.from({ length: Math.ceil(total / batch) }, (_, b) =>
@@ -93,7 +89,7 @@ export async function writePacked(total: number, batch: number): Promise<IngestR
 
 /** One record per row (the shape before schema version 4), bulkAdd, `batch` per transaction, nothing else timed. */
 export async function writeRows(total: number, batch: number): Promise<IngestResult> {
-  return withRowDb('rows', async (db) => {
+  return withDb(rowPerRecord, 'rows', async (db) => {
     const all = events(total, batch);
     const { ms } = await timeOnce(async () => {
       for (let b = 0; b < total; b += batch) {
@@ -107,7 +103,7 @@ export async function writeRows(total: number, batch: number): Promise<IngestRes
 
 /** The naive writer: the same ids, zod and LoginEvents, one record per row, each `put` in a transaction of its own. */
 export async function ingestNaive(total: number): Promise<IngestResult> {
-  return withRowDb('naive', async (db) => {
+  return withDb(rowPerRecord, 'naive', async (db) => {
     const rows = loginRows(total);
     const ids = loginEventIds('rakuten', rows);
     const { ms } = await timeOnce(async () => {
