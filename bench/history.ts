@@ -78,7 +78,8 @@ export function historyPages(n: number, pageRows = 1000): HistoryPage[] {
   for (let i = 0; i < n; i++) {
     const broker = BROKERS[i % BROKERS.length]!;
     const at = eventTime(i, n);
-    const isOrder = i % 10 === 3;
+    // every tenth event of each broker an order (brokers alternate, so every broker has orders)
+    const isOrder = Math.floor(i / BROKERS.length) % 10 === 3;
     const key = `${broker}|${isOrder ? 'o' : 'l'}`;
     let page = open.get(key);
     if (!page) {

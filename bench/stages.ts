@@ -5,7 +5,9 @@
 //               (utils/capture/ingest.ts storeReading: ids, zod, the existence
 //               check, the writes, one transaction per page)
 //   detection   one capture after the history (16 logins, 4 trades): the
-//               detection pass it is owed, including its loads
+//               detection pass it is owed, including its loads, from the
+//               checkpoint the history's own passes left (one untimed full
+//               pass stands in for them)
 //   report      the case and both reports built from the store
 //   export      the whole evidence bundle, to a sink that only counts
 //   overview    what the popup's and the dashboard's first frame reads (lights,
@@ -89,6 +91,13 @@ export async function runStages(events: number, opts: { runs?: number } = {}): P
       ingestCpu += t.cpu;
     }
 
+    // the history as the extension would have it: judged (its captures' passes left a checkpoint), untimed
+    await runDetection(db, {
+      newEventIds: [],
+      brokers: [...BROKERS],
+      now: new Date(END_MS + 3600_000).toISOString(),
+      full: true,
+    });
     // the capture after the history, and the detection it is owed
     const fresh: string[] = [];
     const loginsFrom: Partial<Record<BrokerId, string>> = {};

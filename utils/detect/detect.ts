@@ -16,7 +16,16 @@ import { alertId } from './alerts';
 import { indexAnswers, type AnswerIndex } from './answers';
 import { channelKey } from './device';
 import { YEN_PER_UNIT, loginFacts, orderFacts, orderRegion } from './facts';
-import { cloneOrderProfile, emptyOrderProfile, foldOrder, sessionsOf } from './order-profile';
+import {
+  cloneOrderProfile,
+  emptyOrderProfile,
+  foldOrder,
+  restoreOrderProfile,
+  SESSION_GAP_MS,
+  sessionsOf,
+  storeOrderProfile,
+  type StoredOrderProfile,
+} from './order-profile';
 import { buildProfile, foldLogin, KNOWN, newEnvironment } from './profile';
 import { ACCOUNT_RULES, ENVIRONMENT_RULES, LOGIN_RULES, ORDER_RULES } from './rules';
 import { AFTER_WAKING_DAYS, DORMANT_DAYS } from './rules/dormant-waking';
@@ -43,6 +52,12 @@ export interface DetectState {
   /** ISO; null: nothing folded yet (the next pass is a full one). */
   watermark: string | null;
   envs: Environment[];
+  /**
+   * The order profile folded over every order before `from` (ISO), the first order of a trading session
+   * at least CONTEXT_MS before the watermark: a pass from the checkpoint loads only the orders from there.
+   * Absent (a state from before it): the pass loads every order.
+   */
+  orders?: { from: string; profile: StoredOrderProfile };
 }
 export const EMPTY_STATE: DetectState = { v: 1, watermark: null, envs: [] };
 
@@ -59,8 +74,9 @@ export interface DetectionInput {
   /** The newest successful non-aggregator login before the first of `logins`. */
   lastSuccessBefore?: string;
   visits: string[];
-  /** All orders and account changes of the broker. */
+  /** The broker's orders: all of them, or from a checkpoint (`base.orders`) those from its `from` on. */
   orders: OrderEvent[];
+  /** All account changes of the broker. */
   accountEvents: AccountEvent[];
   observations?: LoginObservation[];
   answers: Answer[];
@@ -339,15 +355,17 @@ export function detect(input: DetectionInput): DetectionResult {
     // a session of the user's own known environment weighs as the user's, like this browser
     if (by.verdict === 'mine') o.onSite = true;
   }
-  findings.push(
-    ...orderFindings(
-      allOrders.map((x) => x.o),
-      W,
-      installedMs,
-      precedingOf,
-      buildProfile(known()),
-    ),
+  const orderBase = !full && input.base.orders ? restoreOrderProfile(input.base.orders.profile) : emptyOrderProfile();
+  const judgedOrders = orderFindings(
+    allOrders.map((x) => x.o),
+    W,
+    installedMs,
+    precedingOf,
+    buildProfile(known()),
+    orderBase,
+    Wn - CONTEXT_MS,
   );
+  findings.push(...judgedOrders.findings);
 
   // account changes
   const changes = [...input.accountEvents].sort((a, b) => a.at.localeCompare(b.at));
@@ -393,7 +411,7 @@ export function detect(input: DetectionInput): DetectionResult {
   return {
     findings,
     environments: [...envs.values()],
-    state: { v: 1, watermark: new Date(Wn).toISOString(), envs: checkpoint },
+    state: { v: 1, watermark: new Date(Wn).toISOString(), envs: checkpoint, orders: judgedOrders.checkpoint },
     unexplained,
     sessions: model,
   };
@@ -413,15 +431,24 @@ function accountValue(p: OrderProfile): number {
   return v;
 }
 
+/**
+ * The orders' findings, and the next checkpoint: the profile folded over every order before the first
+ * trading session that starts at `cut` or later (a session is never split, so a pass from there folds
+ * the same orders in the same order as a full one).
+ */
 function orderFindings(
   all: OrderFacts[],
   W: number,
   installedMs: number | undefined,
   precedingOf: (p: PlacedBy) => { facts: LoginFacts; severity: Severity | undefined } | undefined,
   loginProfile: LoginProfile,
-): Finding[] {
+  profile: OrderProfile,
+  cut: number,
+): { findings: Finding[]; checkpoint: NonNullable<DetectState['orders']> } {
   const out: Finding[] = [];
-  const profile = emptyOrderProfile();
+  let checkpoint: DetectState['orders'];
+  const keepCheckpoint = (from: number) =>
+    (checkpoint = { from: new Date(from).toISOString(), profile: storeOrderProfile(profile) });
   const flaggedSession = (o: OrderFacts) => o.placedBy?.verdict === 'not-mine' || o.placedBy?.verdict === 'suspect';
   // judged: from the checkpoint on; before installation, in a flagged session or in the weeks before it
   const judged = (o: OrderFacts) => {
@@ -429,19 +456,21 @@ function orderFindings(
     if (!o.preInstall) return true;
     return flaggedSession(o) || (installedMs !== undefined && o.ms >= installedMs - REVIEW_RECENT_DAYS * DAY_MS);
   };
-  // where the user trades from: the orders of the two weeks before, whose sessions every pass has loaded
+  // where the user trades from: the orders of the two weeks before, whose sessions every pass has loaded;
+  // a window sliding over the sorted orders (sessions come in time order), not a scan per session
+  let [lo, hi, onSite, offSite] = [0, 0, 0, 0];
+  const count = (o: OrderFacts, d: number) => {
+    if (o.preInstall) return;
+    if (o.onSite === true) onSite += d;
+    else if (o.onSite === false) offSite += d;
+  };
   const habitOf = (before: number) => {
-    let onSite = 0;
-    let offSite = 0;
-    for (const o of all) {
-      if (o.ms >= before) break;
-      if (o.ms < before - HABIT_MS || o.preInstall) continue;
-      if (o.onSite === true) onSite++;
-      else if (o.onSite === false) offSite++;
-    }
+    for (; hi < all.length && all[hi]!.ms < before; hi++) count(all[hi]!, 1);
+    for (; lo < hi && all[lo]!.ms < before - HABIT_MS; lo++) count(all[lo]!, -1);
     return { onSite, offSite };
   };
   for (const session of sessionsOf(all)) {
+    if (!checkpoint && session[0]!.ms >= cut) keepCheckpoint(session[0]!.ms);
     const mine = session.filter(judged);
     if (!mine.length) {
       for (const o of session) foldOrder(profile, o);
@@ -487,7 +516,10 @@ function orderFindings(
       foldOrder(profile, o);
     }
   }
-  return out;
+  // no session starts after the cut: everything is folded; an order that comes later starts a session of its own
+  const last = all[all.length - 1];
+  if (!checkpoint) keepCheckpoint(Math.max(cut, last ? last.ms + SESSION_GAP_MS + 1 : cut));
+  return { findings: out, checkpoint: checkpoint! };
 }
 
 function previousLoginPrompt(obs: LoginObservation): Finding {

@@ -6,7 +6,9 @@ import { loginEventIds, upsertLogins } from '../store/logins';
 import { orderEventIds, upsertOrders } from '../store/orders';
 import { recordVisit } from '../store/visits';
 import { loadCase } from '../case';
-import { answerEnvironment, applyFeedback, rebuildDetection, runDetection } from './engine';
+import { answerEnvironment, applyFeedback, loadDetectionInput, rebuildDetection, runDetection } from './engine';
+import type { DetectState } from './detect';
+import { kvGet } from '../store/kv';
 import { alertTitle, renderExplanation } from './explain';
 import { allLogins } from '../store/logins';
 
@@ -198,6 +200,64 @@ describe('runDetection', () => {
     await rebuildDetection(db, '2025-04-21T21:00:00+09:00');
     expect((await db.alerts.toArray()).map((a) => [a.id, a.status, a.severity]).sort()).toEqual(before);
     expect((await db.environments.toArray()).map((e) => [e.id, e.status]).sort()).toEqual(envBefore);
+  });
+
+  it('a pass after a capture reads the orders from its checkpoint on, and judges them as a full pass does', async () => {
+    const rows = await homeUser();
+    const buy = (at: string, symbol: string, quantity: number, price: number): OrderRow => ({
+      at,
+      side: 'buy',
+      market: '東証',
+      symbol,
+      quantity,
+      price,
+      currency: '円',
+      status: 'executed',
+      raw: {},
+    });
+    // bought in January: the holdings the takeover sells exist only in these old orders
+    const held = [
+      buy('2025-01-10T10:00:00+09:00', '7203', 1000, 2500),
+      buy('2025-01-14T10:00:00+09:00', '9432', 2000, 150),
+    ];
+    await upsertOrders(db, 'sbi', held, 'snap_o1', '2025-04-20T21:40:00+09:00');
+    await runDetection(db, { newEventIds: orderEventIds('sbi', held), now: '2025-04-20T21:40:00+09:00' });
+    // five weeks of evenings at home, each captured and judged: the checkpoint moves past January
+    for (let d = 1; d <= 25; d++) {
+      const at = `2025-05-${String(d).padStart(2, '0')}T21:0${d % 10}:00+09:00`;
+      rows.push(row(at, `60.112.${d % 9}.${d}`));
+      await recordVisit(db, 'sbi', 'https://site.sbisec.co.jp/account/home', Date.parse(at) + 60_000);
+      await capture(rows, `2025-05-${String(d).padStart(2, '0')}T21:30:00+09:00`);
+    }
+    const state = await kvGet<DetectState | undefined>(db, 'detect-state:sbi', undefined);
+    expect(state?.orders?.from! > '2025-01-15').toBe(true);
+    expect(state?.orders?.profile.positions.map((p) => p.quantity)).toEqual([1000, 2000]);
+
+    // the takeover: a login from a cloud network at night, both holdings sold
+    await capture(
+      [...rows, row('2025-05-27T02:10:00+09:00', '13.112.20.5', { os: 'Windows' })],
+      '2025-05-27T02:12:00+09:00',
+    );
+    const sells: OrderRow[] = [
+      { ...buy('2025-05-27T02:15:00+09:00', '7203', 1000, 2600), side: 'sell', status: 'open' },
+      { ...buy('2025-05-27T02:16:00+09:00', '9432', 2000, 140), side: 'sell', status: 'open' },
+    ];
+    await upsertOrders(db, 'sbi', sells, 'snap_o2', '2025-05-27T02:20:00+09:00');
+    const now = '2025-05-27T02:20:00+09:00';
+    const input = await loadDetectionInput(db, 'sbi', { now, from: Date.parse(sells[0]!.at) });
+    expect(input.orders.map((o) => o.at)).toEqual(sells.map((o) => o.at));
+    await runDetection(db, { newEventIds: orderEventIds('sbi', sells), now });
+    const judged = (await db.alerts.toArray())
+      .map((a) => [a.id, a.severity, a.eventIds, a.reasons.map((r) => r.rule)])
+      .sort();
+    // selling what the January orders bought is most of the account: only the checkpoint knows it
+    expect(
+      judged.some(([, severity, , rules]) => severity === 'high' && (rules as string[]).includes('liquidation')),
+    ).toBe(true);
+    await rebuildDetection(db, now);
+    expect(
+      (await db.alerts.toArray()).map((a) => [a.id, a.severity, a.eventIds, a.reasons.map((r) => r.rule)]).sort(),
+    ).toEqual(judged);
   });
 
   it('an answer about a whole environment covers every login from it, before and after', async () => {

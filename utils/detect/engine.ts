@@ -69,10 +69,19 @@ export async function loadDetectionInput(
   const lo = full ? '' : toJstIso(W! - CONTEXT_MS);
   const range = (d: number) => (full ? ['', '\uffff'] : [toJstIso(W! - CONTEXT_MS - d), '\uffff']);
   const [vlo] = range(DAY_MS);
+  // from a checkpoint that folded the orders up to a session's start, only the orders from there on
+  const ordersFrom = full || !state.orders ? undefined : toMs(state.orders.from);
   const [logins, visits, orders, accountEvents, observations, answers, historySnap, historyTried] = await Promise.all([
     loginsBetween(db, broker, lo, '\uffff'),
     db.visits.where('[broker+at]').between([broker, vlo], [broker, '\uffff'], true, true).toArray(),
-    db.orders.where('broker').equals(broker).toArray(),
+    ordersFrom === undefined
+      ? db.orders.where('broker').equals(broker).toArray()
+      : db.orders
+          .where('[broker+at]')
+          // a day of margin: an ISO time's text orders like its instant only within one offset
+          .between([broker, toJstIso(ordersFrom - DAY_MS)], [broker, '\uffff'], true, true)
+          .filter((o) => toMs(o.at) >= ordersFrom)
+          .toArray(),
     db.accountEvents.where('broker').equals(broker).toArray(),
     db.loginObservations.where('[broker+at]').between([broker, vlo], [broker, '\uffff'], true, true).toArray(),
     answersOf(db, broker),
@@ -125,7 +134,9 @@ export async function loadDetectionInput(
 }
 
 /**
- * Where new events are, per broker: the earliest time a pass must judge again.
+ * Where new events are, per broker: the earliest time a pass must judge again, on the logins' scale (a
+ * pass from a checkpoint judges logins from its watermark on, orders, account changes and banners from a
+ * day before it: detect.ts).
  * New logins come as their earliest time per broker (`loginsFrom`): a stored
  * login is found by its time, not its id (utils/store/logins.ts). A login id
  * without it (work owed from before schema version 4) makes its broker's pass
@@ -145,8 +156,9 @@ async function affected(
   const out = new Map<BrokerId, number>();
   const note = (e: LoginEvent | OrderEvent | AccountEvent | LoginObservation | undefined) => {
     if (!e) return;
-    // an order's placement reaches back to the previous close, a date to the day before
-    const t = toMs(e.at) - ('side' in e ? 4 * DAY_MS : 0);
+    // a pass from the checkpoint judges these from a day before its watermark, and places an order in the
+    // sessions of the CONTEXT_MS before that (its placement reaches back to the previous close at most)
+    const t = toMs(e.at) + DAY_MS;
     out.set(e.broker, Math.min(out.get(e.broker) ?? Infinity, t));
   };
   [...orders, ...accounts, ...observations].forEach(note);

@@ -2,7 +2,8 @@
 // traded, the largest buy, and the positions the orders imply (when the
 // holdings page was never captured, the orders are all we know).
 
-import type { OrderFacts, OrderProfile } from './types';
+import type { MarketRegion } from '../brokers/shared/markets';
+import type { OrderFacts, OrderProfile, Position } from './types';
 
 /** Orders less than this apart are one trading session. */
 export const SESSION_GAP_MS = 3 * 3600_000;
@@ -48,6 +49,31 @@ export function cloneOrderProfile(p: OrderProfile): OrderProfile {
     symbols: new Set(p.symbols),
     regions: new Map(p.regions),
     positions: new Map([...p.positions].map(([k, v]) => [k, { ...v }])),
+  };
+}
+
+/** An OrderProfile as the detection checkpoint keeps it: plain data, for IndexedDB and JSON alike. */
+export interface StoredOrderProfile extends Omit<OrderProfile, 'symbols' | 'regions' | 'positions'> {
+  symbols: string[];
+  regions: Array<[MarketRegion, number]>;
+  positions: Position[];
+}
+
+export function storeOrderProfile(p: OrderProfile): StoredOrderProfile {
+  return {
+    ...p,
+    symbols: [...p.symbols],
+    regions: [...p.regions],
+    positions: [...p.positions.values()].map((v) => ({ ...v })),
+  };
+}
+
+export function restoreOrderProfile(p: StoredOrderProfile): OrderProfile {
+  return {
+    ...p,
+    symbols: new Set(p.symbols),
+    regions: new Map(p.regions),
+    positions: new Map(p.positions.map((v) => [v.symbolKey, { ...v }])),
   };
 }
 
