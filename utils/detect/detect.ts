@@ -241,6 +241,14 @@ export function detect(input: DetectionInput): DetectionResult {
   const wake = wakings(facts, input.lastSuccessBefore);
   let profile: LoginProfile | undefined;
   const known = () => [...envs.values()].filter((e) => KNOWN.has(e.status));
+  // the logins a rule sees around one (bursts, sprays, failures before a success): CONTEXT_MS either side,
+  // as a pass from the checkpoint has loaded them; all of them would make a full pass quadratic
+  let [nearFrom, nearTo] = [0, 0];
+  const nearby = (ms: number) => {
+    for (; nearFrom < facts.length && facts[nearFrom]!.ms < ms - CONTEXT_MS; nearFrom++);
+    for (; nearTo < facts.length && facts[nearTo]!.ms <= ms + CONTEXT_MS; nearTo++);
+    return facts.slice(nearFrom, nearTo);
+  };
   for (const f of facts) {
     if (f.ms < W) continue;
     if (!checkpoint && f.ms >= Wn) {
@@ -265,7 +273,7 @@ export function detect(input: DetectionInput): DetectionResult {
         env,
         concurrent,
         answered: answers.environmentAt(f.envId, f.ms)?.verdict,
-        nearby: facts,
+        nearby: nearby(f.ms),
         previousSuccessAt: wake.previous.get(f.event.id),
         wokeFrom: wake.wokeFrom.get(f.event.id),
         severityOf: (id: string) => severity.get(id),

@@ -260,6 +260,32 @@ describe('runDetection', () => {
     ).toEqual(judged);
   });
 
+  it('a long run of failures is judged alike by passes from checkpoints and by a full pass', async () => {
+    const rows = await homeUser();
+    // a password tried every other night for six weeks from networks abroad, captured and judged day by day
+    const nets = ['36.110.14.', '113.87.80.', '1.36.200.', '58.176.40.'];
+    for (let d = 0; d < 42; d++) {
+      const day = new Date(Date.parse('2025-04-21T00:00:00+09:00') + d * 86_400_000);
+      const date = new Date(day.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
+      if (d % 2 === 0)
+        rows.push(row(`${date}T03:1${d % 10}:00+09:00`, `${nets[(d / 2) % 4]}${d + 1}`, { result: 'failure' }));
+      rows.push(row(`${date}T21:0${d % 10}:00+09:00`, `60.112.${d % 9}.${(d % 20) + 1}`));
+      await recordVisit(
+        db,
+        'sbi',
+        'https://site.sbisec.co.jp/account/home',
+        Date.parse(`${date}T21:0${d % 10}:00+09:00`) + 60_000,
+      );
+      await capture(rows, `${date}T21:30:00+09:00`);
+    }
+    const alerts = async () =>
+      (await db.alerts.toArray()).map((a) => [a.id, a.severity, a.eventIds, a.reasons.map((r) => r.rule)]).sort();
+    const judged = await alerts();
+    expect(judged.some(([, , , rules]) => (rules as string[]).includes('slow-spray'))).toBe(true);
+    await rebuildDetection(db, '2025-06-01T21:30:00+09:00');
+    expect(await alerts()).toEqual(judged);
+  });
+
   it('an answer about a whole environment covers every login from it, before and after', async () => {
     const rows = await homeUser();
     const a1 = row('2025-04-21T03:10:00+09:00', '13.112.20.5');

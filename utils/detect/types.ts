@@ -114,7 +114,7 @@ export interface LoginRuleContext {
   concurrent?: Array<{ envId?: string; wide?: string; start: number }>;
   /** The user's answer about this login's environment (the latest), if any. */
   answered?: 'mine' | 'not-mine';
-  /** Logins around this one (history and new), sorted by time, with facts. */
+  /** Logins around this one (history and new, CONTEXT_MS either side), sorted by time, with facts. */
   nearby: LoginFacts[];
   /** The newest successful login before this one. */
   previousSuccessAt: string | undefined;
