@@ -28,6 +28,7 @@ import type { BundleReceipt as Receipt } from '../../utils/evidence/receipt';
 import type { EvidenceOptions, EvidenceScope } from '../../utils/evidence/types';
 import { t, uiLang } from '../../utils/i18n';
 import { toJstIso } from '../../utils/brokers/shared/dates';
+import { shownOpenAlerts } from '../../utils/store/alerts';
 import { openDb } from '../../utils/store/db';
 
 type ScopeKind = 'all' | 'broker' | 'range' | 'incident';
@@ -88,7 +89,7 @@ export function EvidencePage() {
     document.documentElement.lang = lang;
     document.title = t('evidenceTitle');
     const db = openDb();
-    Promise.all([db.incidents.toArray(), db.alerts.where('status').equals('open').toArray()])
+    Promise.all([db.incidents.toArray(), shownOpenAlerts(db)])
       .then(([rows, open]: [Incident[], Alert[]]) => {
         setIncidents(
           [...rows]

@@ -8,7 +8,7 @@ import type { BrokerId } from '../brokers/types';
 import { runDetection, type DetectionRun } from '../detect/engine';
 import { alertTitle, render, type Lang } from '../detect/explain';
 import { severityRank, type Alert } from '../records/alert';
-import { alertsForEvents } from '../store/alerts';
+import { alertsForEvents, shownOpenAlerts } from '../store/alerts';
 import type { KabuGuardDB } from '../store/db';
 import { kvGet, kvSet } from '../store/kv';
 import { visible } from '../text/visible';
@@ -64,8 +64,7 @@ export function incidentNotificationText(alerts: Alert[], lang: Lang): { title: 
 const KIND_KEYS = { login: 'notifyKindLogin', orders: 'notifyKindOrders', account: 'notifyKindAccount' } as const;
 
 export async function refreshBadge(db: KabuGuardDB, effects: Pick<AlertEffects, 'setBadge'>): Promise<void> {
-  const open = await db.alerts.where('status').equals('open').toArray();
-  await effects.setBadge(badgeFor(open));
+  await effects.setBadge(badgeFor(await shownOpenAlerts(db)));
 }
 
 export async function afterCapture(

@@ -113,6 +113,9 @@ const SETUPS: Array<[string, (db: KabuGuardDB) => Promise<unknown>]> = [
         incident('i2', 'rakuten', 'high', 'confirmed'),
         incident('i3', 'sbi', 'medium', 'open'),
         incident('i0', 'sbi', 'high', 'open'),
+        // an informational incident (trades made from the app) stays open: the popup never weighs it
+        incident('i4', 'sbi', 'info', 'open'),
+        incident('i5', 'rakuten', 'low', 'open'),
       ]);
       const envs = envsOf([
         facts(login('2025-03-01T12:00:00+09:00', { broker: 'sbi', ip: '153.203.40.10' })),
@@ -138,6 +141,16 @@ describe("peekOverview (the popup's first render without Dexie)", () => {
     expect(peeked).toBeDefined();
     expect(sorted(peeked)).toEqual(sorted(await readOverview(db)));
     expect(overviewFrom(peeked!, NOW)).toEqual(await loadOverview(db, NOW));
+  });
+
+  it('reads only what the pages show: open alerts at low or above, active incidents at medium or above', async () => {
+    const db = newDb();
+    await db.open();
+    await SETUPS[1]![1](db);
+    for (const r of [await readOverview(db), await peekOverview(db.name)]) {
+      expect(r!.openAlerts.map((a) => a.id).sort()).toEqual(['a1', 'a4']);
+      expect(r!.activeIncidents.map((i) => i.id).sort()).toEqual(['i0', 'i2', 'i3']);
+    }
   });
 
   it('a database that does not exist yet is left to Dexie to create', async () => {

@@ -14,7 +14,8 @@ import { BROKER_IDS } from '../brokers/labels';
 import { SETTINGS_KEY, settingsFrom } from '../store/settings-read';
 import { ORDER_PAGE_KINDS, timesFrom, type BrokerCounts } from '../store/summary';
 import { RECORD_COUNTS_KEY } from '../store/record-counts';
-import { ACTIVE_INCIDENT_STATUSES, type OverviewReads } from './overview';
+import { ACTIVE_INCIDENT_STATUSES, SHOWN_SEVERITIES, URGENT_SEVERITIES } from '../records/severity';
+import type { OverviewReads } from './overview';
 
 /** The extension's database (utils/store/db.ts DB_NAME; overview-peek.test.ts keeps them equal). */
 export const DB_NAME = 'kabu-guard';
@@ -80,10 +81,17 @@ export async function peekOverview(
         }),
       ),
       kv<Record<string, BrokerCounts>>(RECORD_COUNTS_KEY),
-      answer(table('alerts').index('status').getAll('open')) as Promise<Alert[]>,
+      // what the pages show, by the [status+severity] indexes (as store/alerts.ts and store/incidents.ts read them)
       Promise.all(
-        ACTIVE_INCIDENT_STATUSES.map(
-          (s) => answer(table('incidents').index('status').getAll(s)) as Promise<Incident[]>,
+        SHOWN_SEVERITIES.map(
+          (s) => answer(table('alerts').index('[status+severity]').getAll(['open', s])) as Promise<Alert[]>,
+        ),
+      ).then((l) => l.flat()),
+      Promise.all(
+        ACTIVE_INCIDENT_STATUSES.flatMap((st) =>
+          URGENT_SEVERITIES.map(
+            (sv) => answer(table('incidents').index('[status+severity]').getAll([st, sv])) as Promise<Incident[]>,
+          ),
         ),
       ).then((l) => l.flat()),
       answer(table('environments').index('status').getAll('baseline')) as Promise<Environment[]>,

@@ -13,7 +13,9 @@ import type { Alert } from '../records/alert';
 import type { Environment } from '../records/environment';
 import type { Incident } from '../records/incident';
 import { severityRank } from '../records/severity';
+import { shownOpenAlerts } from '../store/alerts';
 import type { KabuGuardDB } from '../store/db';
+import { urgentIncidents } from '../store/incidents';
 import { DEFAULT_STALE_DAYS, enabledBrokers, loadSettings, type Settings } from '../store/settings-read';
 import { countNow, NO_COUNTS, readCounts } from '../store/record-counts';
 import { brokerTimes, type BrokerCounts, type BrokerSummary, type BrokerTimes } from '../store/summary';
@@ -44,7 +46,7 @@ export interface Overview {
 }
 
 /** Incidents that still colour a light. */
-export const ACTIVE_INCIDENT_STATUSES = ['open', 'confirmed'] as const;
+export { ACTIVE_INCIDENT_STATUSES } from '../records/severity';
 
 /** Counts every broker's rows now (a database from before the kept counts) and keeps them from then on. */
 export function recount(db: KabuGuardDB): Promise<Record<string, BrokerCounts>> {
@@ -72,7 +74,9 @@ export interface OverviewReads {
   times: BrokerTimes[];
   /** The kept counts (record-counts.ts); undefined in a database from before them. */
   counts: Record<string, BrokerCounts> | undefined;
+  /** The open alerts at low or above (the ones the pages show). */
   openAlerts: Alert[];
+  /** The open and confirmed incidents at medium or above (the light and the first line weigh no others). */
   activeIncidents: Incident[];
   baseline: Environment[];
   settings: Settings;
@@ -83,8 +87,8 @@ export async function readOverview(db: KabuGuardDB): Promise<OverviewReads> {
   const [times, counts, openAlerts, activeIncidents, baseline, settings] = await Promise.all([
     Promise.all(BROKER_IDS.map((id) => brokerTimes(db, id))),
     readCounts(db),
-    db.alerts.where('status').equals('open').toArray(),
-    db.incidents.where('status').anyOf(ACTIVE_INCIDENT_STATUSES).toArray(),
+    shownOpenAlerts(db),
+    urgentIncidents(db),
     db.environments.where('status').equals('baseline').toArray(),
     loadSettings(db),
   ]);

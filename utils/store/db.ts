@@ -114,6 +114,13 @@ export class KabuGuardDB extends Dexie {
           await tx.table<LoginDay, string>('loginDays').bulkAdd(packLoginDays(rows));
         }
       });
+    // 5 lets the popup and the dashboard read only what they show: the open alerts at low or above and the
+    // active incidents at medium or above. Informational alerts (a trade made from the app) and their
+    // incidents stay open and grow with the history; reading them all made the first frame grow with it.
+    this.version(5).stores({
+      alerts: 'id, broker, createdAt, severity, status, [status+severity], incidentId, *eventIds',
+      incidents: 'id, broker, lastEventAt, status, [status+severity]',
+    });
   }
 }
 
