@@ -171,7 +171,12 @@ export function buildSessions(logins: LoginFacts[], visitTimes: number[], idleMs
   }
   // the next login of the same environment ends a session
   const byEnv = new Map<string, Session[]>();
-  for (const s of [...mine, ...others]) if (s.envId) byEnv.set(s.envId, [...(byEnv.get(s.envId) ?? []), s]);
+  for (const s of [...mine, ...others]) {
+    if (!s.envId) continue;
+    const list = byEnv.get(s.envId);
+    if (list) list.push(s);
+    else byEnv.set(s.envId, [s]);
+  }
   for (const list of byEnv.values()) {
     list.sort((a, b) => a.start - b.start);
     for (let i = 0; i + 1 < list.length; i++)
