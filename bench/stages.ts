@@ -7,7 +7,8 @@
 //   detection   one capture after the history (16 logins, 4 trades): the
 //               detection pass it is owed, including its loads, from the
 //               checkpoint the history's own passes left (one untimed full
-//               pass stands in for them)
+//               pass stands in for them, and the holder answers its review
+//               of the history found at installation: "mine")
 //   report      the case and both reports built from the store
 //   export      the whole evidence bundle, to a sink that only counts
 //   overview    what the popup's and the dashboard's first frame reads (lights,
@@ -22,7 +23,7 @@
 
 import type { BrokerId } from '../utils/brokers/types';
 import { storeReading, storeSnapshot } from '../utils/capture/ingest';
-import { runDetection } from '../utils/detect/engine';
+import { applyFeedback, runDetection } from '../utils/detect/engine';
 import { writeEvidenceBundle } from '../utils/evidence/bundle';
 import { caseOf } from '../utils/evidence/case';
 import { collectEvidence } from '../utils/evidence/collect';
@@ -30,6 +31,7 @@ import { damageStatement } from '../utils/evidence/damage';
 import { renderReport } from '../utils/evidence/report';
 import { countsPending, loadOverview, recount } from '../utils/dashboard/overview';
 import { countNow } from '../utils/store/record-counts';
+import { listAlerts } from '../utils/store/alerts';
 import { appendLog } from '../utils/store/capture-log';
 import { KabuGuardDB } from '../utils/store/db';
 import { BROKERS, END_MS, historyPages, newCapture } from './history';
@@ -98,6 +100,11 @@ export async function runStages(events: number, opts: { runs?: number } = {}): P
       now: new Date(END_MS + 3600_000).toISOString(),
       full: true,
     });
+    // and, as a holder does, its review answered: the history found at installation was theirs (unanswered,
+    // the review's flagged sessions make every later trade in them a high alert the popup would show)
+    for (const a of await listAlerts(db, { status: 'open' }))
+      if (a.reasons.some((r) => r.rule === 'history-review'))
+        await applyFeedback(db, a.id, 'mine', new Date(END_MS + 2 * 3600_000).toISOString());
     // the capture after the history, and the detection it is owed
     const fresh: string[] = [];
     const loginsFrom: Partial<Record<BrokerId, string>> = {};

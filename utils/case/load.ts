@@ -4,6 +4,7 @@
 // then cut to the period asked for).
 
 import type { BrokerId } from '../brokers/types';
+import type { LoginEvent, OrderEvent, Visit } from '../records';
 import { installedAt } from '../detect/engine';
 import { toMs } from '../detect/sessions';
 import type { KabuGuardDB } from '../store/db';
@@ -17,15 +18,23 @@ export interface CaseScope {
   to?: string;
 }
 
-export async function loadCase(db: KabuGuardDB, scope: CaseScope = {}): Promise<Case> {
+/**
+ * The case from the store. `read`: the whole tables a caller has already read (the evidence export reads
+ * every login, order and visit for its data files), used as they are rather than read a second time.
+ */
+export async function loadCase(
+  db: KabuGuardDB,
+  scope: CaseScope = {},
+  read: { logins?: LoginEvent[]; orders?: OrderEvent[]; visits?: Visit[] } = {},
+): Promise<Case> {
   const of = <T extends { broker: BrokerId }>(rows: T[]) =>
     scope.broker ? rows.filter((r) => r.broker === scope.broker) : rows;
   const [logins, orders, accountEvents, observations, visits, alerts, answers, environments, day1] = await Promise.all([
-    allLogins(db),
-    db.orders.toArray(),
+    read.logins ?? allLogins(db),
+    read.orders ?? db.orders.toArray(),
     db.accountEvents.toArray(),
     db.loginObservations.toArray(),
-    db.visits.toArray(),
+    read.visits ?? db.visits.toArray(),
     db.alerts.toArray(),
     db.answers.toArray(),
     db.environments.toArray(),

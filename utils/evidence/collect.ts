@@ -113,7 +113,7 @@ export async function collectEvidence(db: KabuGuardDB, scope: EvidenceScope = {}
 
   // flags: the case (utils/case), the same judgement the alerts and the dashboard show; it is built
   // over the whole history (sessions and a rejected environment reach beyond the period asked for)
-  const c = await loadCase(db);
+  const c = await loadCase(db, {}, { logins: loginsAll, orders: ordersAll, visits: visitsAll });
   const flags = new Map<string, EventFlag>();
   const put = (e: CaseEvent, f: Pick<EventFlag, 'notMine' | 'mine' | 'suspect'>) =>
     flags.set(e.id, { ...f, alertIds: e.alertIds, ...(e.severity ? { severity: e.severity } : {}) });
