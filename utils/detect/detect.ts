@@ -21,7 +21,6 @@ import {
   emptyOrderProfile,
   foldOrder,
   restoreOrderProfile,
-  SESSION_GAP_MS,
   sessionsOf,
   storeOrderProfile,
   type StoredOrderProfile,
@@ -53,9 +52,8 @@ export interface DetectState {
   watermark: string | null;
   envs: Environment[];
   /**
-   * The order profile folded over every order before `from` (ISO), the first order of a trading session
-   * at least CONTEXT_MS before the watermark: a pass from the checkpoint loads only the orders from there.
-   * Absent (a state from before it): the pass loads every order.
+   * The order profile folded over every order before `from` (ISO, CONTEXT_MS before the watermark): a pass
+   * from the checkpoint loads only the orders from there. Absent (a state from before it): every order.
    */
   orders?: { from: string; profile: StoredOrderProfile };
 }
@@ -440,9 +438,10 @@ function accountValue(p: OrderProfile): number {
 }
 
 /**
- * The orders' findings, and the next checkpoint: the profile folded over every order before the first
- * trading session that starts at `cut` or later (a session is never split, so a pass from there folds
- * the same orders in the same order as a full one).
+ * The orders' findings, and the next checkpoint: the profile folded over every order before `cut`. The
+ * cut lies CONTEXT_MS before the next watermark, so every order a pass from it judges (from a day before
+ * the watermark) is at or after the cut and loaded, and a trading session the cut splits is one it only
+ * folds (the same orders in the same order as a full pass).
  */
 function orderFindings(
   all: OrderFacts[],
@@ -455,8 +454,10 @@ function orderFindings(
 ): { findings: Finding[]; checkpoint: NonNullable<DetectState['orders']> } {
   const out: Finding[] = [];
   let checkpoint: DetectState['orders'];
-  const keepCheckpoint = (from: number) =>
-    (checkpoint = { from: new Date(from).toISOString(), profile: storeOrderProfile(profile) });
+  const fold = (o: OrderFacts) => {
+    checkpoint ??= o.ms >= cut ? { from: new Date(cut).toISOString(), profile: storeOrderProfile(profile) } : undefined;
+    foldOrder(profile, o);
+  };
   const flaggedSession = (o: OrderFacts) => o.placedBy?.verdict === 'not-mine' || o.placedBy?.verdict === 'suspect';
   // judged: from the checkpoint on; before installation, in a flagged session or in the weeks before it
   const judged = (o: OrderFacts) => {
@@ -478,10 +479,9 @@ function orderFindings(
     return { onSite, offSite };
   };
   for (const session of sessionsOf(all)) {
-    if (!checkpoint && session[0]!.ms >= cut) keepCheckpoint(session[0]!.ms);
     const mine = session.filter(judged);
     if (!mine.length) {
-      for (const o of session) foldOrder(profile, o);
+      for (const o of session) fold(o);
       continue;
     }
     const review = mine.every((o) => o.preInstall);
@@ -521,13 +521,12 @@ function orderFindings(
           if (found) out.push(o.preInstall ? capReview(found, flaggedSession(o)) : found);
         }
       }
-      foldOrder(profile, o);
+      fold(o);
     }
   }
-  // no session starts after the cut: everything is folded; an order that comes later starts a session of its own
-  const last = all[all.length - 1];
-  if (!checkpoint) keepCheckpoint(Math.max(cut, last ? last.ms + SESSION_GAP_MS + 1 : cut));
-  return { findings: out, checkpoint: checkpoint! };
+  // no order at or after the cut: all of them are folded
+  checkpoint ??= { from: new Date(cut).toISOString(), profile: storeOrderProfile(profile) };
+  return { findings: out, checkpoint };
 }
 
 function previousLoginPrompt(obs: LoginObservation): Finding {
