@@ -32,6 +32,7 @@ import { renderReport } from '../utils/evidence/report';
 import { countsPending, loadOverview, recount } from '../utils/dashboard/overview';
 import { countNow } from '../utils/store/record-counts';
 import { listAlerts } from '../utils/store/alerts';
+import { earliestPerBroker } from '../utils/store/logins';
 import { appendLog } from '../utils/store/capture-log';
 import { KabuGuardDB } from '../utils/store/db';
 import { BROKERS, END_MS, historyPages, newCapture } from './history';
@@ -107,14 +108,14 @@ export async function runStages(events: number, opts: { runs?: number } = {}): P
         await applyFeedback(db, a.id, 'mine', new Date(END_MS + 2 * 3600_000).toISOString());
     // the capture after the history, and the detection it is owed
     const fresh: string[] = [];
-    const loginsFrom: Partial<Record<BrokerId, string>> = {};
+    const starts: Array<{ broker: BrokerId; at: string }> = [];
     const now = new Date(END_MS + 6 * 3600_000).toISOString();
     for (const r of newCapture(BROKERS[0] as BrokerId)) {
       const { value } = await capture(db, r, now);
       fresh.push(...value.newEventIds);
-      const b = r.broker;
-      if (value.loginsFrom && (!loginsFrom[b] || value.loginsFrom < loginsFrom[b]!)) loginsFrom[b] = value.loginsFrom;
+      if (value.loginsFrom) starts.push({ broker: r.broker, at: value.loginsFrom });
     }
+    const loginsFrom = earliestPerBroker(starts);
     const detect: Array<{ ms: number; cpu: number }> = [];
     for (let i = 0; i < runs; i++)
       detect.push(await timed(() => runDetection(db, { newEventIds: fresh, loginsFrom, now })));

@@ -10,7 +10,7 @@ import type { ParseHtml } from '../capture/ingest';
 import { readPendingSnapshots } from '../capture/ingest';
 import type { Lang } from '../detect/explain';
 import type { KabuGuardDB } from '../store/db';
-import type { BrokerId } from '../brokers/types';
+import { earliestPerBroker } from '../store/logins';
 import { isQuotaError, StorageFullError } from '../store/storage';
 import { afterCapture, type AlertEffects } from './after-capture';
 
@@ -42,10 +42,9 @@ export async function finishPendingWork(
   const owed = (await db.pending.where('kind').equals('detect').toArray()).sort((a, b) => a.at.localeCompare(b.at));
   if (!owed.length) return { read, detected: 0 };
   const eventIds = [...new Set(owed.flatMap((p) => p.eventIds ?? []))];
-  const loginsFrom: Partial<Record<BrokerId, string>> = {};
-  for (const p of owed)
-    if (p.loginsFrom && (!loginsFrom[p.broker] || p.loginsFrom < loginsFrom[p.broker]!))
-      loginsFrom[p.broker] = p.loginsFrom;
+  const loginsFrom = earliestPerBroker(
+    owed.flatMap((p) => (p.loginsFrom ? [{ broker: p.broker, at: p.loginsFrom }] : [])),
+  );
   try {
     await afterCapture(db, eventIds, effects, lang, now, loginsFrom);
     await db.pending.bulkDelete(owed.map((p) => p.id));

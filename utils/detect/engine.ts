@@ -69,7 +69,7 @@ export async function loadDetectionInput(
   const lo = full ? '' : toJstIso(W! - CONTEXT_MS);
   const range = (d: number) => (full ? ['', '\uffff'] : [toJstIso(W! - CONTEXT_MS - d), '\uffff']);
   const [vlo] = range(DAY_MS);
-  // from a checkpoint that folded the orders up to a session's start, only the orders from there on
+  // from a checkpoint that folded the orders before its cut, only the orders from the cut on
   const ordersFrom = full || !state.orders ? undefined : toMs(state.orders.from);
   const [logins, visits, orders, accountEvents, observations, answers, historySnap, historyTried] = await Promise.all([
     loginsBetween(db, broker, lo, '\uffff'),

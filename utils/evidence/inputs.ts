@@ -24,6 +24,7 @@ import { markInstalled } from '../store/install';
 import { allLogins, earliestPerBroker, loginsOf, upsertLogins } from '../store/logins';
 import { orderEventIds, upsertOrders } from '../store/orders';
 import { recordVisit } from '../store/visits';
+import type { LoginEvent } from '../records';
 
 export interface InputFile {
   name: string;
@@ -266,9 +267,10 @@ async function ingestPage(
   };
 }
 
-async function eventIds(db: KabuGuardDB): Promise<Set<string>> {
-  const [l, o] = await Promise.all([allLogins(db), db.orders.toCollection().primaryKeys()]);
-  return new Set([...l.map((e) => e.id), ...o.map(String)]);
+/** The stored logins, and the ids of every stored login and order. */
+async function storedEvents(db: KabuGuardDB): Promise<{ logins: LoginEvent[]; ids: Set<string> }> {
+  const [logins, o] = await Promise.all([allLogins(db), db.orders.toCollection().primaryKeys()]);
+  return { logins, ids: new Set([...logins.map((e) => e.id), ...o.map(String)]) };
 }
 
 export async function ingestInputs(
@@ -311,7 +313,7 @@ async function ingestInput(
       return ingestScenario(db, file, parsed, parseHtml);
     return { name: file.name, kind: 'scenario', ok: false, note: 'not a scenario/1 or scenario/2 file' };
   }
-  const before = await eventIds(db);
+  const before = (await storedEvents(db)).ids;
   let report: InputReport;
   if (/\.csv$/i.test(file.name)) {
     const r = await importFile(db, { name: file.name, bytes: file.bytes });
@@ -322,9 +324,10 @@ async function ingestInput(
       note: r.status === 'refused' ? r.message.en : `${r.status}: ${r.orders} orders`,
     };
   } else report = await ingestPage(db, file, opts, parseHtml);
-  const fresh = [...(await eventIds(db))].filter((id) => !before.has(id));
+  const after = await storedEvents(db);
+  const fresh = [...after.ids].filter((id) => !before.has(id));
   // new logins are found by their time (utils/store/logins.ts loginsAt): detection is told where they begin
-  const loginsFrom = earliestPerBroker((await allLogins(db)).filter((e) => !before.has(e.id)));
+  const loginsFrom = earliestPerBroker(after.logins.filter((e) => !before.has(e.id)));
   if (fresh.length) await runDetection(db, { newEventIds: fresh, loginsFrom });
   return report;
 }
